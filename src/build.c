@@ -1,0 +1,107 @@
+/* build.c: the pipeline behind folio_build: load -> template -> text ->
+ * layout -> pdf, each stage handing the next a plain structure. */
+#include "folio.h"
+
+#include "core/core.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "template/template.h"
+#include "text/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t folio_diag_count(const folio_ctx *ctx)
+{
+	return ctx->ndiags;
+}
+
+const char *folio_diag_text(const folio_ctx *ctx, size_t i)
+{
+	return i < ctx->ndiags ? ctx->diags[i].text : NULL;
+}
+
+const char *folio_report(const folio_ctx *ctx)
+{
+	return ctx->report;
+}
+
+static char *folio_make_report(const folio_issue *is, const folio_template *t,
+                               const folio_display *dl, const folio_layout_stats *st)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	fprintf(f, "folio report: %s\n", is->path);
+	fprintf(f, "  layout %s: %d pages, %d columns, %.2f x %.2f pt\n", t->name, t->npages,
+	        t->columns, t->page_width, t->page_height);
+	fprintf(f, "  layout passes until the contents box was stable: %d\n", st->passes);
+	fprintf(f, "  lines set: %d, hyphenated: %d, loosest justified line: r = %.2f\n",
+	        st->lines, st->hyphenated, st->loosest);
+	fprintf(f, "articles:\n");
+	for (size_t i = 0; i < is->narticles; i++) {
+		fprintf(f, "  page %d  %s", st->start_pages[i], is->articles[i].title);
+		if (st->overset_lines[i])
+			fprintf(f, "  (OVERSET: %d lines)", st->overset_lines[i]);
+		fputc('\n', f);
+	}
+	fprintf(f, "pictures:\n");
+	for (int p = 0; p < dl->npages; p++)
+		for (size_t k = 0; k < dl->pages[p].nitems; k++) {
+			const folio_dl_item *it = &dl->pages[p].items[k];
+			if (it->kind != FOLIO_DL_IMAGE || !it->picture)
+				continue;
+			double ppi = it->picture->width / (it->w / 72.0);
+			fprintf(f, "  page %d  %s  %u x %u px at %.0f x %.0f pt: %.0f ppi%s\n", p + 1,
+			        it->picture->path, it->picture->width, it->picture->height, it->w, it->h,
+			        ppi, ppi < 300 ? "  (under 300 ppi)" : "");
+		}
+	fclose(f);
+	return buf;
+}
+
+int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf,
+                size_t *len)
+{
+	if (pdf)
+		*pdf = NULL;
+	if (len)
+		*len = 0;
+	folio_load_options lopts = {.allow_outside = opts->allow_outside};
+	folio_issue *issue = folio_issue_load(ctx, opts->issue_path, &lopts);
+	if (!issue)
+		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
+	const char *layout = opts->layout ? opts->layout : issue->layout;
+	char *tpath = folio_template_resolve(ctx, layout);
+	folio_template *t = tpath ? folio_template_load(ctx, tpath) : NULL;
+	if (!t)
+		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
+
+	folio_fonts *fonts = folio_fonts_new();
+	folio_hyph *hyph = folio_hyph_load(ctx, issue->language, issue->layout_loc);
+	folio_layout_options lo = {.draft = opts->draft};
+	folio_layout_stats stats = {0};
+	folio_display *dl = folio_failed(ctx) ? NULL
+	                                      : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo,
+	                                                           &stats);
+	if (dl && opts->report) {
+		free(ctx->report);
+		ctx->report = folio_make_report(issue, t, dl, &stats);
+	}
+	int status = FOLIO_OK;
+	if (!dl || folio_failed(ctx)) {
+		status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
+	} else if (pdf) {
+		folio_pdf_options po = {.target = opts->target ? FOLIO_TARGET_SCREEN
+		                                               : FOLIO_TARGET_PRINT};
+		if (!folio_pdf_write(ctx, dl, &po, pdf, len))
+			status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
+	}
+	folio_hyph_drop(hyph);
+	folio_fonts_drop(fonts);
+	return status;
+}

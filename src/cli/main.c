@@ -1,0 +1,178 @@
+/* main.c: the command line: arguments, messages and exit codes of
+ * FORMAT.md, and writing the PDF atomically. No layout logic here. */
+#include "folio.h"
+#include "folio_config.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char folio_usage[] =
+    "usage: folio build ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE]\n"
+    "                                         [--report] [--draft] [--allow-outside]\n"
+    "       folio check ISSUE.yaml [--layout NAME|FILE] [--allow-outside]\n"
+    "       folio diff A.pdf B.pdf [--out DIR] [--dpi N]\n"
+    "       folio --help | --version\n";
+
+static const char folio_help[] =
+    "\n"
+    "build   lay out the issue and write the PDF (print edition by default)\n"
+    "check   validate and lay out; print the report; write nothing\n"
+    "\n"
+    "exit status: 0 done, 1 output trouble, 2 wrong input, 3 overset (content does not fit)\n";
+
+static int folio_usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "folio: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", folio_usage);
+	return 2;
+}
+
+static void folio_print_diags(const folio_ctx *ctx)
+{
+	for (size_t i = 0; i < folio_diag_count(ctx); i++)
+		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
+}
+
+/* Write to a temporary file beside the target and rename it into place, so
+ * a reader never sees half a PDF and a failed build leaves the old one. */
+static int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
+{
+	char *dup = strdup(path);
+	const char *dir = dirname(dup);
+	size_t n = strlen(dir) + 32;
+	char *tmp = malloc(n);
+	snprintf(tmp, n, "%s/.folio-XXXXXX", dir);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		free(tmp);
+		free(dup);
+		return 1;
+	}
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)w;
+	}
+	/* mkstemp makes the file 0600; give it what a plain fopen would. */
+	mode_t mask = umask(0);
+	umask(mask);
+	int ok = off == len && fchmod(fd, 0666 & ~mask) == 0;
+	if (close(fd) != 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) != 0) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		free(dup);
+		return 1;
+	}
+	free(tmp);
+	free(dup);
+	return 0;
+}
+
+static int folio_cmd_build(int argc, char **argv, bool check)
+{
+	folio_build_options o = {0};
+	const char *out = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		bool has_next = i + 1 < argc;
+		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			if (!has_next)
+				return folio_usage_error("%s needs a file name", a);
+			out = argv[++i];
+		} else if (!strcmp(a, "--target")) {
+			if (!has_next)
+				return folio_usage_error("%s needs print or screen", a);
+			const char *v = argv[++i];
+			if (!strcmp(v, "print"))
+				o.target = 0;
+			else if (!strcmp(v, "screen"))
+				o.target = 1;
+			else
+				return folio_usage_error("unknown target '%s' (print or screen)", v);
+		} else if (!strcmp(a, "--layout")) {
+			if (!has_next)
+				return folio_usage_error("%s needs a layout name or file", a);
+			o.layout = argv[++i];
+		} else if (!strcmp(a, "--dump-layout")) {
+			if (!has_next)
+				return folio_usage_error("%s needs a file name", a);
+			o.dump_layout = argv[++i];
+		} else if (!strcmp(a, "--report")) {
+			o.report = true;
+		} else if (!strcmp(a, "--draft")) {
+			o.draft = true;
+		} else if (!strcmp(a, "--allow-outside")) {
+			o.allow_outside = true;
+		} else if (a[0] == '-' && a[1]) {
+			return folio_usage_error("unknown option '%s'", a);
+		} else if (!o.issue_path) {
+			o.issue_path = a;
+		} else {
+			return folio_usage_error("unexpected argument '%s'", a);
+		}
+	}
+	if (!o.issue_path)
+		return folio_usage_error("%s", "no issue.yaml given");
+	if (check) {
+		if (out)
+			return folio_usage_error("%s", "check writes nothing: -o is not allowed");
+		o.report = true;
+	} else if (!out) {
+		return folio_usage_error("%s", "no output file given (-o OUT.pdf)");
+	}
+
+	folio_ctx *ctx = folio_ctx_new();
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int status = folio_build(ctx, &o, check ? NULL : &pdf, &len);
+	folio_print_diags(ctx);
+	if (o.report && folio_report(ctx))
+		fputs(folio_report(ctx), stdout);
+	if ((status == 0 || (status == 3 && o.draft)) && !check)
+		status = folio_write_atomic(out, pdf, len) ? 1 : 0;
+	free(pdf);
+	folio_ctx_drop(ctx);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(folio_usage, stderr);
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		fputs(folio_usage, stdout);
+		fputs(folio_help, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("folio %s\n", FOLIO_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "build"))
+		return folio_cmd_build(argc - 2, argv + 2, false);
+	if (!strcmp(cmd, "check"))
+		return folio_cmd_build(argc - 2, argv + 2, true);
+	if (!strcmp(cmd, "diff")) {
+		fprintf(stderr, "folio: error: 'diff' is not part of this version yet\n");
+		return 2;
+	}
+	return folio_usage_error("unknown command '%s'", cmd);
+}

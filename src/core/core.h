@@ -1,0 +1,116 @@
+/* core.h: what every stage shares: the build context (diagnostics, limits),
+ * the arena that owns a build's memory, and small UTF-8 and buffer helpers. */
+#ifndef FOLIO_CORE_H
+#define FOLIO_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit classes of FORMAT.md: the context remembers the worst one seen. */
+typedef enum {
+	FOLIO_OK = 0,
+	FOLIO_ERR_OTHER = 1,   /* output cannot be written, internal trouble */
+	FOLIO_ERR_INPUT = 2,   /* usage, issue, Markdown, layout, picture, font */
+	FOLIO_ERR_OVERSET = 3, /* the content does not fit the layout's pages */
+} folio_status;
+
+/* A place in an input file. line/col are 1-based; 0 means "not known",
+ * and the message then names the file alone. */
+typedef struct {
+	const char *file;
+	int line;
+	int col;
+} folio_loc;
+
+#define FOLIO_NOWHERE ((folio_loc){NULL, 0, 0})
+
+/* ---- arena: one per build, everything in it goes at once ---- */
+typedef struct folio_arena folio_arena;
+folio_arena *folio_arena_new(void);
+void folio_arena_drop(folio_arena *a);
+void *folio_arena_alloc(folio_arena *a, size_t size); /* zeroed, 16-aligned */
+char *folio_arena_strdup(folio_arena *a, const char *s);
+char *folio_arena_strndup(folio_arena *a, const char *s, size_t n);
+char *folio_arena_printf(folio_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Grow an arena array: returns a copy with room for new_cap elements
+ * (old contents kept); the old block is simply abandoned in the arena. */
+void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n,
+                       size_t new_cap);
+
+/* Append one element to (ptr, n, cap), growing in the arena. */
+#define FOLIO_PUSH(arena, ptr, n, cap, value)                                  \
+	do {                                                                       \
+		if ((n) == (cap)) {                                                    \
+			size_t folio_nc_ = (cap) ? (cap) * 2 : 8;                          \
+			(ptr) = folio_arena_grow((arena), (ptr), sizeof *(ptr), (n),       \
+			                         folio_nc_);                               \
+			(cap) = folio_nc_;                                                 \
+		}                                                                      \
+		(ptr)[(n)++] = (value);                                                \
+	} while (0)
+
+/* Out of memory is not a path we test: abort with a message (cmark's way). */
+void *folio_xmalloc(size_t n);
+void *folio_xcalloc(size_t n, size_t size);
+void *folio_xrealloc(void *p, size_t n);
+
+/* ---- limits: data in the context, not constants in the code ---- */
+typedef struct {
+	uint64_t picture_pixels;   /* width*height of one picture */
+	uint64_t picture_bytes;    /* file size of one picture */
+	uint64_t text_bytes;       /* one Markdown or YAML file */
+	int yaml_depth;            /* nesting of mappings/sequences */
+	int yaml_aliases;          /* alias nodes in one YAML document */
+	int articles;              /* articles in one issue */
+	int markdown_depth;        /* nesting of Markdown blocks */
+} folio_limits;
+
+/* ---- diagnostics ---- */
+typedef enum { FOLIO_DIAG_ERROR, FOLIO_DIAG_WARNING } folio_diag_kind;
+
+typedef struct {
+	folio_diag_kind kind;
+	char *text; /* complete line: "file:line:col: error: message" */
+} folio_diag;
+
+typedef struct folio_ctx {
+	folio_arena *arena; /* owned: the build's memory */
+	folio_limits limits;
+	folio_status status; /* worst class recorded by folio_error */
+	folio_diag *diags;
+	size_t ndiags, capdiags;
+	int nerrors, nwarnings;
+	char *report; /* the last build's report (malloc'd), or NULL */
+} folio_ctx;
+
+folio_ctx *folio_ctx_new(void);
+void folio_ctx_drop(folio_ctx *ctx);
+
+/* Record an error of class `status` at `loc`. Always returns false so a
+ * caller can write `return folio_error(...)`. */
+bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc,
+                  const char *fmt, va_list ap);
+bool folio_failed(const folio_ctx *ctx);
+
+/* ---- UTF-8 ---- */
+/* Decode one code point at s[*i] (advancing *i); returns 0xFFFFFFFF for an
+ * invalid sequence (and advances by one byte). */
+uint32_t folio_utf8_next(const char *s, size_t len, size_t *i);
+/* Byte offset of the first invalid sequence or NUL byte, or (size_t)-1. */
+size_t folio_utf8_check(const char *s, size_t len);
+size_t folio_utf8_put(uint32_t cp, char out[4]);
+
+/* ---- files ---- */
+/* Read a whole file into the arena (NUL-terminated). Errors are recorded
+ * with class FOLIO_ERR_INPUT at `loc` (or the path itself). */
+char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc,
+                      uint64_t max_bytes, size_t *len);
+
+#endif

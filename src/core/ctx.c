@@ -1,0 +1,140 @@
+/* ctx.c: the build context: diagnostics with their place, the worst exit
+ * class seen, and the limits every loader checks against. */
+#include "core.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+folio_ctx *folio_ctx_new(void)
+{
+	folio_ctx *ctx = folio_xcalloc(1, sizeof *ctx);
+	ctx->arena = folio_arena_new();
+	ctx->limits = (folio_limits){
+	    .picture_pixels = 100u * 1000 * 1000,
+	    .picture_bytes = 64u * 1024 * 1024,
+	    .text_bytes = 4u * 1024 * 1024,
+	    .yaml_depth = 32,
+	    .yaml_aliases = 100,
+	    .articles = 200,
+	    .markdown_depth = 16,
+	};
+	return ctx;
+}
+
+void folio_ctx_drop(folio_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		free(ctx->diags[i].text);
+	free(ctx->diags);
+	free(ctx->report);
+	folio_arena_drop(ctx->arena);
+	free(ctx);
+}
+
+static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc,
+                           const char *fmt, va_list ap)
+{
+	char msg[2048];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	char place[1200] = "";
+	if (loc.file && loc.line > 0 && loc.col > 0)
+		snprintf(place, sizeof place, "%s:%d:%d: ", loc.file, loc.line, loc.col);
+	else if (loc.file && loc.line > 0)
+		snprintf(place, sizeof place, "%s:%d: ", loc.file, loc.line);
+	else if (loc.file)
+		snprintf(place, sizeof place, "%s: ", loc.file);
+	const char *word = kind == FOLIO_DIAG_ERROR ? "error" : "warning";
+	size_t n = strlen(place) + strlen(word) + strlen(msg) + 4;
+	char *text = folio_xmalloc(n);
+	snprintf(text, n, "%s%s: %s", place, word, msg);
+	if (ctx->ndiags == ctx->capdiags) {
+		ctx->capdiags = ctx->capdiags ? ctx->capdiags * 2 : 16;
+		ctx->diags = folio_xrealloc(ctx->diags, ctx->capdiags * sizeof *ctx->diags);
+	}
+	ctx->diags[ctx->ndiags++] = (folio_diag){kind, text};
+}
+
+bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc,
+                  const char *fmt, va_list ap)
+{
+	folio_diag_add(ctx, FOLIO_DIAG_ERROR, loc, fmt, ap);
+	ctx->nerrors++;
+	/* Input errors outrank overset and "other": the exit code names the
+	 * first thing the user has to fix. */
+	if (ctx->status == FOLIO_OK || status == FOLIO_ERR_INPUT)
+		ctx->status = status;
+	return false;
+}
+
+bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	folio_verror(ctx, status, loc, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	folio_diag_add(ctx, FOLIO_DIAG_WARNING, loc, fmt, ap);
+	va_end(ap);
+	ctx->nwarnings++;
+}
+
+bool folio_failed(const folio_ctx *ctx)
+{
+	return ctx->nerrors > 0;
+}
+
+char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc,
+                      uint64_t max_bytes, size_t *len)
+{
+	if (!loc.file)
+		loc = (folio_loc){path, 0, 0};
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		folio_error(ctx, FOLIO_ERR_INPUT, loc, "cannot open '%s': %s", path,
+		            strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = folio_xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			buf = folio_xrealloc(buf, cap + 1);
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > max_bytes) {
+			fclose(f);
+			free(buf);
+			folio_error(ctx, FOLIO_ERR_INPUT, loc,
+			            "'%s' is larger than the limit of %llu bytes", path,
+			            (unsigned long long)max_bytes);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		folio_error(ctx, FOLIO_ERR_INPUT, loc, "cannot read '%s'", path);
+		return NULL;
+	}
+	char *out = folio_arena_strndup(ctx->arena, buf, n);
+	free(buf);
+	if (len)
+		*len = n;
+	return out;
+}

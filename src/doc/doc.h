@@ -1,0 +1,115 @@
+/* doc.h: the document model the loader hands to the later stages: an issue
+ * of articles, an article of blocks, a block of styled runs. Plain data,
+ * all of it in the build's arena. */
+#ifndef FOLIO_DOC_H
+#define FOLIO_DOC_H
+
+#include "../core/core.h"
+
+/* A decoded picture: 8-bit samples, alpha kept apart so each target can
+ * decide (print flattens it, screen may keep it as a soft mask). */
+typedef struct folio_picture {
+	const char *path;       /* as the user wrote it, for messages */
+	uint32_t width, height; /* pixels */
+	int channels;           /* 1 gray or 3 RGB */
+	unsigned char *pixels;  /* width*height*channels, row-major, top row first */
+	unsigned char *alpha;   /* width*height, or NULL when fully opaque */
+} folio_picture;
+
+/* Run styles are bit flags so ***both*** combines. */
+enum { FOLIO_RUN_ITALIC = 1, FOLIO_RUN_BOLD = 2 };
+
+typedef struct folio_run {
+	const char *text; /* UTF-8, no NUL inside; soft line breaks become ' ' */
+	size_t len;
+	int flags;        /* FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD */
+	const char *link; /* URL of a [link](...), or NULL */
+} folio_run;
+
+typedef enum {
+	FOLIO_BLOCK_PARAGRAPH,
+	FOLIO_BLOCK_HEADING,   /* level 2 (##) or 3 (###); level 1 is set as 2 */
+	FOLIO_BLOCK_LIST_ITEM, /* one item; marker says "•" or "3." */
+	FOLIO_BLOCK_QUOTE,     /* pull quote: runs, plus attribution runs */
+	FOLIO_BLOCK_FIGURE,    /* picture placed in the column */
+} folio_block_kind;
+
+typedef enum { FOLIO_WIDTH_COLUMN = 0, FOLIO_WIDTH_PAGE = 1 } folio_width;
+
+typedef struct folio_figure {
+	folio_picture *picture;
+	const char *caption; /* UTF-8 or NULL */
+	const char *credit;  /* UTF-8 or NULL */
+	folio_width width;
+	folio_loc loc;
+} folio_figure;
+
+typedef struct folio_block {
+	folio_block_kind kind;
+	folio_loc loc;    /* where it starts in the Markdown file */
+	int level;        /* heading level; list nesting depth (0 = top) */
+	const char *marker; /* list item marker, UTF-8: "•", "1." */
+	folio_run *runs;
+	size_t nruns;
+	folio_run *attribution; /* quote only: the "-- Name" line, dash removed */
+	size_t nattribution;
+	folio_figure figure;    /* figure only */
+} folio_block;
+
+typedef enum {
+	FOLIO_START_FLOW = 0,
+	FOLIO_START_COLUMN,
+	FOLIO_START_PAGE
+} folio_start;
+
+typedef enum { FOLIO_STYLE_ARTICLE = 0, FOLIO_STYLE_PANEL } folio_article_style;
+
+typedef struct folio_article {
+	folio_loc loc;        /* the "- title:" entry in issue.yaml */
+	const char *title;    /* required, non-empty */
+	const char *section;  /* kicker, or NULL */
+	const char *contents; /* label in the contents box, or NULL: left out */
+	const char *body_path; /* the Markdown file as written, or NULL for text: */
+	folio_figure *image;  /* lead picture or NULL */
+	folio_start start;
+	folio_article_style style;
+	folio_block *blocks;
+	size_t nblocks;
+} folio_article;
+
+typedef struct folio_issue {
+	const char *path; /* issue.yaml as given */
+	const char *dir;  /* folder of issue.yaml: the root of every relative path */
+	const char *newsletter;
+	const char *tagline; /* or NULL */
+	const char *issue;
+	int year, month, day;
+	const char *date;     /* as written, "2022-09-30" */
+	const char *language; /* "en", "ru", ... (default "en") */
+	const char *layout;   /* name or path (default "quarterly") */
+	folio_loc layout_loc;
+	const char *website;  /* or NULL */
+	const char *contents_title; /* default "In this issue" */
+	folio_article *articles;
+	size_t narticles;
+} folio_issue;
+
+typedef struct folio_load_options {
+	bool allow_outside; /* paths may leave the issue folder */
+} folio_load_options;
+
+/* Load issue.yaml and everything it names (Markdown bodies, pictures).
+ * NULL on failure, with every error found recorded in ctx. */
+folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
+                              const folio_load_options *opts);
+
+/* Decode a PNG with libpng's simplified API; header size is checked against
+ * ctx->limits before any pixel memory is taken. */
+folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
+                                  const char *shown_path, folio_loc loc);
+
+/* Debug walker: checks the invariants of a loaded issue (every run is valid
+ * UTF-8, figures have pictures, ...). Returns false on the first violation. */
+bool folio_issue_check(const folio_issue *issue);
+
+#endif

@@ -1,0 +1,43 @@
+/* folio.h: the public API. One call builds an issue into PDF bytes; the
+ * command line (src/cli/main.c), the tests and the benchmarks all use it. */
+#ifndef FOLIO_H
+#define FOLIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct folio_ctx folio_ctx;
+
+typedef struct folio_build_options {
+	const char *issue_path;  /* issue.yaml */
+	const char *layout;      /* --layout NAME|FILE, or NULL: the issue's own */
+	const char *dump_layout; /* --dump-layout FILE.json, or NULL */
+	int target;              /* 0 print, 1 screen */
+	bool draft;              /* write the PDF despite overset, marked */
+	bool report;             /* print the quality/preflight report */
+	bool allow_outside;      /* paths may leave the issue folder */
+} folio_build_options;
+
+folio_ctx *folio_ctx_new(void);
+void folio_ctx_drop(folio_ctx *ctx);
+
+/* Build the issue. Returns the exit status of FORMAT.md (0, 1, 2, 3); on 0
+ * (or 3 with draft) *pdf holds the document (malloc'd, the caller frees).
+ * Diagnostics are kept in ctx, in the order found. */
+int folio_build(folio_ctx *ctx, const folio_build_options *opts,
+                unsigned char **pdf, size_t *len);
+
+size_t folio_diag_count(const folio_ctx *ctx);
+const char *folio_diag_text(const folio_ctx *ctx, size_t i);
+
+/* The report of the last build (--report), or NULL. Owned by ctx. */
+const char *folio_report(const folio_ctx *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,59 @@
+/* display.h: the output of layout: per page, a list of positioned glyph
+ * runs, rectangles, rules and pictures. The PDF writer knows nothing else,
+ * and --dump-layout prints exactly this. Coordinates are points from the
+ * top-left corner of the trim box, y growing downwards. */
+#ifndef FOLIO_DISPLAY_H
+#define FOLIO_DISPLAY_H
+
+#include "../doc/doc.h"
+#include "../template/template.h"
+#include "../text/text.h"
+
+typedef enum {
+	FOLIO_DL_TEXT,  /* text at (x, y) = baseline origin */
+	FOLIO_DL_RECT,  /* filled rectangle, (x, y) top-left, w x h */
+	FOLIO_DL_RULE,  /* stroked line from (x, y) to (x + w, y + h) */
+	FOLIO_DL_IMAGE, /* picture, (x, y) top-left, w x h */
+	FOLIO_DL_LINK,  /* link annotation area (screen target) */
+} folio_dl_kind;
+
+typedef struct folio_dl_item {
+	folio_dl_kind kind;
+	double x, y, w, h;
+	folio_cmyk color;
+	/* text */
+	folio_face *face;
+	double size;
+	const char *text;
+	size_t len;
+	/* rule */
+	double line_width;
+	/* image */
+	const folio_picture *picture;
+	/* link: a URL, or NULL with dest_page >= 0 for an internal link */
+	const char *uri;
+	int dest_page;
+	/* for the dump: which style and article it came from */
+	int style;   /* folio_style_id or -1 */
+	int article; /* index or -1 */
+} folio_dl_item;
+
+typedef struct folio_dl_page {
+	folio_dl_item *items;
+	size_t nitems, cap;
+} folio_dl_page;
+
+typedef struct folio_display {
+	double page_width, page_height, bleed; /* trim size and bleed, pt */
+	folio_dl_page *pages;
+	int npages;
+	/* document information */
+	const char *title, *subject, *author, *keywords;
+	int year, month, day;
+	/* bookmarks: article titles and their pages */
+	const char **outline_titles;
+	int *outline_pages;
+	size_t noutline;
+} folio_display;
+
+#endif

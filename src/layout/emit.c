@@ -1,0 +1,174 @@
+/* emit.c: writing into the display list: set lines as positioned pieces,
+ * and the planned rows of an article with their panel backgrounds. */
+#include "lay.h"
+
+#include <string.h>
+
+void folio_emit(folio_lay *L, int page, folio_dl_item item)
+{
+	folio_dl_page *p = &L->dl->pages[page];
+	FOLIO_PUSH(L->ctx->arena, p->items, p->nitems, p->cap, item);
+}
+
+void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, double base,
+                     int style, int article)
+{
+	for (size_t i = 0; i < line->npieces; i++) {
+		const folio_piece *pc = &line->pieces[i];
+		folio_emit(L, page, (folio_dl_item){
+		                  .kind = FOLIO_DL_TEXT,
+		                  .x = x + pc->x,
+		                  .y = base,
+		                  .w = pc->width,
+		                  .color = pc->color,
+		                  .face = pc->face,
+		                  .size = pc->size,
+		                  .text = pc->text,
+		                  .len = pc->len,
+		                  .style = style,
+		                  .article = article,
+		                  .dest_page = -1,
+		              });
+		if (pc->link)
+			folio_emit(L, page, (folio_dl_item){
+			                  .kind = FOLIO_DL_LINK,
+			                  .x = x + pc->x,
+			                  .y = base - pc->size * 0.8,
+			                  .w = pc->width,
+			                  .h = pc->size,
+			                  .uri = pc->link,
+			                  .dest_page = -1,
+			                  .style = style,
+			                  .article = article,
+			              });
+	}
+}
+
+static double folio_row_bottom(const folio_lay *L, const folio_row *r, const folio_slot *s)
+{
+	return s->top + (r->grid ? L->t->baseline : r->h);
+}
+
+static void folio_emit_marker(folio_lay *L, const folio_row *r, const folio_slot *s, double x,
+                              int article)
+{
+	folio_face *face = folio_style_face(L, r->marker_style, 0);
+	const folio_style *st = &L->t->styles[r->marker_style];
+	if (!face)
+		return;
+	folio_emit(L, s->page, (folio_dl_item){
+	                                       .kind = FOLIO_DL_TEXT,
+	                                       .x = x + r->marker_dx,
+	                                       .y = s->base,
+	                                       .w = folio_face_measure(face, r->marker,
+	                                                               strlen(r->marker), st->size),
+	                                       .color = L->t->accent_color,
+	                                       .face = face,
+	                                       .size = st->size,
+	                                       .text = r->marker,
+	                                       .len = strlen(r->marker),
+	                                       .style = r->marker_style,
+	                                       .article = article,
+	                                       .dest_page = -1,
+	                                   });
+}
+
+/* A panel is drawn as one tinted box per column it occupies, behind its text. */
+static void folio_emit_panels(folio_lay *L, const folio_row *rows, size_t n,
+                              const folio_slot *slots)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!rows[i].panel || !slots[i].placed) {
+			i++;
+			continue;
+		}
+		int page = slots[i].page, col = slots[i].col;
+		double top = slots[i].top, bottom = folio_row_bottom(L, &rows[i], &slots[i]);
+		size_t j = i + 1;
+		for (; j < n; j++) {
+			if (!rows[j].panel || !slots[j].placed)
+				continue;
+			if (slots[j].page != page || slots[j].col != col)
+				break;
+			double b = folio_row_bottom(L, &rows[j], &slots[j]);
+			if (b > bottom)
+				bottom = b;
+			if (slots[j].top < top)
+				top = slots[j].top;
+		}
+		folio_page_geom g;
+		folio_page_geom_init(L, page, &g);
+		double x = col >= 0 ? g.col_x[col] : g.text_left;
+		double w = col >= 0 ? L->col_w : g.text_width;
+		folio_emit(L, page, (folio_dl_item){
+		                                    .kind = FOLIO_DL_RECT,
+		                                    .x = x,
+		                                    .y = top,
+		                                    .w = w,
+		                                    .h = bottom - top,
+		                                    .color = L->t->panel_color,
+		                                    .style = -1,
+		                                    .article = -1,
+		                                    .dest_page = -1,
+		                                });
+		i = j;
+	}
+}
+
+void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
+                     const folio_slot *slots)
+{
+	folio_emit_panels(L, rows, n, slots);
+	double pad = L->t->panel_padding;
+	int geom_page = -1;
+	folio_page_geom g;
+	for (size_t i = 0; i < n; i++) {
+		const folio_row *r = &rows[i];
+		const folio_slot *s = &slots[i];
+		if (!s->placed)
+			continue;
+		if (s->page != geom_page) {
+			folio_page_geom_init(L, s->page, &g);
+			geom_page = s->page;
+		}
+		double x = (s->col >= 0 ? g.col_x[s->col] : g.text_left) + (r->panel ? pad : 0) + r->dx;
+		int page = s->page;
+		switch (r->kind) {
+		case FOLIO_ROW_LINE:
+			folio_emit_line(L, s->page, r->line, x, s->base, r->style, article);
+			if (r->marker)
+				folio_emit_marker(L, r, s, x - r->dx, article);
+			break;
+		case FOLIO_ROW_IMAGE:
+			folio_emit(L, page, (folio_dl_item){
+			                  .kind = FOLIO_DL_IMAGE,
+			                  .x = x,
+			                  .y = s->top,
+			                  .w = r->w,
+			                  .h = r->h,
+			                  .picture = r->picture,
+			                  .style = -1,
+			                  .article = article,
+			                  .dest_page = -1,
+			              });
+			break;
+		case FOLIO_ROW_RULE:
+			folio_emit(L, page, (folio_dl_item){
+			                  .kind = FOLIO_DL_RULE,
+			                  .x = x,
+			                  .y = s->top + r->h / 2,
+			                  .w = r->w,
+			                  .h = 0,
+			                  .color = r->color,
+			                  .line_width = r->line_width,
+			                  .style = -1,
+			                  .article = article,
+			                  .dest_page = -1,
+			              });
+			break;
+		case FOLIO_ROW_SPACE:
+			break;
+		}
+	}
+}

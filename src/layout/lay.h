@@ -1,0 +1,122 @@
+/* lay.h: the layout stage's private structures. An article is first turned
+ * into a vertical list of rows (lines, pictures, rules, spaces) with the
+ * places where a column may break (TeX's page builder in miniature); the
+ * rows are then planned into the columns of the pages, balanced, and only
+ * then emitted into the display list. */
+#ifndef FOLIO_LAY_H
+#define FOLIO_LAY_H
+
+#include "layout.h"
+
+#define FOLIO_MAX_COLUMNS 6
+#define FOLIO_MAX_DEFERRED 8
+
+typedef enum {
+	FOLIO_ROW_LINE,  /* a set line of text */
+	FOLIO_ROW_IMAGE, /* a picture */
+	FOLIO_ROW_RULE,  /* a horizontal rule at the row's top + h/2 */
+	FOLIO_ROW_SPACE, /* nothing drawn */
+} folio_row_kind;
+
+typedef struct folio_row {
+	folio_row_kind kind;
+	bool grid;           /* sits on the baseline grid (one grid step high) */
+	double h;            /* height when not on the grid */
+	double ascent;       /* baseline below the row's top (free rows) */
+	double space_before; /* dropped at the top of a column */
+	bool keep_with_next; /* no column break after this row */
+	bool figure;         /* first row of a picture group: may float down */
+	bool panel;          /* inside the article's tinted panel */
+	bool span;           /* spans all columns (placed at a fresh page top) */
+	bool discardable;    /* dropped entirely at the top of a column */
+	int style;           /* folio_style_id of a text line */
+	double dx;           /* x offset inside the column (or text area) */
+	double w;            /* width of a picture or rule */
+	const folio_line *line;
+	const char *marker;  /* list marker drawn at marker_dx */
+	double marker_dx;
+	int marker_style;
+	const folio_picture *picture;
+	folio_cmyk color;    /* rule colour */
+	double line_width;   /* rule weight */
+} folio_row;
+
+/* Where a row landed. */
+typedef struct folio_slot {
+	int page, col; /* col -1: spanning the text area */
+	double top;    /* top of the row */
+	double base;   /* baseline of a line */
+	bool placed;
+} folio_slot;
+
+/* Geometry of one page of the template. */
+typedef struct folio_page_geom {
+	double col_x[FOLIO_MAX_COLUMNS];
+	double text_left, text_width;
+	double top[FOLIO_MAX_COLUMNS];    /* where flow starts in each column */
+	double bottom[FOLIO_MAX_COLUMNS]; /* where it must end */
+} folio_page_geom;
+
+/* The flow's position, copied by value for balancing and retries. */
+typedef struct folio_cursor {
+	int page, col;
+	double y;
+	bool fresh_col;  /* nothing placed in this column yet */
+	bool fresh_page; /* nothing placed on this page yet */
+	folio_page_geom geom;
+	double limit;   /* balancing: no row may end below this on limit_page */
+	int limit_page; /* -1: no limit */
+	int deferred[FOLIO_MAX_DEFERRED][2]; /* figure groups waiting: rows [a,b] */
+	int ndeferred;
+} folio_cursor;
+
+typedef struct folio_lay {
+	folio_ctx *ctx;
+	const folio_issue *issue;
+	const folio_template *t;
+	folio_fonts *fonts;
+	folio_hyph *hyph;
+	folio_display *dl;
+	bool draft;
+	double col_w;
+	double contents_h;     /* height of the contents box on the cover */
+	const int *guess;      /* page numbers printed in the contents box */
+	int *start_pages;      /* where each article really starts */
+	int *overset_lines;
+	int lines, hyphenated;
+	double loosest;
+} folio_lay;
+
+/* page.c: geometry and the master pages' furniture */
+void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);
+bool folio_page_furniture(folio_lay *L, int page);
+double folio_contents_height(folio_lay *L);
+
+/* text.c: from doc runs to set lines */
+folio_face *folio_style_face(folio_lay *L, int style, int flags);
+bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
+                    double width, double indent, folio_loc loc, folio_para *out);
+bool folio_set_text(folio_lay *L, int style, const char *text, double width,
+                    folio_loc loc, folio_para *out);
+double folio_style_ascent(folio_lay *L, int style);
+
+/* rows.c: an article into rows */
+bool folio_article_rows(folio_lay *L, int index, bool span_start,
+                        folio_row **rows, size_t *nrows);
+
+/* plan.c: rows into columns */
+bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows,
+                     size_t nrows, size_t from, folio_slot *slots);
+bool folio_next_column(folio_lay *L, folio_cursor *cur);
+void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows,
+                   size_t nrows, size_t from, folio_slot *slots,
+                   folio_cursor *end);
+
+/* emit.c: display list */
+void folio_emit(folio_lay *L, int page, folio_dl_item item);
+void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x,
+                     double base, int style, int article);
+void folio_emit_rows(folio_lay *L, int article, const folio_row *rows,
+                     size_t nrows, const folio_slot *slots);
+
+#endif

@@ -1,0 +1,195 @@
+/* layout.c: the whole issue: articles flow through the pages in reading
+ * order, and the issue is laid out again until the page numbers printed
+ * in the contents box are the pages the articles really start on
+ * (MuPDF's fz_write_stabilized_story does the same). */
+#include "lay.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define FOLIO_MAX_PASSES 6
+
+static void folio_cursor_start(folio_lay *L, folio_cursor *cur)
+{
+	memset(cur, 0, sizeof *cur);
+	cur->limit_page = -1;
+	folio_page_geom_init(L, 0, &cur->geom);
+	cur->y = cur->geom.top[0];
+	cur->fresh_col = cur->fresh_page = true;
+}
+
+static bool folio_balance_wanted(const folio_lay *L, size_t i)
+{
+	const folio_issue *is = L->issue;
+	return i + 1 == is->narticles || is->articles[i + 1].start == FOLIO_START_PAGE;
+}
+
+static bool folio_layout_pass(folio_lay *L)
+{
+	const folio_issue *is = L->issue;
+	const folio_template *t = L->t;
+	folio_display *dl = L->dl;
+	for (int p = 0; p < dl->npages; p++)
+		dl->pages[p].nitems = 0;
+	for (int p = 0; p < t->npages; p++)
+		if (!folio_page_furniture(L, p))
+			return false;
+	folio_cursor cur;
+	folio_cursor_start(L, &cur);
+	for (size_t i = 0; i < is->narticles; i++) {
+		const folio_article *a = &is->articles[i];
+		if (a->start == FOLIO_START_PAGE && !cur.fresh_page)
+			while (folio_next_column(L, &cur) && cur.col != 0)
+				;
+		else if (a->start == FOLIO_START_COLUMN && !cur.fresh_col)
+			folio_next_column(L, &cur);
+		bool span = cur.fresh_page && cur.col == 0 && cur.page < t->npages;
+		folio_row *rows;
+		size_t nrows;
+		if (!folio_article_rows(L, (int)i, span, &rows, &nrows))
+			return false;
+		folio_slot *slots = folio_arena_alloc(L->ctx->arena, (nrows + 1) * sizeof *slots);
+		folio_cursor start = cur;
+		folio_plan_rows(L, &cur, rows, nrows, 0, slots);
+		if (folio_balance_wanted(L, i))
+			folio_balance(L, &start, rows, nrows, 0, slots, &cur);
+		L->start_pages[i] = 0;
+		L->overset_lines[i] = 0;
+		for (size_t k = 0; k < nrows; k++) {
+			if (slots[k].placed && !L->start_pages[i])
+				L->start_pages[i] = slots[k].page + 1;
+			if (!slots[k].placed && !rows[k].discardable && rows[k].kind == FOLIO_ROW_LINE)
+				L->overset_lines[i]++;
+			if (!slots[k].placed && rows[k].kind == FOLIO_ROW_IMAGE && cur.page >= t->npages)
+				L->overset_lines[i]++;
+		}
+		folio_emit_rows(L, (int)i, rows, nrows, slots);
+	}
+	return true;
+}
+
+static void folio_mark_overset(folio_lay *L)
+{
+	const folio_issue *is = L->issue;
+	int last = L->dl->npages - 1;
+	double y = L->t->page_height - L->t->margin_bottom * 0.35;
+	for (size_t i = 0; i < is->narticles; i++) {
+		if (!L->overset_lines[i])
+			continue;
+		const char *msg = folio_arena_printf(L->ctx->arena, "OVERSET: %d lines of \xE2\x80\x9C%s\xE2\x80\x9D",
+		                                     L->overset_lines[i], is->articles[i].title);
+		folio_face *face = folio_style_face(L, FOLIO_ST_FOOTER, FOLIO_RUN_BOLD);
+		if (!face)
+			return;
+		folio_emit(L, last, (folio_dl_item){.kind = FOLIO_DL_TEXT,
+		                                    .x = L->t->margin_inner,
+		                                    .y = y,
+		                                    .color = {0, 1, 1, 0},
+		                                    .face = face,
+		                                    .size = 9,
+		                                    .text = msg,
+		                                    .len = strlen(msg),
+		                                    .style = -1,
+		                                    .article = (int)i,
+		                                    .dest_page = -1});
+		y -= 11;
+	}
+}
+
+folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
+                                  const folio_template *t, folio_fonts *fonts, folio_hyph *hyph,
+                                  const folio_layout_options *opts, folio_layout_stats *stats)
+{
+	if (t->columns < 1 || t->columns > FOLIO_MAX_COLUMNS) {
+		folio_error(ctx, FOLIO_ERR_INPUT, (folio_loc){t->path, 0, 0},
+		            "%d columns: a layout may have 1 to %d", t->columns, FOLIO_MAX_COLUMNS);
+		return NULL;
+	}
+	folio_arena *A = ctx->arena;
+	folio_lay L = {.ctx = ctx, .issue = issue, .t = t, .fonts = fonts, .hyph = hyph,
+	               .draft = opts && opts->draft};
+	L.col_w = (t->page_width - t->margin_inner - t->margin_outer -
+	           (t->columns - 1) * t->gutter) / t->columns;
+	size_t n = issue->narticles;
+	L.start_pages = folio_arena_alloc(A, (n + 1) * sizeof(int));
+	L.overset_lines = folio_arena_alloc(A, (n + 1) * sizeof(int));
+	int *guess = folio_arena_alloc(A, (n + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		guess[i] = 1;
+	L.guess = guess;
+
+	folio_display *dl = folio_arena_alloc(A, sizeof *dl);
+	dl->page_width = t->page_width;
+	dl->page_height = t->page_height;
+	dl->bleed = t->bleed;
+	dl->npages = t->npages;
+	dl->pages = folio_arena_alloc(A, (size_t)t->npages * sizeof *dl->pages);
+	L.dl = dl;
+	L.contents_h = folio_contents_height(&L);
+	if (folio_failed(ctx))
+		return NULL;
+
+	int pass;
+	for (pass = 1; pass <= FOLIO_MAX_PASSES; pass++) {
+		L.lines = L.hyphenated = 0;
+		L.loosest = 0;
+		if (!folio_layout_pass(&L))
+			return NULL;
+		bool stable = true;
+		for (size_t i = 0; i < n; i++)
+			if (issue->articles[i].contents && guess[i] != L.start_pages[i])
+				stable = false;
+		if (stable)
+			break;
+		for (size_t i = 0; i < n; i++)
+			guess[i] = L.start_pages[i];
+	}
+	if (pass > FOLIO_MAX_PASSES)
+		folio_warn(ctx, (folio_loc){issue->path, 0, 0},
+		           "the contents box's page numbers did not settle after %d passes",
+		           FOLIO_MAX_PASSES);
+
+	bool overset = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!L.overset_lines[i])
+			continue;
+		overset = true;
+		const folio_article *a = &issue->articles[i];
+		if (L.draft)
+			folio_warn(ctx, a->loc, "overset: %d lines of '%s' did not fit the %d pages of the layout",
+			           L.overset_lines[i], a->title, t->npages);
+		else
+			folio_error(ctx, FOLIO_ERR_OVERSET, a->loc,
+			            "overset: %d lines of '%s' did not fit the %d pages of the layout",
+			            L.overset_lines[i], a->title, t->npages);
+	}
+	if (overset && L.draft)
+		folio_mark_overset(&L);
+
+	dl->title = folio_arena_printf(A, "%s \xE2\x80\x94 %s", issue->newsletter, issue->issue);
+	dl->subject = issue->tagline ? issue->tagline : issue->issue;
+	dl->author = issue->newsletter;
+	dl->year = issue->year;
+	dl->month = issue->month;
+	dl->day = issue->day;
+	dl->outline_titles = folio_arena_alloc(A, (n + 1) * sizeof(char *));
+	dl->outline_pages = folio_arena_alloc(A, (n + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++) {
+		if (!L.start_pages[i])
+			continue;
+		dl->outline_titles[dl->noutline] = issue->articles[i].title;
+		dl->outline_pages[dl->noutline] = L.start_pages[i] - 1;
+		dl->noutline++;
+	}
+	if (stats) {
+		stats->start_pages = L.start_pages;
+		stats->overset_lines = L.overset_lines;
+		stats->passes = pass > FOLIO_MAX_PASSES ? FOLIO_MAX_PASSES : pass;
+		stats->lines = L.lines;
+		stats->hyphenated = L.hyphenated;
+		stats->loosest = L.loosest;
+	}
+	if (overset && !L.draft)
+		return NULL;
+	return dl;
+}

@@ -1,0 +1,248 @@
+/* page.c: the master pages: column frames of each page, and the furniture
+ * the masters carry (masthead, contents box, footer). */
+#include "lay.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const folio_master *folio_master_of(const folio_lay *L, int page)
+{
+	return &L->t->masters[L->t->pages[page]];
+}
+
+/* Odd-numbered pages (1, 3, ...) are right-hand pages: inner margin left. */
+static double folio_left_margin(const folio_template *t, int page)
+{
+	return page % 2 == 0 ? t->margin_inner : t->margin_outer;
+}
+
+void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g)
+{
+	const folio_template *t = L->t;
+	memset(g, 0, sizeof *g);
+	g->text_left = folio_left_margin(t, page);
+	g->text_width = t->page_width - t->margin_inner - t->margin_outer;
+	double top = t->margin_top, bottom = t->page_height - t->margin_bottom;
+	const folio_master *m = folio_master_of(L, page);
+	if (m->masthead)
+		top = t->masthead_height + t->baseline;
+	for (int c = 0; c < t->columns; c++) {
+		g->col_x[c] = g->text_left + c * (L->col_w + t->gutter);
+		g->top[c] = top;
+		g->bottom[c] = bottom;
+	}
+	if (m->contents_box && t->contents_column < t->columns)
+		g->bottom[t->contents_column] = bottom - L->contents_h - t->baseline;
+}
+
+/* ---- text that is not part of the flow: one line, placed by hand ---- */
+
+static const folio_line *folio_one_line(folio_lay *L, int style, const char *text)
+{
+	folio_para p;
+	if (!folio_set_text(L, style, text, 1e5, FOLIO_NOWHERE, &p) || p.nlines == 0)
+		return NULL;
+	return &p.lines[0];
+}
+
+static void folio_put(folio_lay *L, int page, int style, const char *text, double x,
+                      double base, folio_align align)
+{
+	const folio_line *ln = folio_one_line(L, style, text);
+	if (!ln)
+		return;
+	if (align == FOLIO_ALIGN_RIGHT)
+		x -= ln->width;
+	else if (align == FOLIO_ALIGN_CENTER)
+		x -= ln->width / 2;
+	folio_emit_line(L, page, ln, x, base, style, -1);
+}
+
+static void folio_rect(folio_lay *L, int page, double x, double y, double w, double h,
+                       folio_cmyk color)
+{
+	folio_emit(L, page, (folio_dl_item){.kind = FOLIO_DL_RECT, .x = x, .y = y, .w = w, .h = h,
+	                                    .color = color, .style = -1, .article = -1,
+	                                    .dest_page = -1});
+}
+
+static void folio_rule(folio_lay *L, int page, double x, double y, double w, double weight,
+                       folio_cmyk color)
+{
+	folio_emit(L, page, (folio_dl_item){.kind = FOLIO_DL_RULE, .x = x, .y = y, .w = w,
+	                                    .color = color, .line_width = weight, .style = -1,
+	                                    .article = -1, .dest_page = -1});
+}
+
+static const char *folio_date_text(folio_lay *L)
+{
+	static const char *const en[] = {"January", "February", "March",     "April",
+	                                 "May",     "June",     "July",      "August",
+	                                 "September", "October", "November", "December"};
+	static const char *const ru[] = {"января",  "февраля", "марта",   "апреля",
+	                                 "мая",     "июня",    "июля",    "августа",
+	                                 "сентября", "октября", "ноября", "декабря"};
+	const folio_issue *is = L->issue;
+	if (is->month < 1 || is->month > 12)
+		return is->date;
+	bool russian = is->language && strncmp(is->language, "ru", 2) == 0;
+	const char *month = russian ? ru[is->month - 1] : en[is->month - 1];
+	return folio_arena_printf(L->ctx->arena, "%d %s %d", is->day, month, is->year);
+}
+
+static void folio_masthead(folio_lay *L, int page)
+{
+	const folio_template *t = L->t;
+	const folio_issue *is = L->issue;
+	double bleed = t->bleed;
+	double h = t->masthead_height;
+	folio_page_geom g;
+	folio_page_geom_init(L, page, &g);
+	double left = g.text_left, right = g.text_left + g.text_width;
+	/* The band runs into the bleed on three sides: it touches the trim. */
+	folio_rect(L, page, -bleed, -bleed, t->page_width + 2 * bleed, h + bleed, t->masthead_color);
+	folio_rect(L, page, -bleed, h - 4, t->page_width + 2 * bleed, 4, t->accent_color);
+	double top = t->margin_top * 0.75;
+	const char *line = folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->issue,
+	                                      folio_date_text(L));
+	folio_put(L, page, FOLIO_ST_ISSUE, line, left, top + t->styles[FOLIO_ST_ISSUE].size,
+	          FOLIO_ALIGN_LEFT);
+	if (is->website)
+		folio_put(L, page, FOLIO_ST_ISSUE, is->website, right,
+		          top + t->styles[FOLIO_ST_ISSUE].size, FOLIO_ALIGN_RIGHT);
+	const folio_style *ms = &t->styles[FOLIO_ST_MASTHEAD];
+	double name_base = top + t->styles[FOLIO_ST_ISSUE].leading + ms->size * 0.95;
+	folio_put(L, page, FOLIO_ST_MASTHEAD, is->newsletter, left - ms->size * 0.04, name_base,
+	          FOLIO_ALIGN_LEFT);
+	if (is->tagline)
+		folio_put(L, page, FOLIO_ST_TAGLINE, is->tagline, left,
+		          name_base + t->styles[FOLIO_ST_TAGLINE].leading * 1.4, FOLIO_ALIGN_LEFT);
+}
+
+static void folio_footer(folio_lay *L, int page)
+{
+	const folio_template *t = L->t;
+	const folio_issue *is = L->issue;
+	folio_page_geom g;
+	folio_page_geom_init(L, page, &g);
+	double base = t->page_height - t->margin_bottom + t->footer_offset;
+	double left = g.text_left, right = g.text_left + g.text_width;
+	folio_rule(L, page, left, base - t->styles[FOLIO_ST_FOOTER].leading * 1.2, g.text_width,
+	           0.5, t->styles[FOLIO_ST_FOOTER].color);
+	const char *where = folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->newsletter,
+	                                       is->issue);
+	const char *num = folio_arena_printf(L->ctx->arena, "%d", page + 1);
+	bool right_page = page % 2 == 0;
+	/* The page number sits at the outer edge, the website beside it. */
+	double outer = right_page ? right : left;
+	folio_align out_align = right_page ? FOLIO_ALIGN_RIGHT : FOLIO_ALIGN_LEFT;
+	double inner = right_page ? left : right;
+	folio_align in_align = right_page ? FOLIO_ALIGN_LEFT : FOLIO_ALIGN_RIGHT;
+	const folio_line *n = folio_one_line(L, FOLIO_ST_CONTENTS_PAGE, num);
+	double nw = n ? n->width : 0;
+	folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, outer, base, out_align);
+	const char *site = is->website ? is->website : "";
+	double gap = nw + t->styles[FOLIO_ST_FOOTER].size * 1.5;
+	folio_put(L, page, FOLIO_ST_FOOTER, site, right_page ? outer - gap : outer + gap, base,
+	          out_align);
+	folio_put(L, page, FOLIO_ST_FOOTER, where, inner, base, in_align);
+}
+
+/* ---- the contents box: entries with the pages the articles start on ---- */
+
+typedef struct {
+	double inner_w, num_w;
+} folio_cbox;
+
+static folio_cbox folio_cbox_metrics(folio_lay *L)
+{
+	folio_cbox m;
+	m.inner_w = L->col_w - 2 * L->t->contents_padding;
+	const folio_line *ln = folio_one_line(L, FOLIO_ST_CONTENTS_PAGE, "Page 00");
+	m.num_w = (ln ? ln->width : 40) + L->t->styles[FOLIO_ST_CONTENTS].size;
+	return m;
+}
+
+/* Lays out (and, with page >= 0, draws) the box; returns its height. Its
+ * height never depends on the page numbers, so it is known before the
+ * flow starts. */
+static double folio_contents_box(folio_lay *L, int page, double x, double y)
+{
+	const folio_template *t = L->t;
+	const folio_issue *is = L->issue;
+	folio_cbox m = folio_cbox_metrics(L);
+	double pad = t->contents_padding;
+	const folio_style *ts = &t->styles[FOLIO_ST_CONTENTS_TITLE];
+	const folio_style *es = &t->styles[FOLIO_ST_CONTENTS];
+	double cy = y + pad;
+	double title_base = cy + ts->leading * 0.75;
+	cy += ts->leading + ts->space_after;
+	size_t nentries = 0;
+	for (size_t i = 0; i < is->narticles; i++) {
+		const folio_article *a = &is->articles[i];
+		if (!a->contents)
+			continue;
+		folio_para p;
+		if (!folio_set_text(L, FOLIO_ST_CONTENTS, a->contents, m.inner_w - m.num_w, a->loc, &p))
+			return 0;
+		if (nentries > 0 && page >= 0)
+			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.5, t->panel_color);
+		cy += es->leading * 0.4;
+		for (size_t k = 0; k < p.nlines; k++) {
+			double base = cy + es->leading * 0.75;
+			if (page >= 0) {
+				folio_emit_line(L, page, &p.lines[k], x + pad, base, FOLIO_ST_CONTENTS, (int)i);
+				if (k == 0) {
+					int n = L->guess ? L->guess[i] : 0;
+					const char *num = folio_arena_printf(L->ctx->arena, "Page %02d", n);
+					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, x + pad + m.inner_w,
+					          base, FOLIO_ALIGN_RIGHT);
+					folio_emit(L, page, (folio_dl_item){
+					                        .kind = FOLIO_DL_LINK,
+					                        .x = x + pad,
+					                        .y = cy,
+					                        .w = m.inner_w,
+					                        .h = es->leading * (double)p.nlines,
+					                        .dest_page = n - 1,
+					                        .style = FOLIO_ST_CONTENTS,
+					                        .article = (int)i,
+					                    });
+				}
+			}
+			cy += es->leading;
+		}
+		nentries++;
+	}
+	cy += pad;
+	if (page >= 0)
+		folio_put(L, page, FOLIO_ST_CONTENTS_TITLE,
+		          is->contents_title ? is->contents_title : "In this issue", x + pad,
+		          title_base, FOLIO_ALIGN_LEFT);
+	return cy - y;
+}
+
+double folio_contents_height(folio_lay *L)
+{
+	return folio_contents_box(L, -1, 0, 0);
+}
+
+bool folio_page_furniture(folio_lay *L, int page)
+{
+	const folio_template *t = L->t;
+	const folio_master *m = folio_master_of(L, page);
+	if (m->masthead)
+		folio_masthead(L, page);
+	if (m->contents_box && t->contents_column < t->columns) {
+		folio_page_geom g;
+		folio_page_geom_init(L, page, &g);
+		double x = g.col_x[t->contents_column];
+		double bottom = t->page_height - t->margin_bottom;
+		double y = bottom - L->contents_h;
+		folio_rect(L, page, x, y, L->col_w, L->contents_h, t->contents_color);
+		folio_rule(L, page, x, y, L->col_w, 3, t->accent_color);
+		folio_contents_box(L, page, x, y);
+	}
+	if (m->footer)
+		folio_footer(L, page);
+	return !folio_failed(L->ctx);
+}

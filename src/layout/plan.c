@@ -1,0 +1,218 @@
+/* plan.c: rows into the columns of the pages. Groups of rows that must not
+ * part (keep_with_next) move to the next column whole; a picture group that
+ * does not fit floats to the top of the next column while text fills the
+ * current one; the last page of an article can be balanced. */
+#include "lay.h"
+
+#include <math.h>
+
+#define FOLIO_EPS 0.01
+
+static double folio_row_fit(const folio_lay *L, const folio_row *r, double y, bool fresh,
+                            double *top, double *base)
+{
+	double sb = fresh ? 0 : r->space_before;
+	if (r->grid) {
+		/* Body lines sit on one grid from the page's top margin, so lines
+		 * of side-by-side columns share their baselines. */
+		double b = L->t->baseline, g0 = L->t->margin_top;
+		double k = ceil((y + sb - g0) / b - 1e-6);
+		if (k < 0)
+			k = 0;
+		*top = g0 + k * b;
+		*base = *top + b * 0.75;
+		return *top + b;
+	}
+	*top = y + sb;
+	*base = *top + r->ascent;
+	return *top + r->h;
+}
+
+static double folio_bottom(const folio_cursor *cur)
+{
+	double b = cur->geom.bottom[cur->col];
+	if (cur->limit_page == cur->page && cur->limit < b)
+		b = cur->limit;
+	return b;
+}
+
+bool folio_next_column(folio_lay *L, folio_cursor *cur)
+{
+	cur->col++;
+	if (cur->col >= L->t->columns) {
+		cur->page++;
+		cur->col = 0;
+		cur->fresh_page = true;
+		if (cur->page < L->t->npages)
+			folio_page_geom_init(L, cur->page, &cur->geom);
+	}
+	cur->y = cur->geom.top[cur->col];
+	cur->fresh_col = true;
+	return cur->page < L->t->npages;
+}
+
+/* Try to place rows [i, j] at the cursor; commit only if all fit (or
+ * `force`, which places as many as fit, at least one). Returns the number
+ * of rows consumed. */
+static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row *rows,
+                                size_t i, size_t j, folio_slot *slots, bool force)
+{
+	double y = cur->y;
+	bool fresh = cur->fresh_col;
+	double lim = folio_bottom(cur);
+	size_t k;
+	for (k = i; k <= j; k++) {
+		double top, base;
+		if (fresh && (rows[k].discardable)) {
+			slots[k] = (folio_slot){.placed = false, .page = cur->page};
+			continue;
+		}
+		double end = folio_row_fit(L, &rows[k], y, fresh, &top, &base);
+		if (end > lim + FOLIO_EPS) {
+			if (!force)
+				return 0;
+			if (k == i && fresh) {
+				/* Taller than an empty column: it cannot fit anywhere,
+				 * so it goes here and overhangs. */
+				slots[k] = (folio_slot){cur->page, cur->col, top, base, true};
+				y = end;
+				fresh = false;
+				k++;
+			}
+			break;
+		}
+		slots[k] = (folio_slot){cur->page, cur->col, top, base, true};
+		y = end;
+		fresh = false;
+	}
+	if (k > i) {
+		cur->y = y;
+		if (!fresh) {
+			cur->fresh_col = false;
+			cur->fresh_page = false;
+		}
+	}
+	return k - i;
+}
+
+static void folio_place_deferred(folio_lay *L, folio_cursor *cur, const folio_row *rows,
+                                 folio_slot *slots)
+{
+	int kept = 0;
+	for (int d = 0; d < cur->ndeferred; d++) {
+		size_t a = (size_t)cur->deferred[d][0], b = (size_t)cur->deferred[d][1];
+		if (kept == 0 && folio_place_group(L, cur, rows, a, b, slots, cur->fresh_col) > 0)
+			continue;
+		cur->deferred[kept][0] = (int)a;
+		cur->deferred[kept][1] = (int)b;
+		kept++;
+	}
+	cur->ndeferred = kept;
+}
+
+static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows,
+                          folio_slot *slots)
+{
+	if (!folio_next_column(L, cur))
+		return false;
+	folio_place_deferred(L, cur, rows, slots);
+	return true;
+}
+
+bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t nrows,
+                     size_t from, folio_slot *slots)
+{
+	size_t i = from;
+	while (i < nrows) {
+		if (cur->page >= L->t->npages) {
+			for (; i < nrows; i++)
+				slots[i].placed = false;
+			break;
+		}
+		if (rows[i].span) {
+			double top, base;
+			double end = folio_row_fit(L, &rows[i], cur->y, cur->fresh_col, &top, &base);
+			slots[i] = (folio_slot){cur->page, -1, top, base, true};
+			cur->y = end;
+			for (int c = 0; c < L->t->columns; c++)
+				if (cur->geom.top[c] < end)
+					cur->geom.top[c] = end;
+			cur->fresh_col = false;
+			cur->fresh_page = false;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j + 1 < nrows && rows[j].keep_with_next && !rows[j + 1].span)
+			j++;
+		if (folio_place_group(L, cur, rows, i, j, slots, false)) {
+			i = j + 1;
+			continue;
+		}
+		if (rows[i].figure && !cur->fresh_col && cur->ndeferred < FOLIO_MAX_DEFERRED) {
+			cur->deferred[cur->ndeferred][0] = (int)i;
+			cur->deferred[cur->ndeferred][1] = (int)j;
+			cur->ndeferred++;
+			for (size_t k = i; k <= j; k++)
+				slots[k].placed = false;
+			i = j + 1;
+			continue;
+		}
+		if (cur->fresh_col) {
+			i += folio_place_group(L, cur, rows, i, j, slots, true);
+			if (i <= j && !folio_advance(L, cur, rows, slots))
+				continue;
+			continue;
+		}
+		folio_advance(L, cur, rows, slots);
+	}
+	/* Pictures still waiting go to the next columns: they belong to this
+	 * article and must not be lost. */
+	while (cur->ndeferred > 0 && cur->page < L->t->npages) {
+		int before = cur->ndeferred;
+		folio_place_deferred(L, cur, rows, slots);
+		if (cur->ndeferred == 0)
+			break;
+		if (cur->ndeferred == before && !folio_advance(L, cur, rows, slots))
+			break;
+	}
+	return true;
+}
+
+/* Balance the columns of the article's last page: the smallest bottom, in
+ * grid steps, at which everything still fits on that page. */
+void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows,
+                   size_t nrows, size_t from, folio_slot *slots, folio_cursor *end)
+{
+	int page = end->page;
+	if (page >= L->t->npages || (end->col == 0 && end->fresh_col))
+		return;
+	double b = L->t->baseline;
+	folio_slot *tmp = folio_arena_alloc(L->ctx->arena, nrows * sizeof *tmp);
+	folio_page_geom g;
+	folio_page_geom_init(L, page, &g);
+	double lowest = 0;
+	for (int c = 0; c < L->t->columns; c++)
+		if (g.bottom[c] > lowest)
+			lowest = g.bottom[c];
+	double first = start->page == page ? start->y : g.top[0];
+	for (double lim = first + 2 * b; lim < lowest - FOLIO_EPS; lim += b) {
+		folio_cursor c = *start;
+		c.limit = lim;
+		c.limit_page = page;
+		for (size_t k = from; k < nrows; k++)
+			tmp[k] = slots[k];
+		folio_plan_rows(L, &c, rows, nrows, from, tmp);
+		bool ok = c.page == page && c.ndeferred == 0;
+		for (size_t k = from; ok && k < nrows; k++)
+			if (!tmp[k].placed && !rows[k].discardable)
+				ok = false;
+		if (!ok)
+			continue;
+		for (size_t k = from; k < nrows; k++)
+			slots[k] = tmp[k];
+		c.limit_page = -1;
+		*end = c;
+		return;
+	}
+}

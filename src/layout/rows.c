@@ -1,0 +1,274 @@
+/* rows.c: an article becomes a vertical list of rows: set lines, pictures,
+ * rules and spaces, each marked with whether a column may break after it.
+ * Widows, orphans and "keep the heading with its text" are decided here as
+ * keep_with_next marks, so the planner only has to honour them. */
+#include "lay.h"
+
+#include <string.h>
+
+typedef struct {
+	folio_lay *L;
+	folio_row *rows;
+	size_t n, cap;
+	bool panel;
+	bool span;
+	double width;        /* content width of the current rows */
+	double pending_space; /* space to put before the next row */
+	bool no_indent;      /* next paragraph starts flush (after a heading) */
+} folio_rows;
+
+static folio_row *folio_row_add(folio_rows *R, folio_row_kind kind)
+{
+	folio_row r = {.kind = kind, .panel = R->panel, .span = R->span, .style = -1};
+	r.space_before = R->pending_space;
+	R->pending_space = 0;
+	FOLIO_PUSH(R->L->ctx->arena, R->rows, R->n, R->cap, r);
+	return &R->rows[R->n - 1];
+}
+
+static void folio_rows_keep_last(folio_rows *R)
+{
+	if (R->n)
+		R->rows[R->n - 1].keep_with_next = true;
+}
+
+static bool folio_style_on_grid(folio_lay *L, int style)
+{
+	double d = L->t->styles[style].leading - L->t->baseline;
+	return d < 0.01 && d > -0.01;
+}
+
+/* The lines of a set paragraph, with widow and orphan control: the first
+ * `orphans` lines stay together at a column's foot and the last `widows`
+ * lines at its head. `keep_all` keeps every line with the next. */
+static void folio_rows_para(folio_rows *R, const folio_para *p, int style, double dx,
+                            bool keep_all)
+{
+	folio_lay *L = R->L;
+	bool grid = folio_style_on_grid(L, style);
+	int orphans = L->t->orphans > 0 ? L->t->orphans : 1;
+	int widows = L->t->widows > 0 ? L->t->widows : 1;
+	double sb = L->t->styles[style].space_before;
+	if (sb > R->pending_space)
+		R->pending_space = sb;
+	for (size_t i = 0; i < p->nlines; i++) {
+		folio_row *r = folio_row_add(R, FOLIO_ROW_LINE);
+		r->grid = grid;
+		r->h = L->t->styles[style].leading;
+		r->ascent = folio_style_ascent(L, style);
+		r->style = style;
+		r->dx = dx;
+		r->line = &p->lines[i];
+		size_t n = p->nlines;
+		r->keep_with_next = keep_all || (int)i < orphans - 1 ||
+		                    ((int)(n - 1 - i) < widows && i + 1 < n);
+	}
+	R->pending_space = L->t->styles[style].space_after;
+}
+
+static bool folio_rows_text(folio_rows *R, int style, const folio_run *runs, size_t n,
+                            double indent, folio_loc loc, bool keep_all)
+{
+	folio_para p;
+	if (!folio_set_runs(R->L, style, runs, n, R->width, indent, loc, &p))
+		return false;
+	folio_rows_para(R, &p, style, 0, keep_all);
+	return true;
+}
+
+static bool folio_rows_plain(folio_rows *R, int style, const char *text, folio_loc loc,
+                             bool keep_all)
+{
+	folio_run run = {.text = text, .len = strlen(text)};
+	return folio_rows_text(R, style, &run, 1, 0, loc, keep_all);
+}
+
+static void folio_rows_space(folio_rows *R, double h)
+{
+	folio_row *r = folio_row_add(R, FOLIO_ROW_SPACE);
+	r->h = h;
+}
+
+static void folio_rows_rule(folio_rows *R, double w, double h, double weight, folio_cmyk color)
+{
+	folio_row *r = folio_row_add(R, FOLIO_ROW_RULE);
+	r->w = w;
+	r->h = h;
+	r->line_width = weight;
+	r->color = color;
+}
+
+/* A picture with its caption and credit: one group that never parts. */
+static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_float)
+{
+	folio_lay *L = R->L;
+	const folio_picture *pic = f->picture;
+	double w = R->width;
+	double h = pic && pic->width ? w * pic->height / pic->width : w * 0.6;
+	if (R->pending_space < L->t->figure_gap)
+		R->pending_space = L->t->figure_gap;
+	folio_row *r = folio_row_add(R, FOLIO_ROW_IMAGE);
+	r->picture = pic;
+	r->w = w;
+	r->h = h;
+	r->figure = may_float;
+	r->keep_with_next = true;
+	R->pending_space = L->t->caption_gap;
+	if (f->caption && *f->caption)
+		if (!folio_rows_plain(R, FOLIO_ST_CAPTION, f->caption, f->loc, true))
+			return false;
+	if (f->credit && *f->credit)
+		if (!folio_rows_plain(R, FOLIO_ST_CREDIT, f->credit, f->loc, true))
+			return false;
+	R->rows[R->n - 1].keep_with_next = false;
+	R->pending_space = L->t->figure_gap;
+	R->no_indent = true;
+	return true;
+}
+
+static bool folio_rows_quote(folio_rows *R, const folio_block *b)
+{
+	folio_lay *L = R->L;
+	const folio_template *t = L->t;
+	double gap = t->baseline * 0.5;
+	if (R->pending_space < gap)
+		R->pending_space = gap;
+	folio_rows_rule(R, R->width, 8, t->rule_width * 2, t->rule_color);
+	folio_rows_keep_last(R);
+	if (!folio_rows_text(R, FOLIO_ST_PULLQUOTE, b->runs, b->nruns, 0, b->loc, true))
+		return false;
+	if (b->nattribution) {
+		/* The attribution reads as a signature: an em dash leads it. */
+		folio_run *runs = folio_arena_alloc(L->ctx->arena,
+		                                    (b->nattribution + 1) * sizeof *runs);
+		runs[0] = (folio_run){.text = "\xE2\x80\x94\xC2\xA0", .len = 5};
+		memcpy(runs + 1, b->attribution, b->nattribution * sizeof *runs);
+		R->pending_space = 3;
+		if (!folio_rows_text(R, FOLIO_ST_ATTRIBUTION, runs, b->nattribution + 1, 0,
+		                     b->loc, true))
+			return false;
+	}
+	R->pending_space = 4;
+	folio_rows_rule(R, R->width, 8, t->rule_width * 2, t->rule_color);
+	R->pending_space = gap;
+	R->no_indent = true;
+	return true;
+}
+
+static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
+{
+	folio_lay *L = R->L;
+	const folio_style *s = &L->t->styles[FOLIO_ST_LIST];
+	double hang = s->size * 1.6;
+	double dx = hang * (b->level + 1);
+	folio_para p;
+	if (!folio_set_runs(L, FOLIO_ST_LIST, b->runs, b->nruns, R->width - dx, 0, b->loc, &p))
+		return false;
+	size_t first = R->n;
+	folio_rows_para(R, &p, FOLIO_ST_LIST, dx, false);
+	if (R->n > first) {
+		R->rows[first].marker = b->marker;
+		R->rows[first].marker_dx = dx - hang;
+		R->rows[first].marker_style = FOLIO_ST_LIST;
+	}
+	R->no_indent = true;
+	return true;
+}
+
+static bool folio_rows_block(folio_rows *R, const folio_block *b)
+{
+	folio_lay *L = R->L;
+	const folio_style *body = &L->t->styles[R->panel ? FOLIO_ST_PANEL : FOLIO_ST_BODY];
+	switch (b->kind) {
+	case FOLIO_BLOCK_PARAGRAPH: {
+		double indent = R->no_indent ? 0 : body->indent;
+		R->no_indent = false;
+		return folio_rows_text(R, R->panel ? FOLIO_ST_PANEL : FOLIO_ST_BODY, b->runs,
+		                       b->nruns, indent, b->loc, false);
+	}
+	case FOLIO_BLOCK_HEADING: {
+		int st = b->level >= 3 ? FOLIO_ST_SUBHEADING3 : FOLIO_ST_SUBHEADING;
+		if (!folio_rows_text(R, st, b->runs, b->nruns, 0, b->loc, true))
+			return false;
+		R->no_indent = true;
+		return true;
+	}
+	case FOLIO_BLOCK_LIST_ITEM:
+		return folio_rows_list_item(R, b);
+	case FOLIO_BLOCK_QUOTE:
+		return folio_rows_quote(R, b);
+	case FOLIO_BLOCK_FIGURE:
+		return folio_rows_figure(R, &b->figure, true);
+	}
+	return true;
+}
+
+bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows,
+                        size_t *nrows)
+{
+	const folio_article *a = &L->issue->articles[index];
+	const folio_template *t = L->t;
+	folio_rows R = {.L = L, .panel = a->style == FOLIO_STYLE_PANEL};
+	double pad = R.panel ? t->panel_padding : 0;
+	folio_page_geom g;
+	folio_page_geom_init(L, 0, &g);
+
+	/* The head of the story: spanning the text area when the article opens
+	 * a fresh page (and is not a boxed panel), else in its column. */
+	R.span = span_start && !R.panel;
+	R.width = R.span ? g.text_width : L->col_w - 2 * pad;
+	if (!R.span && !R.panel) {
+		/* A hairline between stories that share a column; it vanishes at
+		 * a column's top like the space before it. */
+		R.pending_space = t->baseline;
+		folio_rows_rule(&R, R.width, t->baseline * 0.5, 0.5, t->styles[FOLIO_ST_FOOTER].color);
+		R.rows[R.n - 1].space_before = t->baseline;
+		R.rows[R.n - 1].discardable = true;
+		R.rows[R.n - 1].keep_with_next = true;
+	}
+	if (R.panel) {
+		folio_rows_space(&R, pad);
+		folio_rows_keep_last(&R);
+	}
+	if (a->image) {
+		bool page_wide = a->image->width == FOLIO_WIDTH_PAGE && R.span;
+		if (a->image->width == FOLIO_WIDTH_PAGE && !R.span)
+			folio_warn(L->ctx, a->image->loc,
+			           "page-wide picture set at column width: the article '%s' does not "
+			           "open a page",
+			           a->title);
+		double saved = R.width;
+		bool saved_span = R.span;
+		R.span = page_wide;
+		R.width = page_wide ? g.text_width : L->col_w - 2 * pad;
+		if (!folio_rows_figure(&R, a->image, false))
+			return false;
+		R.rows[R.n - 1].keep_with_next = true;
+		R.span = saved_span;
+		R.width = saved;
+	}
+	if (a->section && *a->section) {
+		if (!folio_rows_plain(&R, FOLIO_ST_SECTION, a->section, a->loc, true))
+			return false;
+	}
+	int title_style = R.panel ? FOLIO_ST_PANEL_TITLE : FOLIO_ST_TITLE;
+	if (!folio_rows_plain(&R, title_style, a->title, a->loc, true))
+		return false;
+	double after = t->styles[title_style].space_after;
+	R.span = false;
+	R.width = L->col_w - 2 * pad;
+	R.pending_space = after;
+	R.no_indent = true;
+	for (size_t i = 0; i < a->nblocks; i++)
+		if (!folio_rows_block(&R, &a->blocks[i]))
+			return false;
+	if (R.panel) {
+		R.pending_space = 0;
+		folio_rows_space(&R, pad);
+	}
+	if (R.n)
+		R.rows[R.n - 1].keep_with_next = false;
+	*rows = R.rows;
+	*nrows = R.n;
+	return true;
+}

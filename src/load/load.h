@@ -1,0 +1,54 @@
+/* load.h: private to the load stage: what issue.c, markdown.c, paths.c and
+ * picture.c share. Nothing outside src/load includes it. */
+#ifndef FOLIO_LOAD_H
+#define FOLIO_LOAD_H
+
+#include "../doc/doc.h"
+
+/* Where the user's paths are resolved from, and whether they may leave it. */
+typedef struct {
+	const char *dir; /* folder of issue.yaml */
+	bool allow_outside;
+} folio_load_env;
+
+/* Resolve `written` (a path from issue.yaml or a Markdown file) against
+ * env->dir. Returns the path to open (arena), or NULL after recording an
+ * error at `loc` for an empty path or one that leaves the folder. */
+const char *folio_load_resolve(folio_ctx *ctx, const folio_load_env *env,
+                               const char *written, folio_loc loc);
+
+/* Read a whole file into the arena (NUL-terminated), naming it `shown` in
+ * messages recorded at `loc`. Files larger than max_bytes are refused before
+ * they are read. */
+char *folio_load_read(folio_ctx *ctx, const char *fs_path, const char *shown,
+                      folio_loc loc, uint64_t max_bytes, size_t *len);
+/* The same in malloc'd memory the caller frees: for picture files, which
+ * are only needed until they are decoded. */
+unsigned char *folio_load_slurp(folio_ctx *ctx, const char *fs_path,
+                                const char *shown, folio_loc loc,
+                                uint64_t max_bytes, size_t *len);
+
+/* Where Markdown text comes from, to name places in messages. A body file
+ * maps one to one (offsets 0); inline `text: |` maps its lines into
+ * issue.yaml; other scalar styles fold lines, so every place is `at`. */
+typedef struct {
+	const char *file;  /* name used in messages */
+	bool exact;        /* lines and columns can be mapped */
+	int line_offset;   /* added to cmark's line */
+	int col_offset;    /* added to cmark's column */
+	folio_loc at;      /* used when !exact */
+} folio_md_source;
+
+/* Parse Markdown `text` into art->blocks. Pictures of figures are resolved
+ * through env. Returns false when an error was recorded (warnings do not
+ * count). The text must already be checked for UTF-8 and NUL bytes. */
+bool folio_markdown_load(folio_ctx *ctx, const folio_load_env *env,
+                         const folio_md_source *src, const char *text,
+                         size_t len, folio_article *art);
+
+/* Check the bytes of a Markdown file: size is the caller's business; this
+ * reports "invalid UTF-8 at byte N" / "NUL byte at byte N" at `file`. */
+bool folio_markdown_check_bytes(folio_ctx *ctx, const char *file,
+                                const char *text, size_t len);
+
+#endif

@@ -1,0 +1,116 @@
+/* template.h: a layout file (layouts/NAME.yaml) as plain data: page geometry,
+ * the grid, colours, fonts, paragraph styles and master pages. The designer
+ * edits the YAML; nothing about the look is decided in C. */
+#ifndef FOLIO_TEMPLATE_H
+#define FOLIO_TEMPLATE_H
+
+#include "../core/core.h"
+
+typedef struct {
+	double c, m, y, k; /* 0..1 */
+} folio_cmyk;
+
+typedef enum {
+	FOLIO_ALIGN_JUSTIFY = 0,
+	FOLIO_ALIGN_LEFT,
+	FOLIO_ALIGN_CENTER,
+	FOLIO_ALIGN_RIGHT
+} folio_align;
+
+/* The paragraph styles a layout must define, by the name used in YAML. */
+typedef enum {
+	FOLIO_ST_BODY,           /* "body" */
+	FOLIO_ST_TITLE,          /* "title": article headline */
+	FOLIO_ST_SECTION,        /* "section": kicker over the title */
+	FOLIO_ST_SUBHEADING,     /* "subheading": ## in Markdown */
+	FOLIO_ST_SUBHEADING3,    /* "subheading3": ### in Markdown */
+	FOLIO_ST_LIST,           /* "list": list items */
+	FOLIO_ST_CAPTION,        /* "caption" */
+	FOLIO_ST_CREDIT,         /* "credit": picture credit */
+	FOLIO_ST_PULLQUOTE,      /* "pullquote" */
+	FOLIO_ST_ATTRIBUTION,    /* "attribution": who said the pull quote */
+	FOLIO_ST_CONTENTS_TITLE, /* "contents_title" */
+	FOLIO_ST_CONTENTS,       /* "contents": one entry of the contents box */
+	FOLIO_ST_CONTENTS_PAGE,  /* "contents_page": its page number */
+	FOLIO_ST_PANEL_TITLE,    /* "panel_title" */
+	FOLIO_ST_PANEL,          /* "panel": body text inside a panel */
+	FOLIO_ST_FOOTER,         /* "footer" */
+	FOLIO_ST_MASTHEAD,       /* "masthead": newsletter name */
+	FOLIO_ST_TAGLINE,        /* "tagline" */
+	FOLIO_ST_ISSUE,          /* "issue": issue line and date in the masthead */
+	FOLIO_ST_COUNT
+} folio_style_id;
+
+extern const char *const folio_style_names[FOLIO_ST_COUNT];
+
+typedef struct folio_style {
+	/* Font files (paths resolved against the fonts folder) for the four
+	 * faces; italic/bold fall back to regular when the layout omits them. */
+	const char *font_regular, *font_italic, *font_bold, *font_bold_italic;
+	double size;         /* pt */
+	double leading;      /* pt, baseline to baseline */
+	folio_cmyk color;
+	folio_align align;
+	double space_before; /* pt */
+	double space_after;  /* pt */
+	double indent;       /* first-line indent, pt (body: not after a heading) */
+	bool uppercase;
+	double tracking;     /* letter spacing, in 1/1000 em */
+	bool hyphenate;
+} folio_style;
+
+/* What a master page carries besides the column frames. */
+typedef struct folio_master {
+	const char *name;     /* "cover", "inner", "back" */
+	bool masthead;        /* the masthead band at the top */
+	bool contents_box;    /* the contents box at the top of contents_column */
+	bool footer;
+} folio_master;
+
+typedef struct folio_template {
+	const char *path;     /* the YAML file, for messages */
+	const char *name;
+	/* geometry, pt */
+	double page_width, page_height, bleed;
+	double margin_top, margin_bottom, margin_inner, margin_outer;
+	int columns;
+	double gutter;
+	double baseline;      /* the grid body text sits on */
+	/* pages: pages[i] is an index into masters */
+	folio_master *masters;
+	size_t nmasters;
+	int *pages;
+	int npages;
+	/* elements */
+	double masthead_height;      /* band from the trim top, runs into the bleed */
+	folio_cmyk masthead_color;   /* band colour */
+	int contents_column;         /* 0-based column holding the contents box */
+	folio_cmyk contents_color;   /* contents box tint */
+	double contents_padding;
+	folio_cmyk panel_color;      /* panel tint */
+	double panel_padding;
+	folio_cmyk rule_color;       /* pull quote rules, section kicker rule */
+	double rule_width;
+	folio_cmyk accent_color;
+	double footer_offset;        /* footer baseline below the text area, pt */
+	double caption_gap;          /* picture to caption, pt */
+	double figure_gap;           /* space around a figure, pt */
+	/* text rules */
+	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */
+	int widows, orphans;           /* minimum lines at a column's head/foot */
+	folio_style styles[FOLIO_ST_COUNT];
+} folio_template;
+
+/* Find a layout: `name_or_path` is a file path when it contains '/' or ends
+ * in .yaml, else layouts/NAME.yaml under the data folder. */
+char *folio_template_resolve(folio_ctx *ctx, const char *name_or_path);
+
+/* Load and check a layout file. Unknown keys, missing styles, fonts that do
+ * not exist are errors at their place in the YAML. */
+folio_template *folio_template_load(folio_ctx *ctx, const char *path);
+
+/* The data folder (layouts/, fonts/): $FOLIO_DATA_DIR, else the compiled-in
+ * default. */
+const char *folio_data_dir(void);
+
+#endif

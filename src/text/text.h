@@ -1,0 +1,112 @@
+/* text.h: from styled runs to set lines. Fonts are measured with FreeType
+ * and shaped with HarfBuzz (kerning on, ligatures off), words are split at
+ * UAX #14 opportunities (libunibreak) and hyphenated with libhyphen, and
+ * paragraphs are broken by total fit (Knuth & Plass, tex.web parts 38-39). */
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include "../core/core.h"
+#include "../template/template.h"
+
+/* ---- fonts ---- */
+typedef struct folio_fonts folio_fonts; /* cache: each file loaded once */
+typedef struct folio_face folio_face;   /* one font file */
+
+folio_fonts *folio_fonts_new(void);
+void folio_fonts_drop(folio_fonts *fonts);
+/* Load (or find in the cache) the TrueType file at path. NULL + error
+ * (FOLIO_ERR_INPUT, naming the path) when it cannot be read. */
+folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *path);
+
+const char *folio_face_path(const folio_face *face);
+/* Vertical metrics as a fraction of the em (multiply by size). */
+double folio_face_ascender(const folio_face *face);
+double folio_face_descender(const folio_face *face); /* negative */
+double folio_face_cap_height(const folio_face *face);
+double folio_face_x_height(const folio_face *face);
+bool folio_face_has_char(const folio_face *face, uint32_t cp);
+
+/* A shaped glyph: `cluster` is the byte offset in the input it starts at,
+ * `advance` is in points at the given size and includes kerning. */
+typedef struct {
+	uint32_t gid;
+	uint32_t cluster;
+	double advance;
+} folio_glyph;
+
+/* Shape text (kerning on, ligatures off). Glyphs go into the arena. */
+size_t folio_face_shape(folio_face *face, const char *utf8, size_t len,
+                        double size, folio_arena *arena, folio_glyph **out);
+/* Width in points of the shaped text (kerning included). */
+double folio_face_measure(folio_face *face, const char *utf8, size_t len,
+                          double size);
+
+/* ---- hyphenation ---- */
+typedef struct folio_hyph folio_hyph;
+/* Patterns for a BCP 47 language ("en", "en-GB", "ru"): NULL + error when
+ * there are none. Russian patterns in KOI8-R are converted here. */
+folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc);
+void folio_hyph_drop(folio_hyph *h);
+/* Byte offsets into `word` (UTF-8) where a hyphen may go, with at least
+ * `left` letters before and `right` after. Returns how many were written. */
+size_t folio_hyph_word(folio_hyph *h, const char *word, size_t len, int left,
+                       int right, size_t *points, size_t max_points);
+
+/* ---- paragraphs ---- */
+/* One stretch of text in one face, size and colour. */
+typedef struct folio_span {
+	const char *text;
+	size_t len;
+	folio_face *face;
+	double size;
+	folio_cmyk color;
+	const char *link; /* or NULL */
+	double tracking;  /* 1/1000 em */
+} folio_span;
+
+typedef struct folio_para_spec {
+	const folio_span *spans;
+	size_t nspans;
+	double width;        /* line width, pt */
+	double indent;       /* first line indent, pt */
+	folio_align align;
+	folio_hyph *hyph;    /* NULL: no hyphenation */
+	int hyphen_left, hyphen_right;
+	double tolerance;    /* TeX's tolerance as a badness; 0 means default */
+	int looseness;
+	folio_loc loc;       /* for warnings (overfull line, ...) */
+} folio_para_spec;
+
+/* A piece of a set line: text drawn as one unit at x (relative to the line's
+ * left edge). Pieces are split at kerning pairs, so drawing each piece at its
+ * x reproduces the measured positions exactly. */
+typedef struct folio_piece {
+	double x, width;
+	folio_face *face;
+	double size;
+	folio_cmyk color;
+	const char *text; /* UTF-8, may end with the inserted hyphen '-' */
+	size_t len;
+	const char *link;
+} folio_piece;
+
+typedef struct folio_line {
+	folio_piece *pieces;
+	size_t npieces;
+	double width;      /* width actually used */
+	double ratio;      /* adjustment ratio (TeX's r); 0 for ragged lines */
+	bool hyphenated;   /* ends with an inserted hyphen */
+	double ascent;     /* largest ascender of its pieces, pt (positive) */
+	double descent;    /* largest descender, pt (positive) */
+} folio_line;
+
+typedef struct folio_para {
+	folio_line *lines;
+	size_t nlines;
+} folio_para;
+
+/* Break and set a paragraph. Justified text uses total fit; an unbreakable
+ * string is broken anywhere with a warning rather than overflowing. */
+bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out);
+
+#endif
