@@ -4,6 +4,7 @@
 
 #include "core/core.h"
 #include "doc/doc.h"
+#include "layout/dump.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
 #include "template/template.h"
@@ -26,6 +27,11 @@ const char *folio_diag_text(const folio_ctx *ctx, size_t i)
 const char *folio_report(const folio_ctx *ctx)
 {
 	return ctx->report;
+}
+
+const char *folio_dump(const folio_ctx *ctx)
+{
+	return ctx->dump;
 }
 
 static char *folio_make_report(const folio_issue *is, const folio_template *t,
@@ -91,6 +97,10 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	if (dl && opts->report) {
 		free(ctx->report);
 		ctx->report = folio_make_report(issue, t, dl, &stats);
+	}
+	if (dl && opts->dump_layout) {
+		free(ctx->dump);
+		ctx->dump = folio_display_dump(dl);
 	}
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {

@@ -36,6 +36,8 @@ const char *folio_diag_text(const folio_ctx *ctx, size_t i);
 
 /* The report of the last build (--report), or NULL. Owned by ctx. */
 const char *folio_report(const folio_ctx *ctx);
+/* The layout dump of the last build (when dump_layout was set), or NULL. */
+const char *folio_dump(const folio_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -143,8 +143,15 @@ static int folio_cmd_build(int argc, char **argv, bool check)
 	folio_print_diags(ctx);
 	if (o.report && folio_report(ctx))
 		fputs(folio_report(ctx), stdout);
-	if ((status == 0 || (status == 3 && o.draft)) && !check)
+	if ((status == 0 || (status == 3 && o.draft)) && !check) {
 		status = folio_write_atomic(out, pdf, len) ? 1 : 0;
+		const char *dump = folio_dump(ctx);
+		if (status == 0 && dump)
+			status = folio_write_atomic(o.dump_layout, (const unsigned char *)dump,
+			                            strlen(dump))
+			             ? 1
+			             : 0;
+	}
 	free(pdf);
 	folio_ctx_drop(ctx);
 	return status;

@@ -84,6 +84,7 @@ typedef struct folio_ctx {
 	size_t ndiags, capdiags;
 	int nerrors, nwarnings;
 	char *report; /* the last build's report (malloc'd), or NULL */
+	char *dump;   /* the last build's layout dump (malloc'd), or NULL */
 } folio_ctx;
 
 folio_ctx *folio_ctx_new(void);

@@ -31,6 +31,7 @@ void folio_ctx_drop(folio_ctx *ctx)
 		free(ctx->diags[i].text);
 	free(ctx->diags);
 	free(ctx->report);
+	free(ctx->dump);
 	folio_arena_drop(ctx->arena);
 	free(ctx);
 }

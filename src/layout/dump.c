@@ -1,0 +1,98 @@
+/* dump.c: the display list as JSON (--dump-layout), so tests and people can
+ * read what the layout decided. Stable order, fixed precision: the same
+ * input gives the same bytes. */
+#include "dump.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void folio_json_str(FILE *f, const char *s, size_t len)
+{
+	fputc('"', f);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static const char *const folio_kind_names[] = {"text", "rect", "rule", "image", "link"};
+
+static void folio_json_cmyk(FILE *f, folio_cmyk c)
+{
+	fprintf(f, "[%.3f,%.3f,%.3f,%.3f]", c.c, c.m, c.y, c.k);
+}
+
+char *folio_display_dump(const folio_display *dl)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	fprintf(f, "{\n\"format\": \"folio-layout-1\",\n\"units\": \"pt, origin top-left of the trim box, y down\",\n");
+	fprintf(f, "\"page_width\": %.3f, \"page_height\": %.3f, \"bleed\": %.3f,\n", dl->page_width,
+	        dl->page_height, dl->bleed);
+	fprintf(f, "\"pages\": [\n");
+	for (int p = 0; p < dl->npages; p++) {
+		const folio_dl_page *pg = &dl->pages[p];
+		fprintf(f, "{\"page\": %d, \"items\": [\n", p + 1);
+		for (size_t i = 0; i < pg->nitems; i++) {
+			const folio_dl_item *it = &pg->items[i];
+			fprintf(f, "  {\"kind\": \"%s\", \"x\": %.3f, \"y\": %.3f, \"w\": %.3f, \"h\": %.3f",
+			        folio_kind_names[it->kind], it->x, it->y, it->w, it->h);
+			if (it->style >= 0 && it->style < FOLIO_ST_COUNT)
+				fprintf(f, ", \"style\": \"%s\"", folio_style_names[it->style]);
+			if (it->article >= 0)
+				fprintf(f, ", \"article\": %d", it->article);
+			switch (it->kind) {
+			case FOLIO_DL_TEXT:
+				fprintf(f, ", \"size\": %.3f, \"font\": ", it->size);
+				{
+					const char *path = folio_face_path(it->face);
+					const char *base = path;
+					for (const char *c = path; *c; c++)
+						if (*c == '/')
+							base = c + 1;
+					folio_json_str(f, base, strlen(base));
+				}
+				fprintf(f, ", \"color\": ");
+				folio_json_cmyk(f, it->color);
+				fprintf(f, ", \"text\": ");
+				folio_json_str(f, it->text, it->len);
+				break;
+			case FOLIO_DL_RECT:
+				fprintf(f, ", \"color\": ");
+				folio_json_cmyk(f, it->color);
+				break;
+			case FOLIO_DL_RULE:
+				fprintf(f, ", \"line_width\": %.3f, \"color\": ", it->line_width);
+				folio_json_cmyk(f, it->color);
+				break;
+			case FOLIO_DL_IMAGE:
+				fprintf(f, ", \"file\": ");
+				folio_json_str(f, it->picture->path, strlen(it->picture->path));
+				fprintf(f, ", \"pixels\": [%u,%u]", it->picture->width, it->picture->height);
+				break;
+			case FOLIO_DL_LINK:
+				if (it->uri) {
+					fprintf(f, ", \"uri\": ");
+					folio_json_str(f, it->uri, strlen(it->uri));
+				} else {
+					fprintf(f, ", \"dest_page\": %d", it->dest_page + 1);
+				}
+				break;
+			}
+			fprintf(f, "}%s\n", i + 1 < pg->nitems ? "," : "");
+		}
+		fprintf(f, "]}%s\n", p + 1 < dl->npages ? "," : "");
+	}
+	fprintf(f, "]\n}\n");
+	fclose(f);
+	return buf;
+}

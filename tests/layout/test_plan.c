@@ -1,0 +1,181 @@
+/* test_plan.c: the column planner on synthetic rows (no fonts needed):
+ * grid, widows and orphans, headings kept with their text, floating
+ * figures, overset and balancing. */
+#include "../check.h"
+#include "layout/lay.h"
+
+#include <math.h>
+
+/* A page 200 pt high with 20 pt margins and a 10 pt grid: 16 lines a column. */
+static folio_template tmpl;
+static folio_master master = {.name = "inner"};
+static int pages[2] = {0, 0};
+
+static folio_lay make_lay(folio_ctx *ctx)
+{
+	tmpl.page_width = 220;
+	tmpl.page_height = 200;
+	tmpl.margin_top = tmpl.margin_bottom = tmpl.margin_inner = tmpl.margin_outer = 20;
+	tmpl.columns = 2;
+	tmpl.gutter = 20;
+	tmpl.baseline = 10;
+	tmpl.masters = &master;
+	tmpl.nmasters = 1;
+	tmpl.pages = pages;
+	tmpl.npages = 2;
+	tmpl.widows = tmpl.orphans = 2;
+	folio_lay L = {.ctx = ctx, .t = &tmpl, .col_w = 80};
+	return L;
+}
+
+static void start(folio_lay *L, folio_cursor *cur)
+{
+	memset(cur, 0, sizeof *cur);
+	cur->limit_page = -1;
+	folio_page_geom_init(L, 0, &cur->geom);
+	cur->y = cur->geom.top[0];
+	cur->fresh_col = cur->fresh_page = true;
+}
+
+/* n grid lines of one paragraph with 2/2 widow and orphan marks. */
+static void para(folio_row *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		r[i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true, .style = -1};
+		r[i].keep_with_next = i < 1 || (n - 1 - i < 2 && i + 1 < n);
+	}
+	r[n - 1].keep_with_next = false;
+}
+
+static bool on_grid(double base)
+{
+	double k = (base - 20 - 7.5) / 10;
+	return fabs(k - round(k)) < 1e-6;
+}
+
+static void test_fill_and_grid(folio_lay *L)
+{
+	folio_row rows[30];
+	folio_slot slots[30];
+	para(rows, 30);
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 30, 0, slots);
+	int col0 = 0, col1 = 0, off = 0;
+	for (int i = 0; i < 30; i++) {
+		col0 += slots[i].placed && slots[i].col == 0 && slots[i].page == 0;
+		col1 += slots[i].placed && slots[i].col == 1 && slots[i].page == 0;
+		off += !on_grid(slots[i].base);
+	}
+	CHECK(col0 == 16);
+	CHECK(col1 == 14);
+	CHECK(off == 0);
+	/* side by side lines share their baselines */
+	CHECK(fabs(slots[0].base - slots[16].base) < 1e-9);
+}
+
+static void test_orphan_and_widow(folio_lay *L)
+{
+	/* 15 lines fill a column but one; then a 5-line paragraph must not
+	 * leave a single line at the foot. */
+	folio_row rows[20];
+	folio_slot slots[20];
+	para(rows, 15);
+	para(rows + 15, 5);
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 20, 0, slots);
+	CHECK(slots[15].col == 1 && slots[15].page == 0);
+	/* 17 lines: 16 fit; the last line alone would be a widow: 15 + 2. */
+	folio_row w[17];
+	folio_slot ws[17];
+	para(w, 17);
+	start(L, &cur);
+	folio_plan_rows(L, &cur, w, 17, 0, ws);
+	int in0 = 0;
+	for (int i = 0; i < 17; i++)
+		in0 += ws[i].col == 0;
+	CHECK(in0 == 15);
+}
+
+static void test_heading_kept(folio_lay *L)
+{
+	/* 14 lines, then a heading (kept with next) and a 4-line paragraph:
+	 * the heading would fit at the foot, but not with two lines after it. */
+	folio_row rows[19];
+	folio_slot slots[19];
+	para(rows, 14);
+	rows[14] = (folio_row){.kind = FOLIO_ROW_LINE, .h = 12, .ascent = 9, .keep_with_next = true};
+	para(rows + 15, 4);
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 19, 0, slots);
+	CHECK(slots[14].col == 1);
+	CHECK(slots[15].col == 1);
+	CHECK(slots[14].top == 20); /* at the column's top, space dropped */
+}
+
+static void test_figure_floats(folio_lay *L)
+{
+	/* 10 lines, a 100 pt figure (does not fit in the 60 pt left), 6 lines:
+	 * the text after it fills the column, the figure opens the next. */
+	folio_row rows[17];
+	folio_slot slots[17];
+	para(rows, 10);
+	rows[10] = (folio_row){.kind = FOLIO_ROW_IMAGE, .h = 100, .figure = true};
+	for (int i = 0; i < 6; i++)
+		rows[11 + i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true};
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 17, 0, slots);
+	CHECK(slots[11].col == 0);
+	CHECK(slots[16].col == 0);
+	CHECK(slots[10].placed && slots[10].col == 1 && slots[10].top == 20);
+}
+
+static void test_overset(folio_lay *L)
+{
+	folio_row rows[70];
+	folio_slot slots[70];
+	for (int i = 0; i < 70; i++)
+		rows[i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true};
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 70, 0, slots);
+	int unplaced = 0;
+	for (int i = 0; i < 70; i++)
+		unplaced += !slots[i].placed;
+	CHECK(unplaced == 70 - 4 * 16);
+}
+
+static void test_balance(folio_lay *L)
+{
+	folio_row rows[10];
+	folio_slot slots[10];
+	para(rows, 10);
+	folio_cursor cur, st;
+	start(L, &cur);
+	st = cur;
+	folio_plan_rows(L, &cur, rows, 10, 0, slots);
+	CHECK(slots[9].col == 0); /* unbalanced: all in the first column */
+	folio_balance(L, &st, rows, 10, 0, slots, &cur);
+	int in0 = 0;
+	for (int i = 0; i < 10; i++)
+		in0 += slots[i].col == 0;
+	CHECK(in0 == 5);
+	CHECK(fabs(slots[0].base - slots[5].base) < 1e-9);
+}
+
+int main(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_lay L = make_lay(ctx);
+	test_fill_and_grid(&L);
+	test_orphan_and_widow(&L);
+	test_heading_kept(&L);
+	test_figure_floats(&L);
+	test_overset(&L);
+	test_balance(&L);
+	folio_ctx_drop(ctx);
+	CHECK_DONE();
+}
