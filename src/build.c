@@ -82,6 +82,12 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	if (!issue)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
 	const char *layout = opts->layout ? opts->layout : issue->layout;
+	/* A layout file named in issue.yaml is relative to the issue's folder,
+	 * like every other path there; one on the command line, to the shell's. */
+	size_t ll = strlen(layout);
+	bool is_file = strchr(layout, '/') || (ll > 5 && !strcmp(layout + ll - 5, ".yaml"));
+	if (!opts->layout && is_file && layout[0] != '/')
+		layout = folio_arena_printf(ctx->arena, "%s/%s", issue->dir, layout);
 	char *tpath = folio_template_resolve(ctx, layout);
 	folio_template *t = tpath ? folio_template_load(ctx, tpath) : NULL;
 	if (!t)

@@ -1,34 +1,40 @@
 /* suggest.c: "did you mean" for misspelt keys, styles, colours and layouts:
- * the candidate at the smallest Levenshtein distance, if it is close. */
+ * the candidate at the smallest edit distance, if it is close. */
 #include "yaml.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Two-row Levenshtein; words here are short (keys, names). */
+/* Levenshtein distance with adjacent transpositions counted as one edit
+ * (optimal string alignment): "titel" is one slip from "title", not two.
+ * Three rows; the words here are short (keys, names). */
 static size_t folio_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	size_t *prev = folio_xmalloc((lb + 1) * sizeof *prev);
-	size_t *cur = folio_xmalloc((lb + 1) * sizeof *cur);
+	size_t *row = folio_xmalloc(3 * (lb + 1) * sizeof *row);
+	size_t *before = row, *prev = row + lb + 1, *cur = row + 2 * (lb + 1);
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
 	for (size_t i = 1; i <= la; i++) {
 		cur[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = prev[j] + 1;
-			size_t ins = cur[j - 1] + 1;
-			size_t best = sub < del ? sub : del;
-			cur[j] = best < ins ? best : ins;
+			size_t best = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && before[j - 2] + 1 < best)
+				best = before[j - 2] + 1;
+			cur[j] = best;
 		}
-		size_t *t = prev;
+		size_t *t = before;
+		before = prev;
 		prev = cur;
 		cur = t;
 	}
 	size_t d = prev[lb];
-	free(prev);
-	free(cur);
+	free(row);
 	return d;
 }
 

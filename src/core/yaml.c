@@ -272,6 +272,8 @@ bool folio_yaml_check_map(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
                           const char *what, const char *const *allowed,
                           size_t nallowed)
 {
+	if (!what)
+		what = "this mapping";
 	if (!node || node->type != YAML_MAPPING_NODE) {
 		folio_loc loc = folio_yaml_loc(y, node);
 		if (!node)
