@@ -117,7 +117,7 @@ unsigned char *folio_load_slurp(folio_ctx *ctx, const char *fs_path,
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			int e = errno;
+			e = errno;
 			free(buf);
 			close(fd);
 			folio_error(ctx, FOLIO_ERR_INPUT, loc, "cannot read '%s': %s",

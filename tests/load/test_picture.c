@@ -1,0 +1,233 @@
+/* test_picture.c: folio_picture_load on PNGs built here, byte by byte, so
+ * each case shows exactly what it feeds in: gray kept gray, alpha split or
+ * dropped, 16-bit samples, the pixel limit read from the header, and the
+ * messages for files that are not PNGs. */
+#include "doc/doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static int failures;
+static char dir[64];
+
+#define CHECK(cond)                                                            \
+	do {                                                                       \
+		if (!(cond)) {                                                         \
+			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
+			        #cond);                                                    \
+			failures++;                                                        \
+		}                                                                      \
+	} while (0)
+
+typedef struct {
+	unsigned char data[4096];
+	size_t len;
+} buf;
+
+static void put32(buf *b, uint32_t v)
+{
+	for (int i = 3; i >= 0; i--)
+		b->data[b->len++] = (unsigned char)(v >> (8 * i));
+}
+
+static void chunk(buf *b, const char *type, const unsigned char *d, size_t n)
+{
+	put32(b, (uint32_t)n);
+	size_t start = b->len;
+	memcpy(b->data + b->len, type, 4);
+	b->len += 4;
+	if (n)
+		memcpy(b->data + b->len, d, n);
+	b->len += n;
+	put32(b, (uint32_t)crc32(0, b->data + start, (uInt)(n + 4)));
+}
+
+/* A PNG of `rows` (each already starting with its filter byte 0). */
+static buf png(uint32_t w, uint32_t h, int depth, int type,
+               const unsigned char *rows, size_t nrows, const unsigned char *plte,
+               size_t nplte)
+{
+	buf b = {.len = 0};
+	memcpy(b.data, "\x89PNG\r\n\x1a\n", 8);
+	b.len = 8;
+	unsigned char ihdr[13];
+	for (int i = 0; i < 4; i++) {
+		ihdr[i] = (unsigned char)(w >> (24 - 8 * i));
+		ihdr[4 + i] = (unsigned char)(h >> (24 - 8 * i));
+	}
+	ihdr[8] = (unsigned char)depth;
+	ihdr[9] = (unsigned char)type;
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	chunk(&b, "IHDR", ihdr, 13);
+	if (plte)
+		chunk(&b, "PLTE", plte, nplte);
+	unsigned char z[1024];
+	uLongf zlen = sizeof z;
+	compress2(z, &zlen, rows, (uLong)nrows, 9);
+	chunk(&b, "IDAT", z, zlen);
+	chunk(&b, "IEND", NULL, 0);
+	return b;
+}
+
+static const char *write_file(const char *name, const void *data, size_t len)
+{
+	static char path[128];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len) {
+		perror(path);
+		exit(1);
+	}
+	fclose(f);
+	return path;
+}
+
+static folio_picture *load(folio_ctx *ctx, const char *name, const buf *b)
+{
+	const char *path = write_file(name, b->data, b->len);
+	return folio_picture_load(ctx, path, name, (folio_loc){"issue.yaml", 3, 5});
+}
+
+static bool said(folio_ctx *ctx, const char *text)
+{
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		if (strcmp(ctx->diags[i].text, text) == 0)
+			return true;
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		fprintf(stderr, "    diag: %s\n", ctx->diags[i].text);
+	fprintf(stderr, "    wanted: %s\n", text);
+	return false;
+}
+
+static void test_formats(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+
+	const unsigned char gray[] = {0, 0, 255};
+	buf b = png(2, 1, 8, 0, gray, sizeof gray, NULL, 0);
+	folio_picture *p = load(ctx, "gray.png", &b);
+	CHECK(p && p->channels == 1 && !p->alpha && p->width == 2 && p->height == 1);
+	CHECK(p && p->pixels[0] == 0 && p->pixels[1] == 255);
+	CHECK(p && strcmp(p->path, "gray.png") == 0);
+
+	const unsigned char ga[] = {0, 10, 255, 20, 128};
+	b = png(2, 1, 8, 4, ga, sizeof ga, NULL, 0);
+	p = load(ctx, "ga.png", &b);
+	CHECK(p && p->channels == 1 && p->alpha);
+	CHECK(p && p->pixels[0] == 10 && p->pixels[1] == 20);
+	CHECK(p && p->alpha && p->alpha[0] == 255 && p->alpha[1] == 128);
+
+	/* All opaque: the alpha goes, the colour is squeezed to RGB. */
+	const unsigned char opaque[] = {0, 1, 2, 3, 255, 4, 5, 6, 255};
+	b = png(2, 1, 8, 6, opaque, sizeof opaque, NULL, 0);
+	p = load(ctx, "opaque.png", &b);
+	CHECK(p && p->channels == 3 && !p->alpha);
+	CHECK(p && memcmp(p->pixels, "\1\2\3\4\5\6", 6) == 0);
+
+	const unsigned char rgba[] = {0, 1, 2, 3, 0, 4, 5, 6, 255};
+	b = png(2, 1, 8, 6, rgba, sizeof rgba, NULL, 0);
+	p = load(ctx, "rgba.png", &b);
+	CHECK(p && p->channels == 3 && p->alpha);
+	CHECK(p && p->alpha && p->alpha[0] == 0 && p->alpha[1] == 255);
+	CHECK(p && p->pixels[3] == 4 && p->pixels[4] == 5 && p->pixels[5] == 6);
+
+	/* Untagged 16-bit samples mean sRGB, as they do to every viewer:
+	 * 0x8000 is mid gray (128), not linear 0.5 (188). */
+	const unsigned char g16[] = {0, 0x80, 0x00, 0xFF, 0xFF};
+	b = png(2, 1, 16, 0, g16, sizeof g16, NULL, 0);
+	p = load(ctx, "g16.png", &b);
+	CHECK(p && p->channels == 1 && p->pixels[0] == 128 && p->pixels[1] == 255);
+
+	/* A palette is colour even when its entries are gray. */
+	const unsigned char plte[] = {7, 7, 7, 9, 9, 9};
+	const unsigned char idx[] = {0, 0x10}; /* 2 bits each: indices 0, 1 */
+	b = png(2, 1, 2, 3, idx, sizeof idx, plte, sizeof plte);
+	p = load(ctx, "plte.png", &b);
+	CHECK(p && p->channels == 3 && !p->alpha);
+	CHECK(p && p->pixels[0] == 7 && p->pixels[3] == 9);
+
+	CHECK(ctx->nerrors == 0);
+	folio_ctx_drop(ctx);
+}
+
+static void test_errors(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+
+	/* The header alone decides: 200000 x 200000 is refused before a byte
+	 * of pixel memory is taken. */
+	const unsigned char row[] = {0, 0};
+	buf b = png(200000, 200000, 8, 0, row, sizeof row, NULL, 0);
+	CHECK(load(ctx, "huge.png", &b) == NULL);
+	CHECK(said(ctx, "huge.png: error: picture is 200000 x 200000 pixels, more "
+	                "than the limit of 100000000"));
+
+	/* Pixel data cut short. */
+	const unsigned char gray[] = {0, 1, 2, 0, 3, 4};
+	b = png(2, 2, 8, 0, gray, 3, NULL, 0);
+	CHECK(load(ctx, "short.png", &b) == NULL);
+	CHECK(ctx->ndiags > 0 &&
+	      strncmp(ctx->diags[ctx->ndiags - 1].text,
+	              "short.png: error: corrupt PNG: ", 31) == 0);
+
+	/* A bad checksum in the header. */
+	b = png(2, 1, 8, 0, gray, 3, NULL, 0);
+	b.data[29] ^= 1;
+	CHECK(load(ctx, "crc.png", &b) == NULL);
+	CHECK(said(ctx, "crc.png: error: corrupt PNG: IHDR: CRC error"));
+
+	buf jpeg = {.data = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'},
+	            .len = 10};
+	CHECK(load(ctx, "photo.jpg", &jpeg) == NULL);
+	CHECK(said(ctx, "photo.jpg: error: JPEG pictures are not supported yet; "
+	                "convert it to PNG"));
+
+	buf text = {.data = "GIF89a, or anything else", .len = 24};
+	CHECK(load(ctx, "text.png", &text) == NULL);
+	CHECK(said(ctx, "text.png: error: not a PNG picture"));
+	buf empty = {.len = 0};
+	CHECK(load(ctx, "empty.png", &empty) == NULL);
+	CHECK(said(ctx, "empty.png: error: not a PNG picture"));
+
+	CHECK(folio_picture_load(ctx, "/nonexistent/x.png", "images/x.png",
+	                         (folio_loc){"issue.yaml", 3, 5}) == NULL);
+	CHECK(said(ctx, "issue.yaml:3:5: error: cannot open 'images/x.png': No "
+	                "such file or directory"));
+
+	ctx->limits.picture_bytes = 10;
+	b = png(2, 1, 8, 0, gray, 3, NULL, 0);
+	CHECK(load(ctx, "big.png", &b) == NULL);
+	CHECK(said(ctx, "issue.yaml:3:5: error: 'big.png' is larger than the limit "
+	                "of 10 bytes"));
+	CHECK(ctx->status == FOLIO_ERR_INPUT);
+	folio_ctx_drop(ctx);
+}
+
+int main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof dir, "%s/folio-picture-XXXXXX",
+	         tmp && strlen(tmp) < 30 ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		perror(dir);
+		return 1;
+	}
+	test_formats();
+	test_errors();
+	const char *names[] = {"gray.png", "ga.png",   "opaque.png", "rgba.png",
+	                       "g16.png",  "plte.png", "huge.png",   "short.png",
+	                       "crc.png",  "photo.jpg", "text.png",  "empty.png",
+	                       "big.png"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[128];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	if (failures)
+		fprintf(stderr, "%d check(s) failed\n", failures);
+	return failures ? 1 : 0;
+}
