@@ -1,0 +1,231 @@
+/* write.c: folio_pdf_write: the document around the pages: libharu's set-up
+ * and its errors, page boxes, document information, bookmarks, and the bytes.
+ * Nothing reads a clock, so the same display list gives the same file. */
+#include "writer.h"
+
+#include <stdlib.h>
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	folio_pdf_writer *w = data;
+	if (w->failed)
+		return;
+	w->failed = true;
+	folio_error(w->ctx, FOLIO_ERR_OTHER, w->where,
+	            "cannot write the PDF (%s): libharu error 0x%04lX, detail %lu",
+	            w->doing, (unsigned long)code, (unsigned long)detail);
+}
+
+bool folio_pdf_ok(folio_pdf_writer *w, HPDF_STATUS st)
+{
+	if (st == HPDF_OK && !w->failed)
+		return true;
+	/* Some libharu checks return a status without calling the handler. */
+	if (!w->failed) {
+		w->failed = true;
+		folio_error(w->ctx, FOLIO_ERR_OTHER, w->where,
+		            "cannot write the PDF (%s): libharu returned 0x%04lX",
+		            w->doing, (unsigned long)st);
+	}
+	return false;
+}
+
+bool folio_pdf_got(folio_pdf_writer *w, const void *handle)
+{
+	if (handle && !w->failed)
+		return true;
+	HPDF_STATUS st = HPDF_GetError(w->pdf);
+	return folio_pdf_ok(w, st != HPDF_OK ? st : HPDF_INVALID_OBJECT);
+}
+
+/* The MediaBox is the trim size for now. Room for bleed and crop marks will
+ * grow media_w/h and move trim_x/y here alone: all drawing goes through
+ * folio_pdf_map, and the boxes below are derived from these numbers. */
+static folio_pdf_geom geometry(const folio_display *dl)
+{
+	return (folio_pdf_geom){
+	    .media_w = dl->page_width,
+	    .media_h = dl->page_height,
+	    .trim_x = 0,
+	    .trim_y = 0,
+	    .trim_w = dl->page_width,
+	    .trim_h = dl->page_height,
+	    .bleed = dl->bleed > 0 ? dl->bleed : 0,
+	};
+}
+
+static double clamp(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+static bool add_box(folio_pdf_writer *w, HPDF_Page page, const char *name,
+                    double left, double bottom, double right, double top)
+{
+	HPDF_Box box = {(HPDF_REAL)left, (HPDF_REAL)bottom, (HPDF_REAL)right,
+	                (HPDF_REAL)top};
+	HPDF_Array array = HPDF_Box_Array_New(page->mmgr, box);
+	return folio_pdf_got(w, array) && folio_pdf_ok(w, HPDF_Dict_Add(page, name, array));
+}
+
+/* All pages exist before any is drawn, so a link may point forward. */
+static bool add_pages(folio_pdf_writer *w)
+{
+	const folio_pdf_geom *g = &w->geom;
+	int n = w->dl->npages;
+	w->pages = folio_arena_alloc(w->ctx->arena, (size_t)n * sizeof *w->pages);
+	w->dests = folio_arena_alloc(w->ctx->arena, (size_t)n * sizeof *w->dests);
+	/* The BleedBox may not leave the MediaBox (PDF 32000-1, 14.11.2). */
+	double bl = clamp(g->trim_x - g->bleed, 0, g->media_w);
+	double bb = clamp(g->trim_y - g->bleed, 0, g->media_h);
+	double br = clamp(g->trim_x + g->trim_w + g->bleed, 0, g->media_w);
+	double bt = clamp(g->trim_y + g->trim_h + g->bleed, 0, g->media_h);
+	w->doing = "adding a page";
+	for (int i = 0; i < n; i++) {
+		HPDF_Page page = HPDF_AddPage(w->pdf);
+		if (!folio_pdf_got(w, page))
+			return false;
+		FOLIO_PDF_TRY(w, HPDF_Page_SetWidth(page, (HPDF_REAL)g->media_w));
+		FOLIO_PDF_TRY(w, HPDF_Page_SetHeight(page, (HPDF_REAL)g->media_h));
+		if (!add_box(w, page, "TrimBox", g->trim_x, g->trim_y, g->trim_x + g->trim_w,
+		             g->trim_y + g->trim_h) ||
+		    !add_box(w, page, "BleedBox", bl, bb, br, bt))
+			return false;
+		w->pages[i] = page;
+	}
+	return true;
+}
+
+/* One destination object per page, shared by every link and bookmark to it.
+ * libharu's default view is /Fit: the whole page. */
+HPDF_Destination folio_pdf_dest(folio_pdf_writer *w, int page)
+{
+	if (!w->dests[page]) {
+		HPDF_Destination dest = HPDF_Page_CreateDestination(w->pages[page]);
+		if (!folio_pdf_got(w, dest))
+			return NULL;
+		w->dests[page] = dest;
+	}
+	return w->dests[page];
+}
+
+/* Bookmarks: one per article, flat, in reading order (screen edition). */
+static bool add_outline(folio_pdf_writer *w)
+{
+	const folio_display *dl = w->dl;
+	bool any = false;
+	w->doing = "adding a bookmark";
+	for (size_t i = 0; i < dl->noutline; i++) {
+		int page = dl->outline_pages[i];
+		if (!dl->outline_titles[i] || page < 0 || page >= dl->npages)
+			continue;
+		HPDF_Outline outline =
+		    HPDF_CreateOutline(w->pdf, NULL, dl->outline_titles[i], w->utf8);
+		if (!folio_pdf_got(w, outline))
+			return false;
+		HPDF_Destination dest = folio_pdf_dest(w, page);
+		if (!dest)
+			return false;
+		FOLIO_PDF_TRY(w, HPDF_Outline_SetDestination(outline, dest));
+		any = true;
+	}
+	if (any)
+		FOLIO_PDF_TRY(w, HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE));
+	return true;
+}
+
+/* Strings go out as UTF-16BE through the current (UTF-8) encoder. The dates
+ * are the issue's date at midnight UTC: no clock, so builds are repeatable. */
+static bool set_info(folio_pdf_writer *w)
+{
+	const folio_display *dl = w->dl;
+	const struct {
+		HPDF_InfoType type;
+		const char *value;
+	} attrs[] = {
+	    {HPDF_INFO_TITLE, dl->title},       {HPDF_INFO_SUBJECT, dl->subject},
+	    {HPDF_INFO_AUTHOR, dl->author},     {HPDF_INFO_KEYWORDS, dl->keywords},
+	    {HPDF_INFO_CREATOR, "folio"},
+	};
+	w->doing = "setting the document information";
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (attrs[i].value && attrs[i].value[0])
+			FOLIO_PDF_TRY(w, HPDF_SetInfoAttr(w->pdf, attrs[i].type, attrs[i].value));
+	if (dl->year > 0) {
+		HPDF_Date date = {dl->year, dl->month, dl->day, 0, 0, 0, 'Z', 0, 0};
+		FOLIO_PDF_TRY(w, HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date));
+		FOLIO_PDF_TRY(w, HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date));
+	}
+	return true;
+}
+
+static bool write_doc(folio_pdf_writer *w)
+{
+	w->doing = "setting up the document";
+	FOLIO_PDF_TRY(w, HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL));
+	FOLIO_PDF_TRY(w, HPDF_UseUTFEncodings(w->pdf));
+	FOLIO_PDF_TRY(w, HPDF_SetCurrentEncoder(w->pdf, "UTF-8"));
+	w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	if (!folio_pdf_got(w, w->utf8) || !add_pages(w))
+		return false;
+	for (int i = 0; i < w->dl->npages; i++)
+		if (!folio_pdf_draw_page(w, i))
+			return false;
+	if (w->target == FOLIO_TARGET_SCREEN && !add_outline(w))
+		return false;
+	return set_info(w);
+}
+
+static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
+{
+	w->doing = "saving the document";
+	FOLIO_PDF_TRY(w, HPDF_SaveToStream(w->pdf));
+	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
+	if (size == 0)
+		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+	unsigned char *buf = folio_xmalloc(size);
+	HPDF_UINT32 n = size;
+	if (!folio_pdf_ok(w, HPDF_ReadFromStream(w->pdf, buf, &n)) ||
+	    (n != size && !folio_pdf_ok(w, HPDF_STREAM_EOF))) {
+		free(buf);
+		return false;
+	}
+	*out = buf;
+	*len = size;
+	return true;
+}
+
+bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
+                     const folio_pdf_options *opts, unsigned char **out,
+                     size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	if (dl->npages < 1)
+		return folio_error(ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE,
+		                   "cannot write the PDF: the layout made no pages");
+	folio_pdf_writer w = {
+	    .ctx = ctx,
+	    .dl = dl,
+	    .target = opts ? opts->target : FOLIO_TARGET_PRINT,
+	    .geom = geometry(dl),
+	    .doing = "starting the document",
+	};
+	/* libharu's limits on a page side (HPDF_MIN_PAGESIZE, HPDF_MAX_PAGESIZE). */
+	if (!(w.geom.media_w >= 3 && w.geom.media_w <= 14400 && w.geom.media_h >= 3 &&
+	      w.geom.media_h <= 14400))
+		return folio_error(ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE,
+		                   "cannot write the PDF: a %g x %g pt page is outside "
+		                   "3..14400 pt",
+		                   w.geom.media_w, w.geom.media_h);
+	w.pdf = HPDF_New(on_error, &w);
+	if (!w.pdf) {
+		if (!w.failed)
+			folio_error(ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE,
+			            "cannot write the PDF: libharu could not start");
+		return false;
+	}
+	bool ok = write_doc(&w) && save(&w, out, len);
+	HPDF_Free(w.pdf);
+	return ok;
+}

@@ -1,0 +1,81 @@
+/* writer.h: private to src/pdf: the state of one folio_pdf_write call, shared
+ * by the document (write.c), page content (draw.c) and resource caches
+ * (fonts.c, images.c). Nothing outside src/pdf includes it. */
+#ifndef FOLIO_PDF_WRITER_H
+#define FOLIO_PDF_WRITER_H
+
+#include "pdf.h"
+
+#include <hpdf.h>
+
+/* Where the trim box sits on the sheet, in PDF units from the MediaBox's
+ * bottom-left corner. Today the MediaBox is the trim box; making room for
+ * bleed and crop marks changes only how this is filled in (write.c). */
+typedef struct folio_pdf_geom {
+	double media_w, media_h;
+	double trim_x, trim_y, trim_w, trim_h;
+	double bleed;
+} folio_pdf_geom;
+
+/* The one mapping from display coordinates (points from the trim's top-left,
+ * y down) to PDF user space (from the MediaBox's bottom-left, y up). */
+static inline void folio_pdf_map(const folio_pdf_geom *g, double x, double y,
+                                 double *px, double *py)
+{
+	*px = g->trim_x + x;
+	*py = g->trim_y + g->trim_h - y;
+}
+
+typedef struct folio_pdf_font {
+	const folio_face *face;
+	const char *path;
+	HPDF_Font font;
+} folio_pdf_font;
+
+typedef struct folio_pdf_image {
+	const folio_picture *picture;
+	HPDF_Image image;
+} folio_pdf_image;
+
+typedef struct folio_pdf_writer {
+	folio_ctx *ctx;
+	const folio_display *dl;
+	folio_target target;
+	HPDF_Doc pdf;
+	HPDF_Encoder utf8;
+	folio_pdf_geom geom;
+	HPDF_Page *pages;         /* one per display page, in the arena */
+	HPDF_Destination *dests;  /* made on first use, one per page */
+	folio_pdf_font *fonts;
+	size_t nfonts, capfonts;
+	folio_pdf_image *images;
+	size_t nimages, capimages;
+	char *text; /* NUL-terminated copy of the current text item */
+	size_t textcap;
+	/* What the next libharu call is for, so its error message says so. */
+	const char *doing;
+	folio_loc where;
+	bool failed; /* an error is recorded: stop */
+} folio_pdf_writer;
+
+/* True when st is HPDF_OK and nothing has failed; otherwise records an error
+ * (unless libharu's handler already did) and returns false. */
+bool folio_pdf_ok(folio_pdf_writer *w, HPDF_STATUS st);
+/* The same for calls that return a handle (NULL on failure). */
+bool folio_pdf_got(folio_pdf_writer *w, const void *handle);
+
+#define FOLIO_PDF_TRY(w, call)                                                 \
+	do {                                                                       \
+		if (!folio_pdf_ok((w), (call)))                                        \
+			return false;                                                      \
+	} while (0)
+
+/* Each returns the resource for the document, loading it on first use. */
+HPDF_Font folio_pdf_font_for(folio_pdf_writer *w, const folio_face *face);
+HPDF_Image folio_pdf_image_for(folio_pdf_writer *w, const folio_picture *pic);
+HPDF_Destination folio_pdf_dest(folio_pdf_writer *w, int page);
+
+/* Write the content stream and annotations of page `index`. */
+bool folio_pdf_draw_page(folio_pdf_writer *w, int index);
+
+#endif
