@@ -137,7 +137,7 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 		switch (r->kind) {
 		case FOLIO_ROW_LINE:
 			folio_emit_line(L, s->page, r->line, x, s->base, r->style, article);
-			if (r->marker)
+			if (r->marker && *r->marker)
 				folio_emit_marker(L, r, s, x - r->dx, article);
 			break;
 		case FOLIO_ROW_IMAGE:

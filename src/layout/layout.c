@@ -72,7 +72,7 @@ static void folio_mark_overset(folio_lay *L)
 {
 	const folio_issue *is = L->issue;
 	int last = L->dl->npages - 1;
-	double y = L->t->page_height - L->t->margin_bottom * 0.35;
+	double y = L->t->margin_top * 0.6;
 	for (size_t i = 0; i < is->narticles; i++) {
 		if (!L->overset_lines[i])
 			continue;
@@ -92,7 +92,7 @@ static void folio_mark_overset(folio_lay *L)
 		                                    .style = -1,
 		                                    .article = (int)i,
 		                                    .dest_page = -1});
-		y -= 11;
+		y += 11;
 	}
 }
 

@@ -4,6 +4,7 @@
  * keep_with_next marks, so the planner only has to honour them. */
 #include "lay.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct {
@@ -158,18 +159,26 @@ static bool folio_rows_quote(folio_rows *R, const folio_block *b)
 static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
 {
 	folio_lay *L = R->L;
-	const folio_style *s = &L->t->styles[FOLIO_ST_LIST];
-	double hang = s->size * 1.6;
+	/* In a panel the items take the panel's face, like its paragraphs. */
+	int style = R->panel ? FOLIO_ST_PANEL : FOLIO_ST_LIST;
+	const folio_style *s = &L->t->styles[style];
+	double hang = s->size * 1.8;
 	double dx = hang * (b->level + 1);
 	folio_para p;
-	if (!folio_set_runs(L, FOLIO_ST_LIST, b->runs, b->nruns, R->width - dx, 0, b->loc, &p))
+	if (!folio_set_runs(L, style, b->runs, b->nruns, R->width - dx, 0, b->loc, &p))
 		return false;
 	size_t first = R->n;
-	folio_rows_para(R, &p, FOLIO_ST_LIST, dx, false);
+	folio_rows_para(R, &p, style, dx, false);
+	const char *marker = b->marker;
+	int number;
+	char dot;
+	if (L->t->list_numbers_padded && marker && sscanf(marker, "%d%c", &number, &dot) == 2 &&
+	    dot == '.')
+		marker = folio_arena_printf(L->ctx->arena, "%02d", number);
 	if (R->n > first) {
-		R->rows[first].marker = b->marker;
+		R->rows[first].marker = marker;
 		R->rows[first].marker_dx = dx - hang;
-		R->rows[first].marker_style = FOLIO_ST_LIST;
+		R->rows[first].marker_style = style;
 	}
 	R->no_indent = true;
 	return true;
@@ -222,7 +231,7 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 		 * a column's top like the space before it. */
 		R.pending_space = t->baseline;
 		folio_rows_rule(&R, R.width, t->baseline * 0.5, 0.5, t->styles[FOLIO_ST_FOOTER].color);
-		R.rows[R.n - 1].space_before = t->baseline;
+		R.rows[R.n - 1].space_before = t->baseline * 0.5;
 		R.rows[R.n - 1].discardable = true;
 		R.rows[R.n - 1].keep_with_next = true;
 	}
@@ -230,28 +239,23 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 		folio_rows_space(&R, pad);
 		folio_rows_keep_last(&R);
 	}
-	if (a->image) {
-		bool page_wide = a->image->width == FOLIO_WIDTH_PAGE && R.span;
-		if (a->image->width == FOLIO_WIDTH_PAGE && !R.span)
-			folio_warn(L->ctx, a->image->loc,
-			           "page-wide picture set at column width: the article '%s' does not "
-			           "open a page",
-			           a->title);
-		double saved = R.width;
-		bool saved_span = R.span;
-		R.span = page_wide;
-		R.width = page_wide ? g.text_width : L->col_w - 2 * pad;
+	bool page_wide = a->image && a->image->width == FOLIO_WIDTH_PAGE && R.span;
+	if (a->image && a->image->width == FOLIO_WIDTH_PAGE && !R.span)
+		folio_warn(L->ctx, a->image->loc,
+		           "page-wide picture set at column width: the article '%s' does not "
+		           "open a page",
+		           a->title);
+	if (page_wide) {
+		R.width = g.text_width;
 		if (!folio_rows_figure(&R, a->image, false))
 			return false;
 		R.rows[R.n - 1].keep_with_next = true;
-		R.span = saved_span;
-		R.width = saved;
 	}
 	if (a->section && *a->section) {
 		if (!folio_rows_plain(&R, FOLIO_ST_SECTION, a->section, a->loc, true))
 			return false;
 	}
-	int title_style = R.panel ? FOLIO_ST_PANEL_TITLE : FOLIO_ST_TITLE;
+	int title_style = R.panel ? FOLIO_ST_PANEL_TITLE : span_start ? FOLIO_ST_TITLE : FOLIO_ST_TITLE2;
 	if (!folio_rows_plain(&R, title_style, a->title, a->loc, true))
 		return false;
 	double after = t->styles[title_style].space_after;
@@ -259,6 +263,12 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 	R.width = L->col_w - 2 * pad;
 	R.pending_space = after;
 	R.no_indent = true;
+	/* A column-wide lead picture follows its headline, in the column. */
+	if (a->image && !page_wide) {
+		if (!folio_rows_figure(&R, a->image, false))
+			return false;
+		R.rows[R.n - 1].keep_with_next = true;
+	}
 	for (size_t i = 0; i < a->nblocks; i++)
 		if (!folio_rows_block(&R, &a->blocks[i]))
 			return false;

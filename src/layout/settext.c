@@ -55,8 +55,9 @@ double folio_style_ascent(folio_lay *L, int style)
 	return L->t->styles[style].leading * 0.75;
 }
 
-bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
-                    double width, double indent, folio_loc loc, folio_para *out)
+static bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
+                              size_t n, double width, double indent, folio_loc loc,
+                              folio_para *out)
 {
 	const folio_style *s = &L->t->styles[style];
 	folio_span *spans = folio_arena_alloc(L->ctx->arena, (n ? n : 1) * sizeof *spans);
@@ -83,7 +84,7 @@ bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
 	    .nspans = ns,
 	    .width = width,
 	    .indent = indent,
-	    .align = s->align,
+	    .align = align,
 	    .hyph = s->hyphenate ? L->hyph : NULL,
 	    .hyphen_left = L->t->hyphen_left,
 	    .hyphen_right = L->t->hyphen_right,
@@ -104,9 +105,18 @@ bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
 	return true;
 }
 
-bool folio_set_text(folio_lay *L, int style, const char *text, double width,
-                    folio_loc loc, folio_para *out)
+bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n, double width,
+                    double indent, folio_loc loc, folio_para *out)
+{
+	return folio_set_aligned(L, style, L->t->styles[style].align, runs, n, width, indent, loc,
+	                         out);
+}
+
+/* Furniture text is positioned by its caller, so it is always set flush
+ * left and the caller aligns the line as a whole. */
+bool folio_set_text(folio_lay *L, int style, const char *text, double width, folio_loc loc,
+                    folio_para *out)
 {
 	folio_run run = {.text = text, .len = strlen(text)};
-	return folio_set_runs(L, style, &run, 1, width, 0, loc, out);
+	return folio_set_aligned(L, style, FOLIO_ALIGN_LEFT, &run, 1, width, 0, loc, out);
 }

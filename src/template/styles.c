@@ -10,6 +10,7 @@
 const char *const folio_style_names[FOLIO_ST_COUNT] = {
     [FOLIO_ST_BODY] = "body",
     [FOLIO_ST_TITLE] = "title",
+    [FOLIO_ST_TITLE2] = "title2",
     [FOLIO_ST_SECTION] = "section",
     [FOLIO_ST_SUBHEADING] = "subheading",
     [FOLIO_ST_SUBHEADING3] = "subheading3",

@@ -187,7 +187,7 @@ static const char *const folio_top_keys[] = {
     "name",     "page",   "margins", "columns",     "baseline", "pages",
     "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans",
     "masthead", "contents", "panel", "rules",       "accent",   "footer",
-    "figure",   "styles"};
+    "figure",   "styles", "lists"};
 
 #define FOLIO_N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -448,6 +448,28 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 		ok &= folio_tpl_length(L, v, "caption_gap", "figure", false,
 		                       FOLIO_NONNEG, &t->caption_gap);
 	} else if (folio_yaml_get(y, root, "figure")) {
+		ok = false;
+	}
+
+	static const char *const list_keys[] = {"numbers"};
+	static const char *const number_forms[] = {"plain", "padded"};
+	if ((v = folio_tpl_section(L, root, "lists", false, list_keys, FOLIO_N(list_keys)))) {
+		yaml_node_t *n = folio_yaml_get(y, v, "numbers");
+		const char *form;
+		if (n && folio_yaml_string(L->ctx, y, n, &form)) {
+			if (!strcmp(form, "padded"))
+				t->list_numbers_padded = true;
+			else if (strcmp(form, "plain")) {
+				const char *hint = folio_suggest(form, number_forms, 2);
+				ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, n),
+				                 "lists.numbers is '%s': plain (1.) or padded (01)%s%s%s",
+				                 form, hint ? " (did you mean '" : "", hint ? hint : "",
+				                 hint ? "'?)" : "");
+			}
+		} else if (n) {
+			ok = false;
+		}
+	} else if (folio_yaml_get(y, root, "lists")) {
 		ok = false;
 	}
 

@@ -20,7 +20,8 @@ typedef enum {
 /* The paragraph styles a layout must define, by the name used in YAML. */
 typedef enum {
 	FOLIO_ST_BODY,           /* "body" */
-	FOLIO_ST_TITLE,          /* "title": article headline */
+	FOLIO_ST_TITLE,          /* "title": headline of an article that opens a page */
+	FOLIO_ST_TITLE2,         /* "title2": headline of an article further down */
 	FOLIO_ST_SECTION,        /* "section": kicker over the title */
 	FOLIO_ST_SUBHEADING,     /* "subheading": ## in Markdown */
 	FOLIO_ST_SUBHEADING3,    /* "subheading3": ### in Markdown */
@@ -95,6 +96,7 @@ typedef struct folio_template {
 	double footer_offset;        /* footer baseline below the text area, pt */
 	double caption_gap;          /* picture to caption, pt */
 	double figure_gap;           /* space around a figure, pt */
+	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */
 	int widows, orphans;           /* minimum lines at a column's head/foot */

@@ -43,12 +43,20 @@ double folio_face_measure(folio_face *face, const char *utf8, size_t len,
 
 /* ---- hyphenation ---- */
 typedef struct folio_hyph folio_hyph;
-/* Patterns for a BCP 47 language ("en", "en-GB", "ru"): NULL + error when
- * there are none. Russian patterns in KOI8-R are converted here. */
+/* Patterns for a BCP 47 language ("en", "en-GB", "ru"; NULL means "en").
+ * A language with no patterns gives NULL and a warning at `loc` (the text is
+ * then set without hyphenation); NULL + error (FOLIO_ERR_INPUT) when the
+ * pattern file of a known language is missing or unreadable. Russian
+ * patterns in KOI8-R are handled here (words are converted with iconv). */
 folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc);
 void folio_hyph_drop(folio_hyph *h);
+/* The language it was loaded for (NULL for NULL). */
+const char *folio_hyph_lang(const folio_hyph *h);
 /* Byte offsets into `word` (UTF-8) where a hyphen may go, with at least
- * `left` letters before and `right` after. Returns how many were written. */
+ * `left` letters before and `right` after (per run of letters). Punctuation
+ * around the word is ignored; words with digits, '@', '/' or other symbols
+ * inside, and all-capital words (acronyms), get none. Returns how many
+ * were written, in increasing order. */
 size_t folio_hyph_word(folio_hyph *h, const char *word, size_t len, int left,
                        int right, size_t *points, size_t max_points);
 
@@ -75,11 +83,17 @@ typedef struct folio_para_spec {
 	double tolerance;    /* TeX's tolerance as a badness; 0 means default */
 	int looseness;
 	folio_loc loc;       /* for warnings (overfull line, ...) */
+	const char *lang;    /* BCP 47, for quotes, dashes and UAX #14; NULL:
+	                      * the language of hyph, else "en" */
 } folio_para_spec;
 
 /* A piece of a set line: text drawn as one unit at x (relative to the line's
- * left edge). Pieces are split at kerning pairs, so drawing each piece at its
- * x reproduces the measured positions exactly. */
+ * left edge). Pieces are split at kerning pairs (and after every glyph of a
+ * tracked span), so drawing each piece at its x with the font's own advances
+ * reproduces the measured positions exactly. `width` is the piece's advance
+ * as set: within a word the next piece starts at x + width. Spaces are
+ * never characters of a piece: they are the gaps between pieces (so are
+ * no-break and thin spaces, which the PT fonts lack). */
 typedef struct folio_piece {
 	double x, width;
 	folio_face *face;
@@ -93,8 +107,12 @@ typedef struct folio_piece {
 typedef struct folio_line {
 	folio_piece *pieces;
 	size_t npieces;
-	double width;      /* width actually used */
-	double ratio;      /* adjustment ratio (TeX's r); 0 for ragged lines */
+	double width;      /* width of its content as set, the indent included:
+	                    * spec.width for a justified line but the last; a
+	                    * right (centred) line starts at spec.width - width
+	                    * (half of it) */
+	double ratio;      /* adjustment ratio (TeX's r); 0 for ragged lines and
+	                    * a paragraph's last line */
 	bool hyphenated;   /* ends with an inserted hyphen */
 	double ascent;     /* largest ascender of its pieces, pt (positive) */
 	double descent;    /* largest descender, pt (positive) */
@@ -106,7 +124,11 @@ typedef struct folio_para {
 } folio_para;
 
 /* Break and set a paragraph. Justified text uses total fit; an unbreakable
- * string is broken anywhere with a warning rather than overflowing. */
+ * string is broken anywhere with a warning rather than overflowing. Quotes,
+ * dashes and "..." are set by the conventions of spec->lang. Returns false
+ * (error at spec->loc, FOLIO_ERR_INPUT) for a character its font lacks, a
+ * control character or invalid UTF-8. Lines and pieces are in ctx->arena;
+ * piece texts point into it too. */
 bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out);
 
 #endif

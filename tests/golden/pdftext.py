@@ -151,6 +151,14 @@ def cmd_words_missing(args):
     else:
         want_text, source = open(args.plain, encoding="utf-8").read(), args.plain
     want = words(want_text)
+    # pdftotext itself joins a word broken after a hyphen at a line end
+    # ("Counter-" + "Narcotics" -> "counternarcotics"), so the parts of a
+    # hyphenated compound also count as found when the joined form is there.
+    for compound in re.findall(r"[^\W_]+(?:-[^\W_]+)+", normalise(want_text)):
+        parts = compound.split("-")
+        for k in range(1, len(parts)):
+            if "".join(parts[k - 1:k + 1]) in have:
+                have.update(parts[k - 1:k + 1])
     missing = sorted(set(w for w in want if w not in have))
     print("%d distinct words in %s, %d found in the PDF" % (len(set(want)), source,
                                                            len(set(want)) - len(missing)))
