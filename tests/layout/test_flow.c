@@ -1,0 +1,151 @@
+/* test_flow.c: the layout of small issues with real fonts: the grid,
+ * page starts, the contents box's numbers, overset as an error and as a
+ * draft, and the same display list twice. */
+#include "../check.h"
+#include "layout/dump.h"
+#include "layout/layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static const char *fixture(const char *rel)
+{
+	static char buf[4][1024];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/tests/layout/fixtures/%s", getenv("SOURCE_ROOT"), rel);
+	return buf[k];
+}
+
+typedef struct {
+	folio_ctx *ctx;
+	folio_issue *issue;
+	folio_template *t;
+	folio_fonts *fonts;
+	folio_hyph *hyph;
+	folio_display *dl;
+	folio_layout_stats st;
+} run_t;
+
+static bool run(run_t *r, const char *issue, bool draft)
+{
+	memset(r, 0, sizeof *r);
+	r->ctx = folio_ctx_new();
+	folio_load_options lo = {0};
+	r->issue = folio_issue_load(r->ctx, fixture(issue), &lo);
+	if (!r->issue)
+		return false;
+	const char *layout = r->issue->layout;
+	if (strstr(layout, ".yaml"))
+		layout = folio_arena_printf(r->ctx->arena, "%s/%s", r->issue->dir, layout);
+	char *path = folio_template_resolve(r->ctx, layout);
+	r->t = path ? folio_template_load(r->ctx, path) : NULL;
+	if (!r->t)
+		return false;
+	r->fonts = folio_fonts_new();
+	r->hyph = folio_hyph_load(r->ctx, r->issue->language, FOLIO_NOWHERE);
+	folio_layout_options o = {.draft = draft};
+	r->dl = folio_layout_issue(r->ctx, r->issue, r->t, r->fonts, r->hyph, &o, &r->st);
+	return r->dl != NULL;
+}
+
+static void done(run_t *r)
+{
+	folio_hyph_drop(r->hyph);
+	folio_fonts_drop(r->fonts);
+	folio_ctx_drop(r->ctx);
+}
+
+static void dump_diags(const folio_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		fprintf(stderr, "  %s\n", ctx->diags[i].text);
+}
+
+static void test_flow(void)
+{
+	run_t r;
+	bool ok = run(&r, "flow/issue.yaml", false);
+	CHECK(ok);
+	if (!ok) {
+		dump_diags(r.ctx);
+		done(&r);
+		return;
+	}
+	const folio_template *t = r.t;
+	/* every body line sits on the grid, in every column of every page */
+	int body = 0, off = 0;
+	for (int p = 0; p < r.dl->npages; p++)
+		for (size_t i = 0; i < r.dl->pages[p].nitems; i++) {
+			const folio_dl_item *it = &r.dl->pages[p].items[i];
+			if (it->kind != FOLIO_DL_TEXT || it->style != FOLIO_ST_BODY)
+				continue;
+			body++;
+			double k = (it->y - t->margin_top - 0.75 * t->baseline) / t->baseline;
+			if (fabs(k - round(k)) > 1e-6)
+				off++;
+		}
+	CHECK(body > 100);
+	CHECK(off == 0);
+	/* start: page, and the note that follows in flow */
+	CHECK(r.st.start_pages[0] == 1);
+	CHECK(r.st.start_pages[1] >= 2);
+	CHECK(r.st.start_pages[2] >= r.st.start_pages[1]);
+	CHECK(r.st.start_pages[3] == r.st.start_pages[2] + 1);
+	/* the contents box prints the pages the articles start on */
+	char want[64];
+	for (int a = 0; a < 4; a++) {
+		if (!r.issue->articles[a].contents)
+			continue;
+		snprintf(want, sizeof want, "Page %02d", r.st.start_pages[a]);
+		bool found = false;
+		for (size_t i = 0; i < r.dl->pages[0].nitems; i++) {
+			const folio_dl_item *it = &r.dl->pages[0].items[i];
+			if (it->kind == FOLIO_DL_TEXT && it->style == FOLIO_ST_CONTENTS_PAGE &&
+			    it->article == -1 && it->len >= 2 &&
+			    !strncmp(it->text + it->len - 2, want + 5, 2))
+				found = true;
+		}
+		/* "Page 0N" is set as one line; its last piece ends in the digits */
+		CHECK(found);
+	}
+	CHECK(r.st.overset_lines[0] == 0 && r.st.overset_lines[1] == 0);
+	char *a = folio_display_dump(r.dl);
+	char *b = folio_display_dump(r.dl);
+	CHECK(a && b && !strcmp(a, b));
+	free(a);
+	free(b);
+	done(&r);
+}
+
+static void test_overset(void)
+{
+	run_t r;
+	bool ok = run(&r, "overset/issue.yaml", false);
+	CHECK(!ok);
+	CHECK(r.ctx->status == FOLIO_ERR_OVERSET);
+	CHECK(r.ctx->ndiags >= 1);
+	if (r.ctx->ndiags)
+		CHECK_STR_CONTAINS(r.ctx->diags[r.ctx->ndiags - 1].text,
+		                   "lines of 'Too long for four pages of huge type' did not fit");
+	CHECK_STR_CONTAINS(r.ctx->ndiags ? r.ctx->diags[r.ctx->ndiags - 1].text : NULL,
+	                   "overset/issue.yaml:6:5: error: overset: ");
+	done(&r);
+
+	ok = run(&r, "overset/issue.yaml", true);
+	CHECK(ok);
+	CHECK(r.ctx->nerrors == 0 && r.ctx->nwarnings >= 1);
+	CHECK(r.st.overset_lines[0] > 0);
+	done(&r);
+}
+
+int main(void)
+{
+	if (!getenv("SOURCE_ROOT")) {
+		fprintf(stderr, "SOURCE_ROOT is not set\n");
+		return 1;
+	}
+	test_flow();
+	test_overset();
+	CHECK_DONE();
+}
