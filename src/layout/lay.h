@@ -96,6 +96,8 @@ double folio_contents_height(folio_lay *L);
 folio_face *folio_style_face(folio_lay *L, int style, int flags);
 bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
                     double width, double indent, folio_loc loc, folio_para *out);
+bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
+                       size_t n, double width, double indent, folio_loc loc, folio_para *out);
 bool folio_set_text(folio_lay *L, int style, const char *text, double width,
                     folio_loc loc, folio_para *out);
 double folio_style_ascent(folio_lay *L, int style);

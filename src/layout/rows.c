@@ -165,7 +165,8 @@ static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
 	double hang = s->size * 1.8;
 	double dx = hang * (b->level + 1);
 	folio_para p;
-	if (!folio_set_runs(L, style, b->runs, b->nruns, R->width - dx, 0, b->loc, &p))
+	if (!folio_set_aligned(L, style, L->t->styles[FOLIO_ST_LIST].align, b->runs, b->nruns,
+	                       R->width - dx, 0, b->loc, &p))
 		return false;
 	size_t first = R->n;
 	folio_rows_para(R, &p, style, dx, false);

@@ -55,7 +55,7 @@ double folio_style_ascent(folio_lay *L, int style)
 	return L->t->styles[style].leading * 0.75;
 }
 
-static bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
+bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
                               size_t n, double width, double indent, folio_loc loc,
                               folio_para *out)
 {
@@ -88,6 +88,8 @@ static bool folio_set_aligned(folio_lay *L, int style, folio_align align, const 
 	    .hyph = s->hyphenate ? L->hyph : NULL,
 	    .hyphen_left = L->t->hyphen_left,
 	    .hyphen_right = L->t->hyphen_right,
+	    .tolerance = s->tolerance,
+	    .lang = L->issue->language,
 	    .loc = loc,
 	};
 	memset(out, 0, sizeof *out);

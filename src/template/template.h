@@ -58,6 +58,7 @@ typedef struct folio_style {
 	bool uppercase;
 	double tracking;     /* letter spacing, in 1/1000 em */
 	bool hyphenate;
+	double tolerance;    /* TeX's tolerance for the hyphenating pass; 0: 200 */
 } folio_style;
 
 /* What a master page carries besides the column frames. */

@@ -75,8 +75,7 @@ static void *folio_cache_alloc(folio_cache *c, size_t n)
 	return p;
 }
 
-static folio_cache_slot *folio_cache_find(folio_cache *c, uint64_t h, const void *key,
-                                          size_t klen)
+static folio_cache_slot *folio_cache_find(folio_cache *c, uint64_t h, const void *key, size_t klen)
 {
 	size_t i = h & (c->cap - 1);
 	while (c->slots[i].key) {

@@ -113,14 +113,15 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	FT_Face ft;
 	FT_Error err = FT_New_Face(fonts->lib, path, 0, &ft);
 	if (err) {
-		folio_error(ctx, FOLIO_ERR_INPUT, where, "cannot load font: %s", folio_ft_error(err));
+		folio_error(ctx, FOLIO_ERR_INPUT, where, "cannot load font: %s",
+		            folio_ft_error(err));
 		return NULL;
 	}
 	/* libharu embeds TrueType outlines only (shared/docs/LIBHARU.md): a CFF
 	 * font would measure fine here and then fail in the PDF writer. */
 	FT_ULong glyf_len = 0;
-	if (!FT_IS_SFNT(ft) || FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &glyf_len) ||
-	    !glyf_len || !ft->units_per_EM) {
+	if (!FT_IS_SFNT(ft) || FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &glyf_len) || !glyf_len ||
+	    !ft->units_per_EM) {
 		FT_Done_Face(ft);
 		folio_error(ctx, FOLIO_ERR_INPUT, where,
 		            "not a TrueType font (glyf outlines are needed to embed it)");
@@ -162,11 +163,26 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	return f;
 }
 
-const char *folio_face_path(const folio_face *face) { return face->path; }
-double folio_face_ascender(const folio_face *face) { return face->ascender; }
-double folio_face_descender(const folio_face *face) { return face->descender; }
-double folio_face_cap_height(const folio_face *face) { return face->cap_height; }
-double folio_face_x_height(const folio_face *face) { return face->x_height; }
+const char *folio_face_path(const folio_face *face)
+{
+	return face->path;
+}
+double folio_face_ascender(const folio_face *face)
+{
+	return face->ascender;
+}
+double folio_face_descender(const folio_face *face)
+{
+	return face->descender;
+}
+double folio_face_cap_height(const folio_face *face)
+{
+	return face->cap_height;
+}
+double folio_face_x_height(const folio_face *face)
+{
+	return face->x_height;
+}
 
 static int folio_cover_index(uint32_t cp)
 {
@@ -190,9 +206,9 @@ int folio_face_nominal(folio_face *face, hb_codepoint_t gid)
 	return hb_font_get_glyph_h_advance(face->hb, gid);
 }
 
-unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_len,
-                              size_t off, size_t len, hb_language_t lang,
-                              hb_glyph_info_t **info, hb_glyph_position_t **pos)
+unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_len, size_t off,
+                              size_t len, hb_language_t lang, hb_glyph_info_t **info,
+                              hb_glyph_position_t **pos)
 {
 	hb_buffer_t *buf = face->buf;
 	hb_buffer_clear_contents(buf);
@@ -201,8 +217,7 @@ unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_le
 	hb_buffer_guess_segment_properties(buf);
 	/* folio sets left-to-right text: pieces follow the clusters' order */
 	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-	hb_shape(face->hb, buf, folio_features,
-	         sizeof folio_features / sizeof folio_features[0]);
+	hb_shape(face->hb, buf, folio_features, sizeof folio_features / sizeof folio_features[0]);
 	unsigned n = 0;
 	*info = hb_buffer_get_glyph_infos(buf, &n);
 	*pos = hb_buffer_get_glyph_positions(buf, NULL);

@@ -22,7 +22,7 @@ struct folio_hyph {
 	bool utf8;
 	char *path;
 	char *lang;
-	iconv_t to_dict;  /* UTF-8 -> the dictionary's 8-bit charset, or (iconv_t)-1 */
+	iconv_t to_dict;    /* UTF-8 -> the dictionary's 8-bit charset, or (iconv_t)-1 */
 	folio_cache *words; /* (left, right, word) -> its points */
 };
 
@@ -49,7 +49,7 @@ static bool folio_lang_is(const char *lang, const char *code)
 typedef struct {
 	const unsigned char *key; /* letters, no digits */
 	size_t len;
-	unsigned char *vals;      /* len + 1 values */
+	unsigned char *vals; /* len + 1 values */
 } folio_pat;
 
 typedef struct {
@@ -65,15 +65,16 @@ static uint64_t folio_hash(const unsigned char *s, size_t n)
 	return h;
 }
 
-static folio_pat *folio_pat_find(folio_pat_map *m, const unsigned char *k, size_t n,
-                                 bool insert)
+static folio_pat *folio_pat_find(folio_pat_map *m, const unsigned char *k, size_t n, bool insert)
 {
 	if (insert && (m->n + 1) * 2 > m->cap) {
-		folio_pat_map bigger = {folio_xcalloc(m->cap ? m->cap * 2 : 1024, sizeof(folio_pat)),
-		                        m->cap ? m->cap * 2 : 1024, 0};
+		folio_pat_map bigger = {
+		    folio_xcalloc(m->cap ? m->cap * 2 : 1024, sizeof(folio_pat)),
+		    m->cap ? m->cap * 2 : 1024, 0};
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->slots[i].key)
-				*folio_pat_find(&bigger, m->slots[i].key, m->slots[i].len, true) = m->slots[i];
+				*folio_pat_find(&bigger, m->slots[i].key, m->slots[i].len, true) =
+				    m->slots[i];
 		free(m->slots);
 		*m = bigger;
 	}
@@ -225,10 +226,11 @@ folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc)
 	if (!utf8) {
 		cd = iconv_open(cset, "UTF-8");
 		if (cd == (iconv_t)-1) {
-			folio_error(ctx, FOLIO_ERR_INPUT, loc,
-			            "hyphenation patterns for language '%s': the charset '%s' of %s "
-			            "is unknown to iconv",
-			            lang, cset, path);
+			folio_error(
+			    ctx, FOLIO_ERR_INPUT, loc,
+			    "hyphenation patterns for language '%s': the charset '%s' of %s "
+			    "is unknown to iconv",
+			    lang, cset, path);
 			return NULL;
 		}
 	}
@@ -279,8 +281,8 @@ static bool folio_is_inner_punct(uint32_t cp)
 
 /* Hyphenate one run of letters: word[0, len) in UTF-8. `base` is its offset
  * in the caller's word. */
-static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, size_t base,
-                                 int left, int right, size_t *points, size_t max_points)
+static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, size_t base, int left,
+                                 int right, size_t *points, size_t max_points)
 {
 	/* lower-cased copy, and where each of its characters ends in `seg` */
 	char low[FOLIO_HYPH_MAX_BYTES + 8];
@@ -368,17 +370,17 @@ static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, siz
 	return n;
 }
 
-static size_t folio_hyph_uncached(folio_hyph *h, const char *word, size_t len, int left,
-                                  int right, size_t *points, size_t max_points)
+static size_t folio_hyph_uncached(folio_hyph *h, const char *word, size_t len, int left, int right,
+                                  size_t *points, size_t max_points)
 {
 	/* Digits, addresses and paths anywhere (a "3" after "information", a
 	 * trailing "/"): such a word is not one the patterns know. */
 	size_t i = 0;
 	while (i < len) {
 		uint32_t cp = folio_utf8_next(word, len, &i);
-		if ((cp >= '0' && cp <= '9') || cp == '@' || cp == '/' || cp == '\\' ||
-		    cp == '_' || cp == '=' || cp == '&' || cp == '#' || cp == '%' || cp == '+' ||
-		    cp == '~' || cp == '|' || cp == '<' || cp == '>')
+		if ((cp >= '0' && cp <= '9') || cp == '@' || cp == '/' || cp == '\\' || cp == '_' ||
+		    cp == '=' || cp == '&' || cp == '#' || cp == '%' || cp == '+' || cp == '~' ||
+		    cp == '|' || cp == '<' || cp == '>')
 			return 0;
 	}
 	/* strip the punctuation around the word */

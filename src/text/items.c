@@ -42,8 +42,8 @@ static void folio_shape_part(folio_par *par, size_t s, size_t from, size_t to)
 	const folio_span *sp = &par->spec->spans[s];
 	folio_face *face = sp->face;
 	size_t nc;
-	const folio_shaped *c = folio_face_clusters(face, par->text + from, to - from,
-	                                            par->hb_lang, &nc);
+	const folio_shaped *c =
+	    folio_face_clusters(face, par->text + from, to - from, par->hb_lang, &nc);
 	double k = sp->size / face->upem, track = folio_tracking(sp);
 	for (size_t i = 0; i < nc; i++) {
 		folio_unit u = {
@@ -119,19 +119,29 @@ static double folio_space_width(const folio_span *sp, uint32_t cp)
 	double em = sp->size, k = sp->size / f->upem;
 	switch (cp) {
 	case ' ':
-	case 0xA0: return f->space_adv * k + folio_tracking(sp);
+	case 0xA0:
+		return f->space_adv * k + folio_tracking(sp);
 	case 0x2000:
-	case 0x2002: return em / 2;
+	case 0x2002:
+		return em / 2;
 	case 0x2001:
 	case 0x2003:
-	case 0x3000: return em;
-	case 0x2004: return em / 3;
-	case 0x2005: return em / 4;
-	case 0x2007: return f->zero_adv * k;
-	case 0x2008: return f->period_adv * k;
-	case 0x200A: return em / 12;
-	case 0x205F: return em * 4 / 18;
-	default: return em / 6; /* U+2006, U+2009, U+202F: TeX's \thinspace */
+	case 0x3000:
+		return em;
+	case 0x2004:
+		return em / 3;
+	case 0x2005:
+		return em / 4;
+	case 0x2007:
+		return f->zero_adv * k;
+	case 0x2008:
+		return f->period_adv * k;
+	case 0x200A:
+		return em / 12;
+	case 0x205F:
+		return em * 4 / 18;
+	default:
+		return em / 6; /* U+2006, U+2009, U+202F: TeX's \thinspace */
 	}
 }
 
@@ -150,8 +160,12 @@ static void folio_space_items(folio_par *par, folio_items *it, size_t from, size
 		last_normal = normal;
 		folio_item g = {.type = FOLIO_GLUE, .width = folio_space_width(sp, cp)};
 		if (normal && !par->ragged) {
-			g.stretch = g.width / 2;
-			g.shrink = g.width / 3;
+			/* TeX gives cmr a space of 0.33em that stretches by half and
+			 * shrinks by a third. PT Serif's space is only 0.24em, so the
+			 * same fractions make it stiffer than TeX in absolute terms;
+			 * these keep TeX's absolute stretch (about 0.16em). */
+			g.stretch = g.width / 1.5;
+			g.shrink = g.width / 2.5;
 		}
 		glue[nglue++] = g;
 	}
@@ -208,8 +222,8 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 		size_t pts[64];
 		int left = par->spec->hyphen_left > 0 ? par->spec->hyphen_left : 2;
 		int right = par->spec->hyphen_right > 0 ? par->spec->hyphen_right : 3;
-		size_t np = folio_hyph_word(par->spec->hyph, par->text + w->start, w->end - w->start,
-		                            left, right, pts, 64);
+		size_t np = folio_hyph_word(par->spec->hyph, par->text + w->start,
+		                            w->end - w->start, left, right, pts, 64);
 		size_t k = 0;
 		for (size_t p = 0; p < np; p++) {
 			size_t b = w->start + pts[p];
@@ -340,11 +354,12 @@ static void folio_emergency(folio_par *par, folio_items *it)
 		}
 		for (uint32_t u = x.u0; u < x.u1 || u == x.u0; u++) {
 			folio_emergency_point(par, &out, x.word);
-			folio_push(&out, (folio_item){.type = FOLIO_BOX,
-			                              .width = x.u1 > x.u0 ? par->units[u].adv : x.width,
-			                              .u0 = u,
-			                              .u1 = x.u1 > x.u0 ? u + 1 : u,
-			                              .word = x.word});
+			folio_push(&out,
+			           (folio_item){.type = FOLIO_BOX,
+			                        .width = x.u1 > x.u0 ? par->units[u].adv : x.width,
+			                        .u0 = u,
+			                        .u1 = x.u1 > x.u0 ? u + 1 : u,
+			                        .word = x.word});
 		}
 	}
 	*it = out;
@@ -363,7 +378,8 @@ size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items)
 			maxu = par->words[w].u1 - par->words[w].u0;
 	uint8_t *kind = folio_arena_alloc(par->scratch, maxu);
 	if (par->spec->indent != 0)
-		folio_push(&it, (folio_item){.type = FOLIO_BOX, .width = par->spec->indent,
+		folio_push(&it, (folio_item){.type = FOLIO_BOX,
+		                             .width = par->spec->indent,
 		                             .word = UINT32_MAX});
 	for (uint32_t w = 0; w < par->nwords; w++) {
 		if (w > 0)

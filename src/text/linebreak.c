@@ -13,7 +13,7 @@
 
 enum { VERY_LOOSE_FIT, LOOSE_FIT, DECENT_FIT, TIGHT_FIT };
 
-#define INF_BAD 10000
+#define INF_BAD   10000
 #define AWFUL_BAD 1e300
 
 typedef struct folio_sums {
@@ -30,9 +30,9 @@ typedef struct folio_active {
 	folio_passive *break_node; /* NULL for the paragraph's start */
 	int line_number;           /* lines set before this break */
 	int fitness;
-	bool hyphenated;           /* TeX's type(r) */
+	bool hyphenated; /* TeX's type(r) */
 	double total_demerits;
-	folio_sums break_width;    /* totals up to the start of the next line */
+	folio_sums break_width; /* totals up to the start of the next line */
 } folio_active;
 
 typedef struct folio_breaker {
@@ -130,9 +130,11 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 					break_width = folio_break_width(b, cur_p);
 				}
 				double limit = b->minimum_demerits + abs(p->adj_demerits);
-				for (int fit_class = VERY_LOOSE_FIT; fit_class <= TIGHT_FIT; fit_class++) {
+				for (int fit_class = VERY_LOOSE_FIT; fit_class <= TIGHT_FIT;
+				     fit_class++) {
 					if (b->minimal_demerits[fit_class] <= limit) {
-						folio_passive *passive = folio_arena_alloc(b->arena, sizeof *passive);
+						folio_passive *passive =
+						    folio_arena_alloc(b->arena, sizeof *passive);
 						passive->cur_break = cur_p;
 						passive->prev_break = b->best_place[fit_class];
 						folio_active *q = folio_new_active(b);
@@ -169,7 +171,9 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 				fit_class = DECENT_FIT;
 			} else {
 				bad = folio_badness(shortfall, stretch);
-				fit_class = bad > 99 ? VERY_LOOSE_FIT : bad > 12 ? LOOSE_FIT : DECENT_FIT;
+				fit_class = bad > 99   ? VERY_LOOSE_FIT
+				            : bad > 12 ? LOOSE_FIT
+				                       : DECENT_FIT;
 			}
 		} else {
 			/* a hair of rounding is not an overfull line */
@@ -209,7 +213,8 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 			else if (pi > FOLIO_EJECT_PENALTY)
 				d -= (double)pi * pi;
 			if (break_type && r->hyphenated)
-				d += final_break ? p->final_hyphen_demerits : p->double_hyphen_demerits;
+				d += final_break ? p->final_hyphen_demerits
+				                 : p->double_hyphen_demerits;
 			if (abs(fit_class - r->fitness) > 1)
 				d += p->adj_demerits;
 		}
@@ -249,8 +254,8 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 	                 : pass == FOLIO_PASS_SECOND ? p->tolerance
 	                                             : INF_BAD,
 	    .final_pass = pass == FOLIO_PASS_FINAL,
-	    .background_stretch = p->background_stretch +
-	                          (pass == FOLIO_PASS_FINAL ? p->emergency_stretch : 0),
+	    .background_stretch =
+	        p->background_stretch + (pass == FOLIO_PASS_FINAL ? p->emergency_stretch : 0),
 	    .minimum_demerits = AWFUL_BAD,
 	};
 	for (int i = 0; i < 4; i++)
@@ -276,7 +281,8 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 			break;
 		case FOLIO_PENALTY:
 			if (folio_usable(pass, it))
-				folio_try_break(&b, cur_p, it->penalty, it->flags & FOLIO_PEN_FLAGGED);
+				folio_try_break(&b, cur_p, it->penalty,
+				                it->flags & FOLIO_PEN_FLAGGED);
 			break;
 		}
 	}

@@ -6,7 +6,6 @@
 
 #include <linebreak.h>
 #include <string.h>
-#include <stdlib.h>
 
 /* plain.tex's values */
 static const folio_break_params folio_plain = {
@@ -30,8 +29,8 @@ static const char *folio_excerpt(folio_par *par, uint32_t word)
 	size_t i = w->start;
 	for (int chars = 0; i < w->end && chars < 12; chars++)
 		folio_utf8_next(par->text, w->end, &i);
-	return folio_arena_printf(par->scratch, "%.*s%s", (int)(i - w->start),
-	                          par->text + w->start, i < w->end ? "…" : "");
+	return folio_arena_printf(par->scratch, "%.*s%s", (int)(i - w->start), par->text + w->start,
+	                          i < w->end ? "…" : "");
 }
 
 static void folio_close_piece(folio_pieces *ps, folio_piece *cur, bool *open, folio_par *par)
@@ -178,20 +177,20 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 	if (spec->tolerance > 0)
 		bp.tolerance = (int)(spec->tolerance + 0.5);
 	bp.looseness = spec->looseness;
-	bp.emergency_stretch = (getenv("FOLIO_E") ? atof(getenv("FOLIO_E")) : 1.5) * par->em;
+	bp.emergency_stretch = 1.5 * par->em;
 	/* TeX's ragged right: \rightskip 0pt plus 3em, rigid spaces */
 	if (par->ragged)
 		bp.background_stretch = (spec->align == FOLIO_ALIGN_CENTER ? 6 : 3) * par->em;
 
 	size_t *breaks = NULL;
 	bool met = false;
-	size_t nlines = folio_break_pass(par->scratch, items0, n0, &bp, FOLIO_PASS_FIRST,
-	                                 &breaks, &met);
+	size_t nlines =
+	    folio_break_pass(par->scratch, items0, n0, &bp, FOLIO_PASS_FIRST, &breaks, &met);
 	if (!nlines || !met) {
 		if (spec->hyph)
 			n = folio_build_items(par, true, &items);
-		nlines = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_SECOND, &breaks,
-		                          &met);
+		nlines =
+		    folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_SECOND, &breaks, &met);
 		if (!nlines || !met)
 			nlines = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_FINAL,
 			                          &breaks, &met);

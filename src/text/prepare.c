@@ -28,7 +28,8 @@ static folio_quotes folio_quotes_for(const char *lang)
 	folio_quotes q = {0x201C, 0x201D, 0x2018, 0x2019, 0x2018, 0x2013};
 	for (size_t i = 0; i < sizeof guillemets / sizeof guillemets[0]; i++) {
 		size_t n = strlen(guillemets[i]);
-		if (!strncasecmp(lang, guillemets[i], n) && (!lang[n] || lang[n] == '-' || lang[n] == '_')) {
+		if (!strncasecmp(lang, guillemets[i], n) &&
+		    (!lang[n] || lang[n] == '-' || lang[n] == '_')) {
 			q = (folio_quotes){0xAB, 0xBB, 0x201E, 0x201C, 0x2018, 0x2014};
 			return q;
 		}
@@ -55,13 +56,15 @@ static bool folio_is_dash(uint32_t cp)
 /* After these a straight quote opens. */
 static bool folio_opens_after(uint32_t prev)
 {
-	return prev == 0 || folio_space_kind(prev) || prev == '(' || prev == '[' ||
-	       prev == '{' || prev == 0xAB || prev == 0x201E || prev == 0x201C ||
-	       prev == 0x2018 || prev == 0x201A || prev == 0x2039 || folio_is_dash(prev) ||
-	       prev == '/';
+	return prev == 0 || folio_space_kind(prev) || prev == '(' || prev == '[' || prev == '{' ||
+	       prev == 0xAB || prev == 0x201E || prev == 0x201C || prev == 0x2018 ||
+	       prev == 0x201A || prev == 0x2039 || folio_is_dash(prev) || prev == '/';
 }
 
-static bool folio_is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static bool folio_is_digit(uint32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
 
 typedef struct {
 	char *out;
@@ -146,8 +149,9 @@ static size_t folio_convert(folio_writer *w, const folio_uc *cps, size_t n, size
 		while (i + run < n && cps[i + run].cp == '-' && run < 3)
 			run++;
 		uint32_t after = i + run < n ? cps[i + run].cp : 0;
-		bool spaced = (w->prev == 0 || folio_space_kind(w->prev)) &&
-		              (after == 0 || folio_space_kind(after) || after == '\t' || after == '\n');
+		bool spaced =
+		    (w->prev == 0 || folio_space_kind(w->prev)) &&
+		    (after == 0 || folio_space_kind(after) || after == '\t' || after == '\n');
 		if (run == 3) {
 			if (spaced)
 				folio_tie_before_dash(w);

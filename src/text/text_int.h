@@ -31,8 +31,8 @@ struct folio_face {
 	char *path;       /* as given to folio_fonts_load (malloc'd) */
 	const char *name; /* its basename, for messages */
 	FT_Face ft;
-	hb_font_t *hb;    /* scale = upem: positions are exact font units */
-	hb_buffer_t *buf; /* scratch for shaping, reused */
+	hb_font_t *hb;         /* scale = upem: positions are exact font units */
+	hb_buffer_t *buf;      /* scratch for shaping, reused */
 	hb_language_t lang_en; /* for folio_face_shape and _measure */
 	int upem;
 	double ascender, descender, cap_height, x_height; /* fractions of the em */
@@ -49,9 +49,9 @@ struct folio_face {
 /* Shape utf8[off, off+len) with the whole of utf8[0, text_len) as context.
  * Returns the glyph count; infos and positions stay valid until the face
  * shapes again. */
-unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_len,
-                              size_t off, size_t len, hb_language_t lang,
-                              hb_glyph_info_t **info, hb_glyph_position_t **pos);
+unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_len, size_t off,
+                              size_t len, hb_language_t lang, hb_glyph_info_t **info,
+                              hb_glyph_position_t **pos);
 /* utf8[0, len) shaped into clusters, from the face's cache when it was
  * shaped before. Valid until the face is dropped (or the next call when the
  * cache is full). */
@@ -124,13 +124,13 @@ enum {
 
 typedef struct folio_item {
 	folio_item_type type;
-	int penalty;   /* penalty: its value */
-	int flags;     /* penalty: FOLIO_PEN_* */
-	double width;  /* box, glue; penalty: width added when breaking here */
+	int penalty;            /* penalty: its value */
+	int flags;              /* penalty: FOLIO_PEN_* */
+	double width;           /* box, glue; penalty: width added when breaking here */
 	double stretch, shrink; /* glue, finite order */
-	double fil;    /* glue: stretch of order fil (\parfillskip) */
-	uint32_t u0, u1; /* box: its units [u0, u1); penalty: u0 = unit before */
-	uint32_t word;   /* box, penalty: index of the word it belongs to */
+	double fil;             /* glue: stretch of order fil (\parfillskip) */
+	uint32_t u0, u1;        /* box: its units [u0, u1); penalty: u0 = unit before */
+	uint32_t word;          /* box, penalty: index of the word it belongs to */
 } folio_item;
 
 typedef struct folio_break_params {
@@ -170,10 +170,10 @@ enum {
 typedef struct folio_unit {
 	uint32_t start, end; /* bytes of the prepared text */
 	uint32_t span;
-	double adv;          /* shaped advance (kerning, tracking), pt */
-	double nominal;      /* what the PDF writer draws: hmtx advances + tracking */
-	double xoff;         /* x offset of its first glyph, pt */
-	bool kerned;         /* drawn alone its advance would be wrong: a new
+	double adv;     /* shaped advance (kerning, tracking), pt */
+	double nominal; /* what the PDF writer draws: hmtx advances + tracking */
+	double xoff;    /* x offset of its first glyph, pt */
+	bool kerned;    /* drawn alone its advance would be wrong: a new
 	                      * piece starts after it */
 } folio_unit;
 

@@ -10,7 +10,8 @@ static const char *show(folio_hyph *h, const char *word, int left, int right)
 	size_t n = folio_hyph_word(h, word, strlen(word), left, right, pts, 32);
 	size_t at = 0, o = 0;
 	for (size_t i = 0; i < n; i++) {
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s-", (int)(pts[i] - at), word + at);
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%.*s-", (int)(pts[i] - at),
+		                      word + at);
 		at = pts[i];
 	}
 	snprintf(buf + o, sizeof buf - o, "%s", word + at);

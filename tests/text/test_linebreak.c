@@ -19,13 +19,16 @@ static size_t random_par(folio_item *it, size_t cap, int words)
 	size_t n = 0;
 	for (int w = 0; w < words && n + 8 < cap; w++) {
 		if (w) {
-			it[n++] = (folio_item){.type = FOLIO_GLUE, .width = 3, .stretch = 1.5, .shrink = 1};
+			it[n++] = (folio_item){
+			    .type = FOLIO_GLUE, .width = 3, .stretch = 1.5, .shrink = 1};
 		}
 		double width = 5 + rnd(36);
 		if (width > 20 && rnd(3) == 0) { /* a hyphenation point inside */
 			double a = 4 + rnd((uint32_t)width - 8);
 			it[n++] = (folio_item){.type = FOLIO_BOX, .width = a};
-			it[n++] = (folio_item){.type = FOLIO_PENALTY, .penalty = 50, .width = 2,
+			it[n++] = (folio_item){.type = FOLIO_PENALTY,
+			                       .penalty = 50,
+			                       .width = 2,
 			                       .flags = FOLIO_PEN_FLAGGED | FOLIO_PEN_HYPHEN};
 			it[n++] = (folio_item){.type = FOLIO_BOX, .width = width - a};
 		} else {
@@ -34,8 +37,8 @@ static size_t random_par(folio_item *it, size_t cap, int words)
 	}
 	it[n++] = (folio_item){.type = FOLIO_PENALTY, .penalty = FOLIO_INF_PENALTY};
 	it[n++] = (folio_item){.type = FOLIO_GLUE, .fil = 1};
-	it[n++] = (folio_item){.type = FOLIO_PENALTY, .penalty = FOLIO_EJECT_PENALTY,
-	                       .flags = FOLIO_PEN_FLAGGED};
+	it[n++] = (folio_item){
+	    .type = FOLIO_PENALTY, .penalty = FOLIO_EJECT_PENALTY, .flags = FOLIO_PEN_FLAGGED};
 	return n;
 }
 
@@ -88,8 +91,8 @@ static line_eval eval_line(const folio_item *it, size_t start, size_t b, double 
 	return e;
 }
 
-static double line_demerits(const folio_item *it, size_t n, size_t b, line_eval e,
-                            int prev_fit, bool prev_hyph)
+static double line_demerits(const folio_item *it, size_t n, size_t b, line_eval e, int prev_fit,
+                            bool prev_hyph)
 {
 	int pi = it[b].type == FOLIO_PENALTY ? it[b].penalty : 0;
 	double d = 10 + e.bad;
@@ -372,7 +375,8 @@ static void test_ragged(void)
 		double shortest = 170;
 		for (size_t i = 0; i < p.nlines; i++) {
 			const folio_line *l = &p.lines[i];
-			const folio_piece *first = &l->pieces[0], *last = &l->pieces[l->npieces - 1];
+			const folio_piece *first = &l->pieces[0],
+			                  *last = &l->pieces[l->npieces - 1];
 			double left = first->x, right = last->x + last->width;
 			CHECK(l->ratio == 0);
 			CHECK(fabs(right - left - l->width) < 1e-6);
@@ -483,7 +487,8 @@ static void test_pieces(void)
 				/* inside a piece, the shaped advance is the plain one */
 				if (k + 1 < pc->len)
 					CHECK(fabs(g[gi].advance -
-					           folio_face_measure(serif, pc->text + k, 1, 12)) < 1e-9);
+					           folio_face_measure(serif, pc->text + k, 1, 12)) <
+					      1e-9);
 				width += g[gi].advance;
 			}
 			CHECK(fabs(pc->width - width) < 1e-9);
@@ -504,8 +509,8 @@ static void test_pieces(void)
 static void test_spaces_and_spans(void)
 {
 	/* a no-break space is a gap where no break happens */
-	folio_para p = set("aaaa bbbb cccc 10\xC2\xA0km dddd eeee", 10, 60, FOLIO_ALIGN_LEFT, NULL,
-	                   "en");
+	folio_para p =
+	    set("aaaa bbbb cccc 10\xC2\xA0km dddd eeee", 10, 60, FOLIO_ALIGN_LEFT, NULL, "en");
 	bool together = false;
 	for (size_t i = 0; i < p.nlines; i++) {
 		const char *t = line_text(&p.lines[i]);
@@ -515,7 +520,9 @@ static void test_spaces_and_spans(void)
 	}
 	CHECK(together);
 	/* a thin space is a sixth of an em, and never a glyph */
-	p = set("10\xE2\x80\xAF" "000", 12, 200, FOLIO_ALIGN_LEFT, NULL, "en");
+	p = set("10\xE2\x80\xAF"
+	        "000",
+	        12, 200, FOLIO_ALIGN_LEFT, NULL, "en");
 	CHECK(p.nlines == 1 && p.lines[0].npieces == 2);
 	if (p.nlines == 1 && p.lines[0].npieces == 2) {
 		const folio_piece *a = &p.lines[0].pieces[0], *b = &p.lines[0].pieces[1];
@@ -527,7 +534,8 @@ static void test_spaces_and_spans(void)
 	    {.text = "Drug", .len = 4, .face = bold, .size = 10, .link = "https://x.org"},
 	    {.text = "Action plan", .len = 11, .face = serif, .size = 10},
 	};
-	folio_para_spec spec = {.spans = spans, .nspans = 2, .width = 200, .align = FOLIO_ALIGN_LEFT};
+	folio_para_spec spec = {
+	    .spans = spans, .nspans = 2, .width = 200, .align = FOLIO_ALIGN_LEFT};
 	CHECK(folio_para_set(ctx, &spec, &p));
 	CHECK(p.nlines == 1 && !strcmp(line_text(&p.lines[0]), "DrugAction plan"));
 	if (p.nlines == 1) {
@@ -537,7 +545,8 @@ static void test_spaces_and_spans(void)
 		CHECK(l->pieces[l->npieces - 1].face == serif && !l->pieces[l->npieces - 1].link);
 	}
 	/* tracking: one piece per letter, each advanced by tracking * size */
-	spans[0] = (folio_span){.text = "NEWS", .len = 4, .face = bold, .size = 10, .tracking = 100};
+	spans[0] =
+	    (folio_span){.text = "NEWS", .len = 4, .face = bold, .size = 10, .tracking = 100};
 	spec.nspans = 1;
 	CHECK(folio_para_set(ctx, &spec, &p));
 	CHECK(p.nlines == 1 && p.lines[0].npieces == 4);
@@ -546,7 +555,8 @@ static void test_spaces_and_spans(void)
 		for (int i = 0; i + 1 < 4; i++)
 			CHECK(fabs(pc[i + 1].x - pc[i].x -
 			           (folio_face_measure(bold, pc[i].text, 1, 10) + 1.0)) < 0.2);
-		CHECK(fabs(p.lines[0].width - folio_face_measure(bold, "NEWS", 4, 10) - 4.0) < 1e-9);
+		CHECK(fabs(p.lines[0].width - folio_face_measure(bold, "NEWS", 4, 10) - 4.0) <
+		      1e-9);
 	}
 	/* nothing to set */
 	int errors = ctx->nerrors;
@@ -563,8 +573,12 @@ static void test_looseness(void)
 {
 	const char *text = read_fixture("paragraph-en.txt");
 	folio_span span = {.text = text, .len = strlen(text), .face = serif, .size = 9};
-	folio_para_spec spec = {.spans = &span, .nspans = 1, .width = 260, .hyph = en,
-	                        .hyphen_left = 2, .hyphen_right = 3};
+	folio_para_spec spec = {.spans = &span,
+	                        .nspans = 1,
+	                        .width = 260,
+	                        .hyph = en,
+	                        .hyphen_left = 2,
+	                        .hyphen_right = 3};
 	folio_para tight, loose;
 	CHECK(folio_para_set(ctx, &spec, &tight));
 	spec.looseness = 1;

@@ -76,7 +76,11 @@ int main(void)
 	CHECK(t && !strcmp(t, "cooperation"));
 	CHECK(t && marks[1] == FOLIO_MARK_SHY && marks[0] == 0 && marks[2] == 0);
 	/* U+2010 and U+2011 (not in the PT fonts) become hyphen-minus */
-	t = prepare(ctx, "en", "A\xE2\x80\x91" "B and C\xE2\x80\x90" "D", &marks);
+	t = prepare(ctx, "en",
+	            "A\xE2\x80\x91"
+	            "B and C\xE2\x80\x90"
+	            "D",
+	            &marks);
 	CHECK(t && !strcmp(t, "A-B and C-D"));
 	CHECK(t && (marks[1] & FOLIO_MARK_NOBREAK) && !(marks[8] & FOLIO_MARK_NOBREAK));
 	/* zero-width space: a break, no character */
@@ -94,7 +98,10 @@ int main(void)
 	CHECK(prepare(ctx, "en", "bad \xC3(", NULL) == NULL);
 	CHECK(find_diag(ctx, "invalid UTF-8") != NULL);
 	/* thin and no-break spaces are gaps, never glyphs: not refused */
-	CHECK(prepare(ctx, "en", "10\xE2\x80\xAF" "000 and 5\xC2\xA0km", NULL) != NULL);
+	CHECK(prepare(ctx, "en",
+	              "10\xE2\x80\xAF"
+	              "000 and 5\xC2\xA0km",
+	              NULL) != NULL);
 
 	folio_fonts_drop(fonts);
 	folio_ctx_drop(ctx);
