@@ -1,5 +1,6 @@
 /* main.c: the command line: arguments, messages and exit codes of
  * FORMAT.md, and writing the PDF atomically. No layout logic here. */
+#include "cli.h"
 #include "folio.h"
 #include "folio_config.h"
 
@@ -177,9 +178,9 @@ int main(int argc, char **argv)
 		return folio_cmd_build(argc - 2, argv + 2, false);
 	if (!strcmp(cmd, "check"))
 		return folio_cmd_build(argc - 2, argv + 2, true);
-	if (!strcmp(cmd, "diff")) {
-		fprintf(stderr, "folio: error: 'diff' is not part of this version yet\n");
-		return 2;
-	}
+	if (!strcmp(cmd, "diff"))
+		return folio_cli_diff(argc - 2, argv + 2);
+	if (!strcmp(cmd, "watch"))
+		return folio_cli_watch(argc - 2, argv + 2);
 	return folio_usage_error("unknown command '%s'", cmd);
 }
