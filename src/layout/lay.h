@@ -33,6 +33,10 @@ typedef struct folio_row {
 	double dx;           /* x offset inside the column (or text area) */
 	double w;            /* width of a picture or rule */
 	const folio_line *line;
+	double measure;      /* the width the line was set to */
+	int para;            /* paragraph number within the article, or -1 */
+	int line_no, para_lines;
+	bool justified;
 	const char *marker;  /* list marker drawn at marker_dx */
 	double marker_dx;
 	int marker_style;
@@ -83,8 +87,7 @@ typedef struct folio_lay {
 	const int *guess;      /* page numbers printed in the contents box */
 	int *start_pages;      /* where each article really starts */
 	int *overset_lines;
-	int lines, hyphenated;
-	double loosest;
+	folio_quality *quality; /* per page, counted on the final rows */
 } folio_lay;
 
 /* page.c: geometry and the master pages' furniture */
@@ -113,6 +116,11 @@ bool folio_next_column(folio_lay *L, folio_cursor *cur);
 void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows,
                    size_t nrows, size_t from, folio_slot *slots,
                    folio_cursor *end);
+
+/* quality.c: counting what the report shows */
+void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t nrows,
+                         const folio_slot *slots);
+void folio_quality_add(folio_quality *into, const folio_quality *q);
 
 /* emit.c: display list */
 void folio_emit(folio_lay *L, int page, folio_dl_item item);

@@ -29,8 +29,10 @@ static bool folio_layout_pass(folio_lay *L)
 	const folio_issue *is = L->issue;
 	const folio_template *t = L->t;
 	folio_display *dl = L->dl;
-	for (int p = 0; p < dl->npages; p++)
+	for (int p = 0; p < dl->npages; p++) {
 		dl->pages[p].nitems = 0;
+		L->quality[p] = (folio_quality){0};
+	}
 	for (int p = 0; p < t->npages; p++)
 		if (!folio_page_furniture(L, p))
 			return false;
@@ -63,6 +65,7 @@ static bool folio_layout_pass(folio_lay *L)
 			if (!slots[k].placed && rows[k].kind == FOLIO_ROW_IMAGE && cur.page >= t->npages)
 				L->overset_lines[i]++;
 		}
+		folio_quality_tally(L, rows, nrows, slots);
 		folio_emit_rows(L, (int)i, rows, nrows, slots);
 	}
 	return true;
@@ -125,14 +128,13 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
 	dl->npages = t->npages;
 	dl->pages = folio_arena_alloc(A, (size_t)t->npages * sizeof *dl->pages);
 	L.dl = dl;
+	L.quality = folio_arena_alloc(A, (size_t)t->npages * sizeof *L.quality);
 	L.contents_h = folio_contents_height(&L);
 	if (folio_failed(ctx))
 		return NULL;
 
 	int pass;
 	for (pass = 1; pass <= FOLIO_MAX_PASSES; pass++) {
-		L.lines = L.hyphenated = 0;
-		L.loosest = 0;
 		if (!folio_layout_pass(&L))
 			return NULL;
 		bool stable = true;
@@ -185,9 +187,11 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
 		stats->start_pages = L.start_pages;
 		stats->overset_lines = L.overset_lines;
 		stats->passes = pass > FOLIO_MAX_PASSES ? FOLIO_MAX_PASSES : pass;
-		stats->lines = L.lines;
-		stats->hyphenated = L.hyphenated;
-		stats->loosest = L.loosest;
+		stats->pages = L.quality;
+		stats->npages = t->npages;
+		stats->total = (folio_quality){0};
+		for (int p = 0; p < t->npages; p++)
+			folio_quality_add(&stats->total, &L.quality[p]);
 	}
 	if (overset && !L.draft)
 		return NULL;

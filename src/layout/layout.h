@@ -9,13 +9,27 @@ typedef struct folio_layout_options {
 	bool draft; /* overset is marked on the page instead of failing */
 } folio_layout_options;
 
+/* The typographic quality of a page (or of the whole issue), for the
+ * report: what a careful compositor would count. */
+typedef struct folio_quality {
+	int lines;          /* text lines of the flow (body, lists, panels, ...) */
+	int hyphenated;     /* lines ending with an inserted hyphen */
+	int hyphen_run;     /* most hyphenated lines in a row */
+	double loosest;     /* largest adjustment ratio of a justified line */
+	int widows;         /* a paragraph's last line alone at a column's head */
+	int orphans;        /* a paragraph's first line alone at a column's foot */
+	int off_grid;       /* grid lines whose baseline is not on the grid */
+	int overfull;       /* lines wider than their measure */
+} folio_quality;
+
 /* What the layout found, for the report and for messages. */
 typedef struct folio_layout_stats {
 	int *start_pages;   /* per article, 1-based; 0 when it did not fit at all */
 	int *overset_lines; /* per article: lines that did not fit */
 	int passes;         /* layout passes until the contents box was stable */
-	int lines, hyphenated;
-	double loosest;     /* largest adjustment ratio of a justified line */
+	folio_quality total;
+	folio_quality *pages; /* one per page */
+	int npages;
 } folio_layout_stats;
 
 /* Lay out the whole issue. NULL on error (recorded in ctx). Overset is an

@@ -16,11 +16,12 @@ typedef struct {
 	double width;        /* content width of the current rows */
 	double pending_space; /* space to put before the next row */
 	bool no_indent;      /* next paragraph starts flush (after a heading) */
+	int npara;
 } folio_rows;
 
 static folio_row *folio_row_add(folio_rows *R, folio_row_kind kind)
 {
-	folio_row r = {.kind = kind, .panel = R->panel, .span = R->span, .style = -1};
+	folio_row r = {.kind = kind, .panel = R->panel, .span = R->span, .style = -1, .para = -1};
 	r.space_before = R->pending_space;
 	R->pending_space = 0;
 	FOLIO_PUSH(R->L->ctx->arena, R->rows, R->n, R->cap, r);
@@ -43,8 +44,9 @@ static bool folio_style_on_grid(folio_lay *L, int style)
  * `orphans` lines stay together at a column's foot and the last `widows`
  * lines at its head. `keep_all` keeps every line with the next. */
 static void folio_rows_para(folio_rows *R, const folio_para *p, int style, double dx,
-                            bool keep_all)
+                            double measure, folio_align align, bool keep_all)
 {
+	int para = R->npara++;
 	folio_lay *L = R->L;
 	bool grid = folio_style_on_grid(L, style);
 	int orphans = L->t->orphans > 0 ? L->t->orphans : 1;
@@ -60,6 +62,11 @@ static void folio_rows_para(folio_rows *R, const folio_para *p, int style, doubl
 		r->style = style;
 		r->dx = dx;
 		r->line = &p->lines[i];
+		r->measure = measure;
+		r->para = para;
+		r->line_no = (int)i;
+		r->para_lines = (int)p->nlines;
+		r->justified = align == FOLIO_ALIGN_JUSTIFY && i + 1 < p->nlines;
 		size_t n = p->nlines;
 		r->keep_with_next = keep_all || (int)i < orphans - 1 ||
 		                    ((int)(n - 1 - i) < widows && i + 1 < n);
@@ -73,7 +80,7 @@ static bool folio_rows_text(folio_rows *R, int style, const folio_run *runs, siz
 	folio_para p;
 	if (!folio_set_runs(R->L, style, runs, n, R->width, indent, loc, &p))
 		return false;
-	folio_rows_para(R, &p, style, 0, keep_all);
+	folio_rows_para(R, &p, style, 0, R->width, R->L->t->styles[style].align, keep_all);
 	return true;
 }
 
@@ -169,7 +176,7 @@ static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
 	                       R->width - dx, 0, b->loc, &p))
 		return false;
 	size_t first = R->n;
-	folio_rows_para(R, &p, style, dx, false);
+	folio_rows_para(R, &p, style, dx, R->width - dx, L->t->styles[FOLIO_ST_LIST].align, false);
 	const char *marker = b->marker;
 	int number;
 	char dot;

@@ -97,13 +97,6 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 		return true;
 	if (!folio_para_set(L->ctx, &spec, out))
 		return false;
-	for (size_t i = 0; i < out->nlines; i++) {
-		L->lines++;
-		if (out->lines[i].hyphenated)
-			L->hyphenated++;
-		if (s->align == FOLIO_ALIGN_JUSTIFY && out->lines[i].ratio > L->loosest)
-			L->loosest = out->lines[i].ratio;
-	}
 	return true;
 }
 

@@ -110,6 +110,10 @@ static void test_flow(void)
 		CHECK(found);
 	}
 	CHECK(r.st.overset_lines[0] == 0 && r.st.overset_lines[1] == 0);
+	/* the report's counts on a real issue: nothing a compositor would mend */
+	CHECK(r.st.total.lines > 100);
+	CHECK(r.st.total.widows == 0 && r.st.total.orphans == 0);
+	CHECK(r.st.total.off_grid == 0 && r.st.total.overfull == 0);
 	char *a = folio_display_dump(r.dl);
 	char *b = folio_display_dump(r.dl);
 	CHECK(a && b && !strcmp(a, b));

@@ -166,6 +166,45 @@ static void test_balance(folio_lay *L)
 	CHECK(fabs(slots[0].base - slots[5].base) < 1e-9);
 }
 
+/* The report's counts: a paragraph planned without its keep marks leaves
+ * an orphan and a widow, and the tally sees both. */
+static void test_quality_counts(folio_lay *L)
+{
+	static folio_line plain = {.npieces = 0};
+	static folio_line hyph = {.npieces = 0, .hyphenated = true};
+	folio_row rows[17];
+	folio_slot slots[17];
+	for (int i = 0; i < 17; i++) {
+		rows[i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true, .measure = 80,
+		                      .line = &plain, .para = i < 13 ? 0 : 1,
+		                      .line_no = i < 13 ? i : i - 13, .para_lines = i < 13 ? 13 : 4};
+	}
+	rows[3].line = rows[4].line = rows[5].line = &hyph;
+	folio_cursor cur;
+	start(L, &cur);
+	cur.y += 10 * 2; /* 14 lines left: 13 + the second paragraph's first line */
+	folio_plan_rows(L, &cur, rows, 17, 0, slots);
+	folio_quality q[2] = {{0}};
+	L->quality = q;
+	folio_quality_tally(L, rows, 17, slots);
+	CHECK(q[0].lines == 17);
+	CHECK(q[0].orphans == 1);
+	CHECK(q[0].widows == 0);
+	CHECK(q[0].hyphenated == 3 && q[0].hyphen_run == 3);
+	CHECK(q[0].off_grid == 0 && q[0].overfull == 0);
+	/* 13 lines left for a 14-line paragraph: its last line goes alone to
+	 * the head of the next column */
+	start(L, &cur);
+	cur.y += 10 * 3;
+	for (int i = 0; i < 14; i++)
+		rows[i].para = 0, rows[i].line_no = i, rows[i].para_lines = 14;
+	folio_plan_rows(L, &cur, rows, 14, 0, slots);
+	memset(q, 0, sizeof q);
+	folio_quality_tally(L, rows, 14, slots);
+	CHECK(q[0].widows == 1);
+	L->quality = NULL;
+}
+
 int main(void)
 {
 	folio_ctx *ctx = folio_ctx_new();
@@ -176,6 +215,7 @@ int main(void)
 	test_figure_floats(&L);
 	test_overset(&L);
 	test_balance(&L);
+	test_quality_counts(&L);
 	folio_ctx_drop(ctx);
 	CHECK_DONE();
 }

@@ -1,0 +1,79 @@
+/* quality.c: what the report counts on the placed rows: lines, hyphens and
+ * runs of them, the loosest justified line, widows, orphans, lines off the
+ * grid and overfull lines, per page. */
+#include "lay.h"
+
+#include <math.h>
+
+static bool folio_same_column(const folio_slot *a, const folio_slot *b)
+{
+	return a->placed && b->placed && a->page == b->page && a->col == b->col;
+}
+
+static double folio_line_right(const folio_line *ln)
+{
+	double right = 0;
+	for (size_t i = 0; i < ln->npieces; i++)
+		if (ln->pieces[i].x + ln->pieces[i].width > right)
+			right = ln->pieces[i].x + ln->pieces[i].width;
+	return right;
+}
+
+void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const folio_slot *slots)
+{
+	const folio_template *t = L->t;
+	int run = 0;
+	const folio_slot *prev = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const folio_row *r = &rows[k];
+		const folio_slot *s = &slots[k];
+		if (!s->placed || r->kind != FOLIO_ROW_LINE || r->para < 0)
+			continue;
+		folio_quality *q = &L->quality[s->page];
+		q->lines++;
+		if (!prev || !folio_same_column(prev, s))
+			run = 0;
+		prev = s;
+		if (r->line->hyphenated) {
+			q->hyphenated++;
+			if (++run > q->hyphen_run)
+				q->hyphen_run = run;
+		} else {
+			run = 0;
+		}
+		if (r->justified && r->line->ratio > q->loosest)
+			q->loosest = r->line->ratio;
+		if (r->grid) {
+			double g = (s->base - t->margin_top - 0.75 * t->baseline) / t->baseline;
+			if (fabs(g - round(g)) > 1e-6)
+				q->off_grid++;
+		}
+		/* Protrusion may hang a hyphen or a stop past the measure by a
+		 * fraction of the size; anything beyond that is overfull. */
+		double size = r->line->npieces ? r->line->pieces[0].size : 10;
+		if (folio_line_right(r->line) > r->measure + 0.5 * size)
+			q->overfull++;
+		if (r->para_lines < 2)
+			continue;
+		if (r->line_no == 0 && k + 1 < n && rows[k + 1].para == r->para &&
+		    !folio_same_column(s, &slots[k + 1]))
+			q->orphans++;
+		if (r->line_no == r->para_lines - 1 && k > 0 && rows[k - 1].para == r->para &&
+		    !folio_same_column(s, &slots[k - 1]))
+			L->quality[s->page].widows++;
+	}
+}
+
+void folio_quality_add(folio_quality *into, const folio_quality *q)
+{
+	into->lines += q->lines;
+	into->hyphenated += q->hyphenated;
+	if (q->hyphen_run > into->hyphen_run)
+		into->hyphen_run = q->hyphen_run;
+	if (q->loosest > into->loosest)
+		into->loosest = q->loosest;
+	into->widows += q->widows;
+	into->orphans += q->orphans;
+	into->off_grid += q->off_grid;
+	into->overfull += q->overfull;
+}
