@@ -71,16 +71,15 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 			if (it->kind != FOLIO_DL_IMAGE || !it->picture)
 				continue;
 			double ppi = it->picture->width / (it->w / 72.0);
-			fprintf(f, "  page %d  %s  %u x %u px at %.0f x %.0f pt: %.0f ppi%s\n", p + 1,
-			        it->picture->path, it->picture->width, it->picture->height, it->w, it->h,
-			        ppi, ppi < 300 ? "  (under 300 ppi)" : "");
+			fprintf(f, "  page %d  %s  %u x %u px at %.0f x %.0f pt: %.0f ppi%s\n",
+			        p + 1, it->picture->path, it->picture->width, it->picture->height,
+			        it->w, it->h, ppi, ppi < 300 ? "  (under 300 ppi)" : "");
 		}
 	fclose(f);
 	return buf;
 }
 
-int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf,
-                size_t *len)
+int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf, size_t *len)
 {
 	if (pdf)
 		*pdf = NULL;
@@ -106,9 +105,8 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	folio_hyph *hyph = folio_hyph_load(ctx, issue->language, issue->layout_loc);
 	folio_layout_options lo = {.draft = opts->draft};
 	folio_layout_stats stats = {0};
-	folio_display *dl = folio_failed(ctx) ? NULL
-	                                      : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo,
-	                                                           &stats);
+	folio_display *dl =
+	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);
 	if (dl && opts->report) {
 		free(ctx->report);
 		ctx->report = folio_make_report(issue, t, dl, &stats);

@@ -121,8 +121,7 @@ char *folio_arena_printf(folio_arena *a, const char *fmt, ...)
 	return p;
 }
 
-void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n,
-                       size_t new_cap)
+void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
 {
 	void *p = folio_arena_alloc(a, elem * new_cap);
 	if (old && old_n)

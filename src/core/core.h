@@ -37,19 +37,17 @@ char *folio_arena_printf(folio_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Grow an arena array: returns a copy with room for new_cap elements
  * (old contents kept); the old block is simply abandoned in the arena. */
-void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n,
-                       size_t new_cap);
+void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n, size_t new_cap);
 
 /* Append one element to (ptr, n, cap), growing in the arena. */
-#define FOLIO_PUSH(arena, ptr, n, cap, value)                                  \
-	do {                                                                       \
-		if ((n) == (cap)) {                                                    \
-			size_t folio_nc_ = (cap) ? (cap) * 2 : 8;                          \
-			(ptr) = folio_arena_grow((arena), (ptr), sizeof *(ptr), (n),       \
-			                         folio_nc_);                               \
-			(cap) = folio_nc_;                                                 \
-		}                                                                      \
-		(ptr)[(n)++] = (value);                                                \
+#define FOLIO_PUSH(arena, ptr, n, cap, value)                                                      \
+	do {                                                                                       \
+		if ((n) == (cap)) {                                                                \
+			size_t folio_nc_ = (cap) ? (cap)*2 : 8;                                    \
+			(ptr) = folio_arena_grow((arena), (ptr), sizeof *(ptr), (n), folio_nc_);   \
+			(cap) = folio_nc_;                                                         \
+		}                                                                                  \
+		(ptr)[(n)++] = (value);                                                            \
 	} while (0)
 
 /* Out of memory is not a path we test: abort with a message (cmark's way). */
@@ -59,13 +57,13 @@ void *folio_xrealloc(void *p, size_t n);
 
 /* ---- limits: data in the context, not constants in the code ---- */
 typedef struct {
-	uint64_t picture_pixels;   /* width*height of one picture */
-	uint64_t picture_bytes;    /* file size of one picture */
-	uint64_t text_bytes;       /* one Markdown or YAML file */
-	int yaml_depth;            /* nesting of mappings/sequences */
-	int yaml_aliases;          /* alias nodes in one YAML document */
-	int articles;              /* articles in one issue */
-	int markdown_depth;        /* nesting of Markdown blocks */
+	uint64_t picture_pixels; /* width*height of one picture */
+	uint64_t picture_bytes;  /* file size of one picture */
+	uint64_t text_bytes;     /* one Markdown or YAML file */
+	int yaml_depth;          /* nesting of mappings/sequences */
+	int yaml_aliases;        /* alias nodes in one YAML document */
+	int articles;            /* articles in one issue */
+	int markdown_depth;      /* nesting of Markdown blocks */
 } folio_limits;
 
 /* ---- diagnostics ---- */
@@ -92,12 +90,11 @@ void folio_ctx_drop(folio_ctx *ctx);
 
 /* Record an error of class `status` at `loc`. Always returns false so a
  * caller can write `return folio_error(...)`. */
-bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc,
-                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc,
-                  const char *fmt, va_list ap);
+bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap);
 bool folio_failed(const folio_ctx *ctx);
 
 /* ---- UTF-8 ---- */
@@ -111,7 +108,7 @@ size_t folio_utf8_put(uint32_t cp, char out[4]);
 /* ---- files ---- */
 /* Read a whole file into the arena (NUL-terminated). Errors are recorded
  * with class FOLIO_ERR_INPUT at `loc` (or the path itself). */
-char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc,
-                      uint64_t max_bytes, size_t *len);
+char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t max_bytes,
+                      size_t *len);
 
 #endif

@@ -36,8 +36,8 @@ void folio_ctx_drop(folio_ctx *ctx)
 	free(ctx);
 }
 
-static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc,
-                           const char *fmt, va_list ap)
+static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
+                           va_list ap)
 {
 	char msg[2048];
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -59,8 +59,7 @@ static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc,
 	ctx->diags[ctx->ndiags++] = (folio_diag){kind, text};
 }
 
-bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc,
-                  const char *fmt, va_list ap)
+bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap)
 {
 	folio_diag_add(ctx, FOLIO_DIAG_ERROR, loc, fmt, ap);
 	ctx->nerrors++;
@@ -71,8 +70,7 @@ bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc,
 	return false;
 }
 
-bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc,
-                 const char *fmt, ...)
+bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -95,8 +93,8 @@ bool folio_failed(const folio_ctx *ctx)
 	return ctx->nerrors > 0;
 }
 
-char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc,
-                      uint64_t max_bytes, size_t *len)
+char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t max_bytes,
+                      size_t *len)
 {
 	if (!loc.file)
 		loc = (folio_loc){path, 0, 0};

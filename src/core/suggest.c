@@ -23,8 +23,8 @@ static size_t folio_edit_distance(const char *a, const char *b)
 				best = prev[j] + 1;
 			if (cur[j - 1] + 1 < best)
 				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && before[j - 2] + 1 < best)
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < best)
 				best = before[j - 2] + 1;
 			cur[j] = best;
 		}
@@ -38,8 +38,7 @@ static size_t folio_edit_distance(const char *a, const char *b)
 	return d;
 }
 
-const char *folio_suggest(const char *word, const char *const *candidates,
-                          size_t n)
+const char *folio_suggest(const char *word, const char *const *candidates, size_t n)
 {
 	size_t limit = strlen(word) / 3;
 	if (limit < 1)

@@ -25,8 +25,7 @@ static folio_loc folio_mark_loc(const char *path, yaml_mark_t m)
 }
 
 /* Reader errors (bad UTF-8 in the input) carry a byte offset, not a mark. */
-static folio_loc folio_offset_loc(const char *path, const char *text,
-                                  size_t len, size_t offset)
+static folio_loc folio_offset_loc(const char *path, const char *text, size_t len, size_t offset)
 {
 	int line = 1, col = 1;
 	for (size_t i = 0; i < offset && i < len; i++) {
@@ -38,8 +37,7 @@ static folio_loc folio_offset_loc(const char *path, const char *text,
 	return (folio_loc){path, line, col};
 }
 
-static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path,
-                                    const char *text, size_t len,
+static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path, const char *text, size_t len,
                                     const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "cannot parse YAML";
@@ -54,19 +52,17 @@ static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path,
 	/* libyaml's words for a tab in the indentation do not say "tab" in
 	 * every case ("found character that cannot start any token"). */
 	size_t at = p->problem_mark.index;
-	bool tab = strstr(problem, "tab") ||
-	           (at < len && text[at] == '\t');
+	bool tab = strstr(problem, "tab") || (at < len && text[at] == '\t');
 	const char *hint = tab ? "; YAML indents with spaces, not tabs" : "";
 	if (p->context)
-		return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s (%s)%s", problem,
-		                   p->context, hint);
+		return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s (%s)%s", problem, p->context,
+		                   hint);
 	return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s%s", problem, hint);
 }
 
 /* First pass over the event stream: limits are checked before a tree is
  * built, so a hostile file costs time linear in its size. */
-static bool folio_yaml_scan(folio_ctx *ctx, const char *path, const char *text,
-                            size_t len)
+static bool folio_yaml_scan(folio_ctx *ctx, const char *path, const char *text, size_t len)
 {
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
@@ -102,8 +98,7 @@ static bool folio_yaml_scan(folio_ctx *ctx, const char *path, const char *text,
 			break;
 		case YAML_ALIAS_EVENT:
 			if (++aliases > ctx->limits.yaml_aliases)
-				ok = folio_error(ctx, FOLIO_ERR_INPUT, loc,
-				                 "more than %d aliases",
+				ok = folio_error(ctx, FOLIO_ERR_INPUT, loc, "more than %d aliases",
 				                 ctx->limits.yaml_aliases);
 			break;
 		case YAML_STREAM_END_EVENT:
@@ -124,7 +119,7 @@ typedef struct {
 	yaml_document_t *doc;
 	unsigned char *state;
 	uint64_t *size;
-	yaml_node_t *bad;     /* where the walk stopped */
+	yaml_node_t *bad; /* where the walk stopped */
 	bool cycle;
 } folio_expand;
 
@@ -170,8 +165,8 @@ static bool folio_yaml_check_expansion(folio_ctx *ctx, folio_yaml *y)
 	size_t n = (size_t)(y->doc.nodes.top - y->doc.nodes.start);
 	if (n == 0)
 		return true;
-	folio_expand e = {&y->doc, folio_xcalloc(n, 1),
-	                  folio_xcalloc(n, sizeof(uint64_t)), NULL, false};
+	folio_expand e = {&y->doc, folio_xcalloc(n, 1), folio_xcalloc(n, sizeof(uint64_t)), NULL,
+	                  false};
 	folio_expanded(&e, 1);
 	free(e.state);
 	free(e.size);
@@ -187,8 +182,7 @@ static bool folio_yaml_check_expansion(folio_ctx *ctx, folio_yaml *y)
 	                   (unsigned long long)FOLIO_YAML_MAX_EXPANDED);
 }
 
-folio_yaml *folio_yaml_load(folio_ctx *ctx, const char *path, const char *text,
-                            size_t len)
+folio_yaml *folio_yaml_load(folio_ctx *ctx, const char *path, const char *text, size_t len)
 {
 	path = folio_arena_strdup(ctx->arena, path ? path : "<yaml>");
 	if (len > ctx->limits.text_bytes) {
@@ -235,8 +229,7 @@ yaml_node_t *folio_yaml_root(folio_yaml *y)
 	yaml_node_t *root = yaml_document_get_root_node(&y->doc);
 	/* An empty file loads as an empty plain scalar in some libyaml
 	 * versions and as no node in others: both mean "nothing". */
-	if (root && root->type == YAML_SCALAR_NODE &&
-	    root->data.scalar.length == 0 &&
+	if (root && root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0 &&
 	    root->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
 		return NULL;
 	return root;
@@ -268,25 +261,22 @@ static const char *folio_node_kind(const yaml_node_t *node)
 	}
 }
 
-bool folio_yaml_check_map(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
-                          const char *what, const char *const *allowed,
-                          size_t nallowed)
+bool folio_yaml_check_map(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, const char *what,
+                          const char *const *allowed, size_t nallowed)
 {
 	if (!what)
 		what = "this mapping";
 	if (!node || node->type != YAML_MAPPING_NODE) {
 		folio_loc loc = folio_yaml_loc(y, node);
 		if (!node)
-			return folio_error(ctx, FOLIO_ERR_INPUT, loc,
-			                   "expected a mapping for %s", what);
-		return folio_error(ctx, FOLIO_ERR_INPUT, loc,
-		                   "expected a mapping for %s, found %s", what,
-		                   folio_node_kind(node));
+			return folio_error(ctx, FOLIO_ERR_INPUT, loc, "expected a mapping for %s",
+			                   what);
+		return folio_error(ctx, FOLIO_ERR_INPUT, loc, "expected a mapping for %s, found %s",
+		                   what, folio_node_kind(node));
 	}
 	bool ok = true;
 	yaml_node_pair_t *start = node->data.mapping.pairs.start;
-	for (yaml_node_pair_t *pr = start; pr < node->data.mapping.pairs.top;
-	     pr++) {
+	for (yaml_node_pair_t *pr = start; pr < node->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(&y->doc, pr->key);
 		folio_loc loc = folio_yaml_loc(y, k);
 		if (k->type != YAML_SCALAR_NODE) {
@@ -303,18 +293,16 @@ bool folio_yaml_check_map(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
 			const char *s = folio_suggest(key, allowed, nallowed);
 			if (s) {
 				ok = folio_error(ctx, FOLIO_ERR_INPUT, loc,
-				                 "unknown key '%s' (did you mean '%s'?)", key,
-				                 s);
+				                 "unknown key '%s' (did you mean '%s'?)", key, s);
 			} else {
 				char list[512] = "";
 				size_t used = 0;
 				for (size_t i = 0; i < nallowed && used < sizeof list; i++)
 					used += (size_t)snprintf(list + used, sizeof list - used,
-					                         "%s%s", i ? ", " : "",
-					                         allowed[i]);
+					                         "%s%s", i ? ", " : "", allowed[i]);
 				ok = folio_error(ctx, FOLIO_ERR_INPUT, loc,
-				                 "unknown key '%s' in %s (keys: %s)", key,
-				                 what, list);
+				                 "unknown key '%s' in %s (keys: %s)", key, what,
+				                 list);
 			}
 			continue;
 		}
@@ -336,8 +324,8 @@ yaml_node_t *folio_yaml_get(folio_yaml *y, yaml_node_t *map, const char *key)
 {
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return NULL;
-	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start;
-	     pr < map->data.mapping.pairs.top; pr++) {
+	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top;
+	     pr++) {
 		yaml_node_t *k = yaml_document_get_node(&y->doc, pr->key);
 		if (k->type == YAML_SCALAR_NODE &&
 		    strcmp((const char *)k->data.scalar.value, key) == 0)
@@ -346,19 +334,17 @@ yaml_node_t *folio_yaml_get(folio_yaml *y, yaml_node_t *map, const char *key)
 	return NULL;
 }
 
-bool folio_yaml_pair(folio_yaml *y, yaml_node_t *map, size_t i,
-                     const char **key, yaml_node_t **value)
+bool folio_yaml_pair(folio_yaml *y, yaml_node_t *map, size_t i, const char **key,
+                     yaml_node_t **value)
 {
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return false;
-	size_t n = (size_t)(map->data.mapping.pairs.top -
-	                    map->data.mapping.pairs.start);
+	size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
 	if (i >= n)
 		return false;
 	yaml_node_pair_t *pr = map->data.mapping.pairs.start + i;
 	yaml_node_t *k = yaml_document_get_node(&y->doc, pr->key);
-	*key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value
-	                                   : "";
+	*key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
 	*value = yaml_document_get_node(&y->doc, pr->value);
 	return true;
 }
@@ -367,30 +353,26 @@ yaml_node_t *folio_yaml_item(folio_yaml *y, yaml_node_t *seq, size_t i)
 {
 	if (!seq || seq->type != YAML_SEQUENCE_NODE)
 		return NULL;
-	size_t n = (size_t)(seq->data.sequence.items.top -
-	                    seq->data.sequence.items.start);
+	size_t n = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
 	if (i >= n)
 		return NULL;
 	return yaml_document_get_node(&y->doc, seq->data.sequence.items.start[i]);
 }
 
 /* The scalar's text, or NULL after recording "expected <what>". */
-static const char *folio_scalar(folio_ctx *ctx, folio_yaml *y,
-                                yaml_node_t *node, const char *what)
+static const char *folio_scalar(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, const char *what)
 {
 	if (node && node->type == YAML_SCALAR_NODE)
 		return (const char *)node->data.scalar.value;
 	if (!node)
-		folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node),
-		            "expected %s", what);
+		folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node), "expected %s", what);
 	else
-		folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node),
-		            "expected %s, found %s", what, folio_node_kind(node));
+		folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node), "expected %s, found %s",
+		            what, folio_node_kind(node));
 	return NULL;
 }
 
-bool folio_yaml_string(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
-                       const char **out)
+bool folio_yaml_string(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, const char **out)
 {
 	const char *s = folio_scalar(ctx, y, node, "a string");
 	if (!s)
@@ -423,8 +405,7 @@ static bool folio_parse_number(const char *s, size_t len, double *out)
 	return true;
 }
 
-bool folio_yaml_number(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
-                       double *out)
+bool folio_yaml_number(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, double *out)
 {
 	const char *s = folio_scalar(ctx, y, node, "a number");
 	if (!s)
@@ -441,16 +422,15 @@ bool folio_yaml_int(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, int *out)
 	if (!s)
 		return false;
 	double v;
-	if (!folio_parse_number(s, node->data.scalar.length, &v) ||
-	    v != floor(v) || v < -2147483647.0 || v > 2147483647.0)
+	if (!folio_parse_number(s, node->data.scalar.length, &v) || v != floor(v) ||
+	    v < -2147483647.0 || v > 2147483647.0)
 		return folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node),
 		                   "expected a whole number, found '%s'", s);
 	*out = (int)v;
 	return true;
 }
 
-bool folio_yaml_bool(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
-                     bool *out)
+bool folio_yaml_bool(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, bool *out)
 {
 	const char *s = folio_scalar(ctx, y, node, "true or false");
 	if (!s)
@@ -467,8 +447,7 @@ bool folio_yaml_bool(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
 	                   "expected true or false, found '%s'", s);
 }
 
-bool folio_yaml_length(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
-                       double *pt)
+bool folio_yaml_length(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node, double *pt)
 {
 	static const struct {
 		const char *unit;
@@ -500,8 +479,7 @@ bool folio_yaml_length(folio_ctx *ctx, folio_yaml *y, yaml_node_t *node,
 			}
 		}
 		return folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node),
-		                   "unknown unit '%s' in '%s' (units: mm, cm, in, pt)",
-		                   unit, s);
+		                   "unknown unit '%s' in '%s' (units: mm, cm, in, pt)", unit, s);
 	}
 	return folio_error(ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, node),
 	                   "expected a length such as 12pt, 4mm, 0.5cm or 1in, "

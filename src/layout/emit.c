@@ -15,32 +15,34 @@ void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, d
 {
 	for (size_t i = 0; i < line->npieces; i++) {
 		const folio_piece *pc = &line->pieces[i];
-		folio_emit(L, page, (folio_dl_item){
-		                  .kind = FOLIO_DL_TEXT,
-		                  .x = x + pc->x,
-		                  .y = base,
-		                  .w = pc->width,
-		                  .color = pc->color,
-		                  .face = pc->face,
-		                  .size = pc->size,
-		                  .text = pc->text,
-		                  .len = pc->len,
-		                  .style = style,
-		                  .article = article,
-		                  .dest_page = -1,
-		              });
+		folio_emit(L, page,
+		           (folio_dl_item){
+		               .kind = FOLIO_DL_TEXT,
+		               .x = x + pc->x,
+		               .y = base,
+		               .w = pc->width,
+		               .color = pc->color,
+		               .face = pc->face,
+		               .size = pc->size,
+		               .text = pc->text,
+		               .len = pc->len,
+		               .style = style,
+		               .article = article,
+		               .dest_page = -1,
+		           });
 		if (pc->link)
-			folio_emit(L, page, (folio_dl_item){
-			                  .kind = FOLIO_DL_LINK,
-			                  .x = x + pc->x,
-			                  .y = base - pc->size * 0.8,
-			                  .w = pc->width,
-			                  .h = pc->size,
-			                  .uri = pc->link,
-			                  .dest_page = -1,
-			                  .style = style,
-			                  .article = article,
-			              });
+			folio_emit(L, page,
+			           (folio_dl_item){
+			               .kind = FOLIO_DL_LINK,
+			               .x = x + pc->x,
+			               .y = base - pc->size * 0.8,
+			               .w = pc->width,
+			               .h = pc->size,
+			               .uri = pc->link,
+			               .dest_page = -1,
+			               .style = style,
+			               .article = article,
+			           });
 	}
 }
 
@@ -56,21 +58,21 @@ static void folio_emit_marker(folio_lay *L, const folio_row *r, const folio_slot
 	const folio_style *st = &L->t->styles[r->marker_style];
 	if (!face)
 		return;
-	folio_emit(L, s->page, (folio_dl_item){
-	                                       .kind = FOLIO_DL_TEXT,
-	                                       .x = x + r->marker_dx,
-	                                       .y = s->base,
-	                                       .w = folio_face_measure(face, r->marker,
-	                                                               strlen(r->marker), st->size),
-	                                       .color = L->t->accent_color,
-	                                       .face = face,
-	                                       .size = st->size,
-	                                       .text = r->marker,
-	                                       .len = strlen(r->marker),
-	                                       .style = r->marker_style,
-	                                       .article = article,
-	                                       .dest_page = -1,
-	                                   });
+	folio_emit(L, s->page,
+	           (folio_dl_item){
+	               .kind = FOLIO_DL_TEXT,
+	               .x = x + r->marker_dx,
+	               .y = s->base,
+	               .w = folio_face_measure(face, r->marker, strlen(r->marker), st->size),
+	               .color = L->t->accent_color,
+	               .face = face,
+	               .size = st->size,
+	               .text = r->marker,
+	               .len = strlen(r->marker),
+	               .style = r->marker_style,
+	               .article = article,
+	               .dest_page = -1,
+	           });
 }
 
 /* A panel is drawn as one tinted box per column it occupies, behind its text. */
@@ -101,17 +103,18 @@ static void folio_emit_panels(folio_lay *L, const folio_row *rows, size_t n,
 		folio_page_geom_init(L, page, &g);
 		double x = col >= 0 ? g.col_x[col] : g.text_left;
 		double w = col >= 0 ? L->col_w : g.text_width;
-		folio_emit(L, page, (folio_dl_item){
-		                                    .kind = FOLIO_DL_RECT,
-		                                    .x = x,
-		                                    .y = top,
-		                                    .w = w,
-		                                    .h = bottom - top,
-		                                    .color = L->t->panel_color,
-		                                    .style = -1,
-		                                    .article = -1,
-		                                    .dest_page = -1,
-		                                });
+		folio_emit(L, page,
+		           (folio_dl_item){
+		               .kind = FOLIO_DL_RECT,
+		               .x = x,
+		               .y = top,
+		               .w = w,
+		               .h = bottom - top,
+		               .color = L->t->panel_color,
+		               .style = -1,
+		               .article = -1,
+		               .dest_page = -1,
+		           });
 		i = j;
 	}
 }
@@ -132,7 +135,8 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 			folio_page_geom_init(L, s->page, &g);
 			geom_page = s->page;
 		}
-		double x = (s->col >= 0 ? g.col_x[s->col] : g.text_left) + (r->panel ? pad : 0) + r->dx;
+		double x =
+		    (s->col >= 0 ? g.col_x[s->col] : g.text_left) + (r->panel ? pad : 0) + r->dx;
 		int page = s->page;
 		switch (r->kind) {
 		case FOLIO_ROW_LINE:
@@ -141,31 +145,33 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 				folio_emit_marker(L, r, s, x - r->dx, article);
 			break;
 		case FOLIO_ROW_IMAGE:
-			folio_emit(L, page, (folio_dl_item){
-			                  .kind = FOLIO_DL_IMAGE,
-			                  .x = x,
-			                  .y = s->top,
-			                  .w = r->w,
-			                  .h = r->h,
-			                  .picture = r->picture,
-			                  .style = -1,
-			                  .article = article,
-			                  .dest_page = -1,
-			              });
+			folio_emit(L, page,
+			           (folio_dl_item){
+			               .kind = FOLIO_DL_IMAGE,
+			               .x = x,
+			               .y = s->top,
+			               .w = r->w,
+			               .h = r->h,
+			               .picture = r->picture,
+			               .style = -1,
+			               .article = article,
+			               .dest_page = -1,
+			           });
 			break;
 		case FOLIO_ROW_RULE:
-			folio_emit(L, page, (folio_dl_item){
-			                  .kind = FOLIO_DL_RULE,
-			                  .x = x,
-			                  .y = s->top + r->h / 2,
-			                  .w = r->w,
-			                  .h = 0,
-			                  .color = r->color,
-			                  .line_width = r->line_width,
-			                  .style = -1,
-			                  .article = article,
-			                  .dest_page = -1,
-			              });
+			folio_emit(L, page,
+			           (folio_dl_item){
+			               .kind = FOLIO_DL_RULE,
+			               .x = x,
+			               .y = s->top + r->h / 2,
+			               .w = r->w,
+			               .h = 0,
+			               .color = r->color,
+			               .line_width = r->line_width,
+			               .style = -1,
+			               .article = article,
+			               .dest_page = -1,
+			           });
 			break;
 		case FOLIO_ROW_SPACE:
 			break;

@@ -8,7 +8,7 @@
 
 #include "layout.h"
 
-#define FOLIO_MAX_COLUMNS 6
+#define FOLIO_MAX_COLUMNS  6
 #define FOLIO_MAX_DEFERRED 8
 
 typedef enum {
@@ -33,16 +33,16 @@ typedef struct folio_row {
 	double dx;           /* x offset inside the column (or text area) */
 	double w;            /* width of a picture or rule */
 	const folio_line *line;
-	double measure;      /* the width the line was set to */
-	int para;            /* paragraph number within the article, or -1 */
+	double measure; /* the width the line was set to */
+	int para;       /* paragraph number within the article, or -1 */
 	int line_no, para_lines;
 	bool justified;
-	const char *marker;  /* list marker drawn at marker_dx */
+	const char *marker; /* list marker drawn at marker_dx */
 	double marker_dx;
 	int marker_style;
 	const folio_picture *picture;
-	folio_cmyk color;    /* rule colour */
-	double line_width;   /* rule weight */
+	folio_cmyk color;  /* rule colour */
+	double line_width; /* rule weight */
 } folio_row;
 
 /* Where a row landed. */
@@ -83,9 +83,9 @@ typedef struct folio_lay {
 	folio_display *dl;
 	bool draft;
 	double col_w;
-	double contents_h;     /* height of the contents box on the cover */
-	const int *guess;      /* page numbers printed in the contents box */
-	int *start_pages;      /* where each article really starts */
+	double contents_h; /* height of the contents box on the cover */
+	const int *guess;  /* page numbers printed in the contents box */
+	int *start_pages;  /* where each article really starts */
 	int *overset_lines;
 	folio_quality *quality; /* per page, counted on the final rows */
 } folio_lay;
@@ -97,25 +97,23 @@ double folio_contents_height(folio_lay *L);
 
 /* text.c: from doc runs to set lines */
 folio_face *folio_style_face(folio_lay *L, int style, int flags);
-bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n,
-                    double width, double indent, folio_loc loc, folio_para *out);
-bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
-                       size_t n, double width, double indent, folio_loc loc, folio_para *out);
-bool folio_set_text(folio_lay *L, int style, const char *text, double width,
-                    folio_loc loc, folio_para *out);
+bool folio_set_runs(folio_lay *L, int style, const folio_run *runs, size_t n, double width,
+                    double indent, folio_loc loc, folio_para *out);
+bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs, size_t n,
+                       double width, double indent, folio_loc loc, folio_para *out);
+bool folio_set_text(folio_lay *L, int style, const char *text, double width, folio_loc loc,
+                    folio_para *out);
 double folio_style_ascent(folio_lay *L, int style);
 
 /* rows.c: an article into rows */
-bool folio_article_rows(folio_lay *L, int index, bool span_start,
-                        folio_row **rows, size_t *nrows);
+bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows, size_t *nrows);
 
 /* plan.c: rows into columns */
-bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows,
-                     size_t nrows, size_t from, folio_slot *slots);
+bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t nrows,
+                     size_t from, folio_slot *slots);
 bool folio_next_column(folio_lay *L, folio_cursor *cur);
-void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows,
-                   size_t nrows, size_t from, folio_slot *slots,
-                   folio_cursor *end);
+void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows, size_t nrows,
+                   size_t from, folio_slot *slots, folio_cursor *end);
 
 /* quality.c: counting what the report shows */
 void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t nrows,
@@ -124,9 +122,9 @@ void folio_quality_add(folio_quality *into, const folio_quality *q);
 
 /* emit.c: display list */
 void folio_emit(folio_lay *L, int page, folio_dl_item item);
-void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x,
-                     double base, int style, int article);
-void folio_emit_rows(folio_lay *L, int article, const folio_row *rows,
-                     size_t nrows, const folio_slot *slots);
+void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, double base,
+                     int style, int article);
+void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t nrows,
+                     const folio_slot *slots);
 
 #endif

@@ -12,14 +12,14 @@ typedef struct folio_layout_options {
 /* The typographic quality of a page (or of the whole issue), for the
  * report: what a careful compositor would count. */
 typedef struct folio_quality {
-	int lines;          /* text lines of the flow (body, lists, panels, ...) */
-	int hyphenated;     /* lines ending with an inserted hyphen */
-	int hyphen_run;     /* most hyphenated lines in a row */
-	double loosest;     /* largest adjustment ratio of a justified line */
-	int widows;         /* a paragraph's last line alone at a column's head */
-	int orphans;        /* a paragraph's first line alone at a column's foot */
-	int off_grid;       /* grid lines whose baseline is not on the grid */
-	int overfull;       /* lines wider than their measure */
+	int lines;      /* text lines of the flow (body, lists, panels, ...) */
+	int hyphenated; /* lines ending with an inserted hyphen */
+	int hyphen_run; /* most hyphenated lines in a row */
+	double loosest; /* largest adjustment ratio of a justified line */
+	int widows;     /* a paragraph's last line alone at a column's head */
+	int orphans;    /* a paragraph's first line alone at a column's foot */
+	int off_grid;   /* grid lines whose baseline is not on the grid */
+	int overfull;   /* lines wider than their measure */
 } folio_quality;
 
 /* What the layout found, for the report and for messages. */
@@ -35,10 +35,8 @@ typedef struct folio_layout_stats {
 /* Lay out the whole issue. NULL on error (recorded in ctx). Overset is an
  * error of class FOLIO_ERR_OVERSET unless opts->draft, naming each article
  * and how many lines did not fit. */
-folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
-                                  const folio_template *t, folio_fonts *fonts,
-                                  folio_hyph *hyph,
-                                  const folio_layout_options *opts,
-                                  folio_layout_stats *stats);
+folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, const folio_template *t,
+                                  folio_fonts *fonts, folio_hyph *hyph,
+                                  const folio_layout_options *opts, folio_layout_stats *stats);
 
 #endif

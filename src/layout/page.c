@@ -45,8 +45,8 @@ static const folio_line *folio_one_line(folio_lay *L, int style, const char *tex
 	return &p.lines[0];
 }
 
-static void folio_put(folio_lay *L, int page, int style, const char *text, double x,
-                      double base, folio_align align)
+static void folio_put(folio_lay *L, int page, int style, const char *text, double x, double base,
+                      folio_align align)
 {
 	const folio_line *ln = folio_one_line(L, style, text);
 	if (!ln)
@@ -61,26 +61,40 @@ static void folio_put(folio_lay *L, int page, int style, const char *text, doubl
 static void folio_rect(folio_lay *L, int page, double x, double y, double w, double h,
                        folio_cmyk color)
 {
-	folio_emit(L, page, (folio_dl_item){.kind = FOLIO_DL_RECT, .x = x, .y = y, .w = w, .h = h,
-	                                    .color = color, .style = -1, .article = -1,
-	                                    .dest_page = -1});
+	folio_emit(L, page,
+	           (folio_dl_item){.kind = FOLIO_DL_RECT,
+	                           .x = x,
+	                           .y = y,
+	                           .w = w,
+	                           .h = h,
+	                           .color = color,
+	                           .style = -1,
+	                           .article = -1,
+	                           .dest_page = -1});
 }
 
 static void folio_rule(folio_lay *L, int page, double x, double y, double w, double weight,
                        folio_cmyk color)
 {
-	folio_emit(L, page, (folio_dl_item){.kind = FOLIO_DL_RULE, .x = x, .y = y, .w = w,
-	                                    .color = color, .line_width = weight, .style = -1,
-	                                    .article = -1, .dest_page = -1});
+	folio_emit(L, page,
+	           (folio_dl_item){.kind = FOLIO_DL_RULE,
+	                           .x = x,
+	                           .y = y,
+	                           .w = w,
+	                           .color = color,
+	                           .line_width = weight,
+	                           .style = -1,
+	                           .article = -1,
+	                           .dest_page = -1});
 }
 
 static const char *folio_date_text(folio_lay *L)
 {
-	static const char *const en[] = {"January", "February", "March",     "April",
-	                                 "May",     "June",     "July",      "August",
-	                                 "September", "October", "November", "December"};
-	static const char *const ru[] = {"января",  "февраля", "марта",   "апреля",
-	                                 "мая",     "июня",    "июля",    "августа",
+	static const char *const en[] = {"January",   "February", "March",    "April",
+	                                 "May",       "June",     "July",     "August",
+	                                 "September", "October",  "November", "December"};
+	static const char *const ru[] = {"января",   "февраля", "марта",  "апреля",
+	                                 "мая",      "июня",    "июля",   "августа",
 	                                 "сентября", "октября", "ноября", "декабря"};
 	const folio_issue *is = L->issue;
 	if (is->month < 1 || is->month > 12)
@@ -100,11 +114,12 @@ static void folio_masthead(folio_lay *L, int page)
 	folio_page_geom_init(L, page, &g);
 	double left = g.text_left, right = g.text_left + g.text_width;
 	/* The band runs into the bleed on three sides: it touches the trim. */
-	folio_rect(L, page, -bleed, -bleed, t->page_width + 2 * bleed, h + bleed, t->masthead_color);
+	folio_rect(L, page, -bleed, -bleed, t->page_width + 2 * bleed, h + bleed,
+	           t->masthead_color);
 	folio_rect(L, page, -bleed, h - 4, t->page_width + 2 * bleed, 4, t->accent_color);
 	double top = t->margin_top * 0.75;
-	const char *line = folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->issue,
-	                                      folio_date_text(L));
+	const char *line =
+	    folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->issue, folio_date_text(L));
 	folio_put(L, page, FOLIO_ST_ISSUE, line, left, top + t->styles[FOLIO_ST_ISSUE].size,
 	          FOLIO_ALIGN_LEFT);
 	if (is->website)
@@ -129,8 +144,8 @@ static void folio_footer(folio_lay *L, int page)
 	double left = g.text_left, right = g.text_left + g.text_width;
 	folio_rule(L, page, left, base - t->styles[FOLIO_ST_FOOTER].leading * 1.2, g.text_width,
 	           0.5, t->styles[FOLIO_ST_FOOTER].color);
-	const char *where = folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->newsletter,
-	                                       is->issue);
+	const char *where =
+	    folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->newsletter, is->issue);
 	const char *num = folio_arena_printf(L->ctx->arena, "%d", page + 1);
 	bool right_page = page % 2 == 0;
 	/* The page number sits at the outer edge, the website beside it. */
@@ -183,30 +198,35 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 		if (!a->contents)
 			continue;
 		folio_para p;
-		if (!folio_set_text(L, FOLIO_ST_CONTENTS, a->contents, m.inner_w - m.num_w, a->loc, &p))
+		if (!folio_set_text(L, FOLIO_ST_CONTENTS, a->contents, m.inner_w - m.num_w, a->loc,
+		                    &p))
 			return 0;
 		if (nentries > 0 && page >= 0)
-			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.75, (folio_cmyk){0, 0, 0, 0});
+			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.75,
+			           (folio_cmyk){0, 0, 0, 0});
 		cy += es->leading * 0.4;
 		for (size_t k = 0; k < p.nlines; k++) {
 			double base = cy + es->leading * 0.75;
 			if (page >= 0) {
-				folio_emit_line(L, page, &p.lines[k], x + pad, base, FOLIO_ST_CONTENTS, (int)i);
+				folio_emit_line(L, page, &p.lines[k], x + pad, base,
+				                FOLIO_ST_CONTENTS, (int)i);
 				if (k == 0) {
 					int n = L->guess ? L->guess[i] : 0;
-					const char *num = folio_arena_printf(L->ctx->arena, "Page %02d", n);
-					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, x + pad + m.inner_w,
-					          base, FOLIO_ALIGN_RIGHT);
-					folio_emit(L, page, (folio_dl_item){
-					                        .kind = FOLIO_DL_LINK,
-					                        .x = x + pad,
-					                        .y = cy,
-					                        .w = m.inner_w,
-					                        .h = es->leading * (double)p.nlines,
-					                        .dest_page = n - 1,
-					                        .style = FOLIO_ST_CONTENTS,
-					                        .article = (int)i,
-					                    });
+					const char *num =
+					    folio_arena_printf(L->ctx->arena, "Page %02d", n);
+					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num,
+					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT);
+					folio_emit(L, page,
+					           (folio_dl_item){
+					               .kind = FOLIO_DL_LINK,
+					               .x = x + pad,
+					               .y = cy,
+					               .w = m.inner_w,
+					               .h = es->leading * (double)p.nlines,
+					               .dest_page = n - 1,
+					               .style = FOLIO_ST_CONTENTS,
+					               .article = (int)i,
+					           });
 				}
 			}
 			cy += es->leading;

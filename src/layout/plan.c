@@ -54,8 +54,8 @@ bool folio_next_column(folio_lay *L, folio_cursor *cur)
 /* Try to place rows [i, j] at the cursor; commit only if all fit (or
  * `force`, which places as many as fit, at least one). Returns the number
  * of rows consumed. */
-static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row *rows,
-                                size_t i, size_t j, folio_slot *slots, bool force)
+static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t i,
+                                size_t j, folio_slot *slots, bool force)
 {
 	double y = cur->y;
 	bool fresh = cur->fresh_col;
@@ -110,8 +110,7 @@ static void folio_place_deferred(folio_lay *L, folio_cursor *cur, const folio_ro
 	cur->ndeferred = kept;
 }
 
-static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows,
-                          folio_slot *slots)
+static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows, folio_slot *slots)
 {
 	if (!folio_next_column(L, cur))
 		return false;
@@ -131,7 +130,8 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 		}
 		if (rows[i].span) {
 			double top, base;
-			double end = folio_row_fit(L, &rows[i], cur->y, cur->fresh_col, &top, &base);
+			double end =
+			    folio_row_fit(L, &rows[i], cur->y, cur->fresh_col, &top, &base);
 			slots[i] = (folio_slot){cur->page, -1, top, base, true};
 			cur->y = end;
 			for (int c = 0; c < L->t->columns; c++)
@@ -181,8 +181,8 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 
 /* Balance the columns of the article's last page: the smallest bottom, in
  * grid steps, at which everything still fits on that page. */
-void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows,
-                   size_t nrows, size_t from, folio_slot *slots, folio_cursor *end)
+void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows, size_t nrows,
+                   size_t from, folio_slot *slots, folio_cursor *end)
 {
 	int page = end->page;
 	if (page >= L->t->npages || (end->col == 0 && end->fresh_col))

@@ -13,9 +13,9 @@ typedef struct {
 	size_t n, cap;
 	bool panel;
 	bool span;
-	double width;        /* content width of the current rows */
+	double width;         /* content width of the current rows */
 	double pending_space; /* space to put before the next row */
-	bool no_indent;      /* next paragraph starts flush (after a heading) */
+	bool no_indent;       /* next paragraph starts flush (after a heading) */
 	int npara;
 } folio_rows;
 
@@ -68,8 +68,8 @@ static void folio_rows_para(folio_rows *R, const folio_para *p, int style, doubl
 		r->para_lines = (int)p->nlines;
 		r->justified = align == FOLIO_ALIGN_JUSTIFY && i + 1 < p->nlines;
 		size_t n = p->nlines;
-		r->keep_with_next = keep_all || (int)i < orphans - 1 ||
-		                    ((int)(n - 1 - i) < widows && i + 1 < n);
+		r->keep_with_next =
+		    keep_all || (int)i < orphans - 1 || ((int)(n - 1 - i) < widows && i + 1 < n);
 	}
 	R->pending_space = L->t->styles[style].space_after;
 }
@@ -147,13 +147,13 @@ static bool folio_rows_quote(folio_rows *R, const folio_block *b)
 		return false;
 	if (b->nattribution) {
 		/* The attribution reads as a signature: an em dash leads it. */
-		folio_run *runs = folio_arena_alloc(L->ctx->arena,
-		                                    (b->nattribution + 1) * sizeof *runs);
+		folio_run *runs =
+		    folio_arena_alloc(L->ctx->arena, (b->nattribution + 1) * sizeof *runs);
 		runs[0] = (folio_run){.text = "\xE2\x80\x94\xC2\xA0", .len = 5};
 		memcpy(runs + 1, b->attribution, b->nattribution * sizeof *runs);
 		R->pending_space = 3;
-		if (!folio_rows_text(R, FOLIO_ST_ATTRIBUTION, runs, b->nattribution + 1, 0,
-		                     b->loc, true))
+		if (!folio_rows_text(R, FOLIO_ST_ATTRIBUTION, runs, b->nattribution + 1, 0, b->loc,
+		                     true))
 			return false;
 	}
 	R->pending_space = 4;
@@ -220,8 +220,7 @@ static bool folio_rows_block(folio_rows *R, const folio_block *b)
 	return true;
 }
 
-bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows,
-                        size_t *nrows)
+bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows, size_t *nrows)
 {
 	const folio_article *a = &L->issue->articles[index];
 	const folio_template *t = L->t;
@@ -238,7 +237,8 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 		/* A hairline between stories that share a column; it vanishes at
 		 * a column's top like the space before it. */
 		R.pending_space = t->baseline;
-		folio_rows_rule(&R, R.width, t->baseline * 0.5, 0.5, t->styles[FOLIO_ST_FOOTER].color);
+		folio_rows_rule(&R, R.width, t->baseline * 0.5, 0.5,
+		                t->styles[FOLIO_ST_FOOTER].color);
 		R.rows[R.n - 1].space_before = t->baseline * 0.5;
 		R.rows[R.n - 1].discardable = true;
 		R.rows[R.n - 1].keep_with_next = true;
@@ -263,7 +263,9 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 		if (!folio_rows_plain(&R, FOLIO_ST_SECTION, a->section, a->loc, true))
 			return false;
 	}
-	int title_style = R.panel ? FOLIO_ST_PANEL_TITLE : span_start ? FOLIO_ST_TITLE : FOLIO_ST_TITLE2;
+	int title_style = R.panel      ? FOLIO_ST_PANEL_TITLE
+	                  : span_start ? FOLIO_ST_TITLE
+	                               : FOLIO_ST_TITLE2;
 	if (!folio_rows_plain(&R, title_style, a->title, a->loc, true))
 		return false;
 	double after = t->styles[title_style].space_after;

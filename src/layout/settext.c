@@ -55,9 +55,8 @@ double folio_style_ascent(folio_lay *L, int style)
 	return L->t->styles[style].leading * 0.75;
 }
 
-bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs,
-                              size_t n, double width, double indent, folio_loc loc,
-                              folio_para *out)
+bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_run *runs, size_t n,
+                       double width, double indent, folio_loc loc, folio_para *out)
 {
 	const folio_style *s = &L->t->styles[style];
 	folio_span *spans = folio_arena_alloc(L->ctx->arena, (n ? n : 1) * sizeof *spans);

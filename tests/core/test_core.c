@@ -52,10 +52,10 @@ static void test_utf8(void)
 	CHECK(folio_utf8_next(s, len, &i) == 0x1F600);
 	CHECK(i == len);
 	CHECK(folio_utf8_check(s, len) == (size_t)-1);
-	CHECK(folio_utf8_check("ab\xC0\xAF", 4) == 2); /* overlong */
+	CHECK(folio_utf8_check("ab\xC0\xAF", 4) == 2);     /* overlong */
 	CHECK(folio_utf8_check("ab\xED\xA0\x80", 5) == 2); /* surrogate */
-	CHECK(folio_utf8_check("abc\xE2\x80", 5) == 3); /* truncated */
-	CHECK(folio_utf8_check("ab\0c", 4) == 2);        /* NUL */
+	CHECK(folio_utf8_check("abc\xE2\x80", 5) == 3);    /* truncated */
+	CHECK(folio_utf8_check("ab\0c", 4) == 2);          /* NUL */
 	char out[4];
 	CHECK(folio_utf8_put(0x416, out) == 2 && (unsigned char)out[0] == 0xD0);
 }

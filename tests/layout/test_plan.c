@@ -105,7 +105,8 @@ static void test_heading_kept(folio_lay *L)
 	folio_row rows[19];
 	folio_slot slots[19];
 	para(rows, 14);
-	rows[14] = (folio_row){.kind = FOLIO_ROW_LINE, .h = 12, .ascent = 9, .keep_with_next = true};
+	rows[14] =
+	    (folio_row){.kind = FOLIO_ROW_LINE, .h = 12, .ascent = 9, .keep_with_next = true};
 	para(rows + 15, 4);
 	folio_cursor cur;
 	start(L, &cur);
@@ -175,9 +176,13 @@ static void test_quality_counts(folio_lay *L)
 	folio_row rows[17];
 	folio_slot slots[17];
 	for (int i = 0; i < 17; i++) {
-		rows[i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true, .measure = 80,
-		                      .line = &plain, .para = i < 13 ? 0 : 1,
-		                      .line_no = i < 13 ? i : i - 13, .para_lines = i < 13 ? 13 : 4};
+		rows[i] = (folio_row){.kind = FOLIO_ROW_LINE,
+		                      .grid = true,
+		                      .measure = 80,
+		                      .line = &plain,
+		                      .para = i < 13 ? 0 : 1,
+		                      .line_no = i < 13 ? i : i - 13,
+		                      .para_lines = i < 13 ? 13 : 4};
 	}
 	rows[3].line = rows[4].line = rows[5].line = &hyph;
 	folio_cursor cur;
