@@ -1,6 +1,7 @@
 /* test_issue.c: issue.yaml + Markdown -> document model, on the fixture
  * folders in tests/load/fixtures (argument 1): a good issue in detail, and
  * the error cases with their exact messages and places. */
+#include "../check.h"
 #include "doc/doc.h"
 #include "load/load.h"
 
@@ -8,27 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int failures;
 static const char *fixtures;
-
-#define CHECK(cond)                                                            \
-	do {                                                                       \
-		if (!(cond)) {                                                         \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
-			        #cond);                                                    \
-			failures++;                                                        \
-		}                                                                      \
-	} while (0)
-
-#define CHECK_STR(got, want)                                                   \
-	do {                                                                       \
-		const char *g_ = (got), *w_ = (want);                                  \
-		if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) {                     \
-			fprintf(stderr, "%s:%d: got '%s', want '%s'\n", __FILE__,          \
-			        __LINE__, g_ ? g_ : "(null)", w_ ? w_ : "(null)");         \
-			failures++;                                                        \
-		}                                                                      \
-	} while (0)
 
 static const char *fixture(folio_ctx *ctx, const char *name)
 {
@@ -69,7 +50,7 @@ static bool has_diag(const folio_ctx *ctx, const char *want)
 			fprintf(stderr, "%s:%d: no diagnostic '%s'; have:\n", __FILE__,    \
 			        __LINE__, (want));                                         \
 			dump_diags(ctx);                                                   \
-			failures++;                                                        \
+			check_failures++;                                                        \
 		}                                                                      \
 	} while (0)
 
@@ -421,7 +402,7 @@ int main(int argc, char **argv)
 	test_outside();
 	test_limits();
 	test_resolve();
-	if (failures)
-		fprintf(stderr, "%d check(s) failed\n", failures);
-	return failures ? 1 : 0;
+	if (check_failures)
+		fprintf(stderr, "%d check(s) failed\n", check_failures);
+	return check_failures ? 1 : 0;
 }

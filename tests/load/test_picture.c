@@ -2,6 +2,7 @@
  * each case shows exactly what it feeds in: gray kept gray, alpha split or
  * dropped, 16-bit samples, the pixel limit read from the header, and the
  * messages for files that are not PNGs. */
+#include "../check.h"
 #include "doc/doc.h"
 
 #include <stdio.h>
@@ -10,17 +11,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-static int failures;
 static char dir[64];
-
-#define CHECK(cond)                                                            \
-	do {                                                                       \
-		if (!(cond)) {                                                         \
-			fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__,   \
-			        #cond);                                                    \
-			failures++;                                                        \
-		}                                                                      \
-	} while (0)
 
 typedef struct {
 	unsigned char data[4096];
@@ -227,7 +218,7 @@ int main(void)
 		unlink(path);
 	}
 	rmdir(dir);
-	if (failures)
-		fprintf(stderr, "%d check(s) failed\n", failures);
-	return failures ? 1 : 0;
+	if (check_failures)
+		fprintf(stderr, "%d check(s) failed\n", check_failures);
+	return check_failures ? 1 : 0;
 }

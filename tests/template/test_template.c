@@ -1,7 +1,7 @@
 /* test_template.c: the layout loader: layouts/quarterly.yaml reads into the
  * numbers the designer wrote, defaults and based_on work on a minimal
  * layout, and each broken fixture gives one error at its place. */
-#include "check.h"
+#include "../check.h"
 #include "template/template.h"
 
 #include <stdlib.h>

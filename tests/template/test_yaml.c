@@ -1,6 +1,6 @@
 /* test_yaml.c: the YAML layer: places in syntax errors, tabs, unknown and
  * duplicate keys, the depth and alias limits, typed scalars and lengths. */
-#include "check.h"
+#include "../check.h"
 #include "core/yaml.h"
 
 #include <stdlib.h>
