@@ -33,8 +33,9 @@ typedef struct folio_row {
 	double dx;           /* x offset inside the column (or text area) */
 	double w;            /* width of a picture or rule */
 	const folio_line *line;
-	double measure; /* the width the line was set to */
-	int para;       /* paragraph number within the article, or -1 */
+	double measure;       /* the width the line was set to */
+	int para;             /* paragraph number within the article, or -1 */
+	const folio_run *src; /* the paragraph's runs, when it can be set again */
 	int line_no, para_lines;
 	bool justified;
 	const char *marker; /* list marker drawn at marker_dx */
@@ -88,6 +89,13 @@ typedef struct folio_lay {
 	int *start_pages;  /* where each article really starts */
 	int *overset_lines;
 	folio_quality *quality; /* per page, counted on the final rows */
+	/* Lines that must not end with a hyphen, found by planning: a
+	 * paragraph (by its runs) and a line number. Kept across passes. */
+	struct {
+		const folio_run *runs;
+		size_t line;
+	} * nohyph;
+	size_t nnohyph, capnohyph;
 } folio_lay;
 
 /* page.c: geometry and the master pages' furniture */

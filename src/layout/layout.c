@@ -24,6 +24,45 @@ static bool folio_balance_wanted(const folio_lay *L, size_t i)
 	return i + 1 == is->narticles || is->articles[i + 1].start == FOLIO_START_PAGE;
 }
 
+/* Records every hyphenated line that ends a column or comes right before
+ * a picture; true when there was a new one (the article must be set again). */
+static bool folio_forbid_end_hyphens(folio_lay *L, const folio_row *rows, size_t n,
+                                     const folio_slot *slots)
+{
+	bool added = false;
+	for (size_t k = 0; k < n; k++) {
+		const folio_row *r = &rows[k];
+		if (!slots[k].placed || r->kind != FOLIO_ROW_LINE || !r->src ||
+		    !r->line->hyphenated)
+			continue;
+		size_t j = k + 1;
+		while (j < n && !slots[j].placed)
+			j++;
+		bool column_end =
+		    j >= n ? false : slots[j].page != slots[k].page || slots[j].col != slots[k].col;
+		bool before_picture = j < n && rows[j].kind == FOLIO_ROW_IMAGE;
+		if (!column_end && !before_picture)
+			continue;
+		bool known = false;
+		for (size_t i = 0; i < L->nnohyph; i++)
+			if (L->nohyph[i].runs == r->src && L->nohyph[i].line == (size_t)r->line_no)
+				known = true;
+		if (known)
+			continue;
+		if (L->nnohyph == L->capnohyph) {
+			size_t cap = L->capnohyph ? L->capnohyph * 2 : 8;
+			L->nohyph = folio_arena_grow(L->ctx->arena, L->nohyph, sizeof *L->nohyph,
+			                             L->nnohyph, cap);
+			L->capnohyph = cap;
+		}
+		L->nohyph[L->nnohyph].runs = r->src;
+		L->nohyph[L->nnohyph].line = (size_t)r->line_no;
+		L->nnohyph++;
+		added = true;
+	}
+	return added;
+}
+
 static bool folio_layout_pass(folio_lay *L)
 {
 	const folio_issue *is = L->issue;
@@ -48,21 +87,31 @@ static bool folio_layout_pass(folio_lay *L)
 		bool span = cur.fresh_page && cur.col == 0 && cur.page < t->npages;
 		folio_row *rows;
 		size_t nrows;
-		if (!folio_article_rows(L, (int)i, span, &rows, &nrows))
-			return false;
-		folio_slot *slots = folio_arena_alloc(L->ctx->arena, (nrows + 1) * sizeof *slots);
+		folio_slot *slots;
 		folio_cursor start = cur;
-		folio_plan_rows(L, &cur, rows, nrows, 0, slots);
-		if (folio_balance_wanted(L, i))
-			folio_balance(L, &start, rows, nrows, 0, slots, &cur);
+		/* A hyphen must not end a column or stand before a picture: such
+		 * a line is set again without it, and the article planned again. */
+		for (int round = 0; round < 4; round++) {
+			cur = start;
+			if (!folio_article_rows(L, (int)i, span, &rows, &nrows))
+				return false;
+			slots = folio_arena_alloc(L->ctx->arena, (nrows + 1) * sizeof *slots);
+			folio_plan_rows(L, &cur, rows, nrows, 0, slots);
+			if (folio_balance_wanted(L, i))
+				folio_balance(L, &start, rows, nrows, 0, slots, &cur);
+			if (!folio_forbid_end_hyphens(L, rows, nrows, slots))
+				break;
+		}
 		L->start_pages[i] = 0;
 		L->overset_lines[i] = 0;
 		for (size_t k = 0; k < nrows; k++) {
 			if (slots[k].placed && !L->start_pages[i])
 				L->start_pages[i] = slots[k].page + 1;
-			if (!slots[k].placed && !rows[k].discardable && rows[k].kind == FOLIO_ROW_LINE)
+			if (!slots[k].placed && !rows[k].discardable &&
+			    rows[k].kind == FOLIO_ROW_LINE)
 				L->overset_lines[i]++;
-			if (!slots[k].placed && rows[k].kind == FOLIO_ROW_IMAGE && cur.page >= t->npages)
+			if (!slots[k].placed && rows[k].kind == FOLIO_ROW_IMAGE &&
+			    cur.page >= t->npages)
 				L->overset_lines[i]++;
 		}
 		folio_quality_tally(L, rows, nrows, slots);
@@ -79,28 +128,30 @@ static void folio_mark_overset(folio_lay *L)
 	for (size_t i = 0; i < is->narticles; i++) {
 		if (!L->overset_lines[i])
 			continue;
-		const char *msg = folio_arena_printf(L->ctx->arena, "OVERSET: %d lines of \xE2\x80\x9C%s\xE2\x80\x9D",
-		                                     L->overset_lines[i], is->articles[i].title);
+		const char *msg = folio_arena_printf(
+		    L->ctx->arena, "OVERSET: %d lines of \xE2\x80\x9C%s\xE2\x80\x9D",
+		    L->overset_lines[i], is->articles[i].title);
 		folio_face *face = folio_style_face(L, FOLIO_ST_FOOTER, FOLIO_RUN_BOLD);
 		if (!face)
 			return;
-		folio_emit(L, last, (folio_dl_item){.kind = FOLIO_DL_TEXT,
-		                                    .x = L->t->margin_inner,
-		                                    .y = y,
-		                                    .color = {0, 1, 1, 0},
-		                                    .face = face,
-		                                    .size = 9,
-		                                    .text = msg,
-		                                    .len = strlen(msg),
-		                                    .style = -1,
-		                                    .article = (int)i,
-		                                    .dest_page = -1});
+		folio_emit(L, last,
+		           (folio_dl_item){.kind = FOLIO_DL_TEXT,
+		                           .x = L->t->margin_inner,
+		                           .y = y,
+		                           .color = {0, 1, 1, 0},
+		                           .face = face,
+		                           .size = 9,
+		                           .text = msg,
+		                           .len = strlen(msg),
+		                           .style = -1,
+		                           .article = (int)i,
+		                           .dest_page = -1});
 		y += 11;
 	}
 }
 
-folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
-                                  const folio_template *t, folio_fonts *fonts, folio_hyph *hyph,
+folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, const folio_template *t,
+                                  folio_fonts *fonts, folio_hyph *hyph,
                                   const folio_layout_options *opts, folio_layout_stats *stats)
 {
 	if (t->columns < 1 || t->columns > FOLIO_MAX_COLUMNS) {
@@ -109,10 +160,15 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
 		return NULL;
 	}
 	folio_arena *A = ctx->arena;
-	folio_lay L = {.ctx = ctx, .issue = issue, .t = t, .fonts = fonts, .hyph = hyph,
+	folio_lay L = {.ctx = ctx,
+	               .issue = issue,
+	               .t = t,
+	               .fonts = fonts,
+	               .hyph = hyph,
 	               .draft = opts && opts->draft};
-	L.col_w = (t->page_width - t->margin_inner - t->margin_outer -
-	           (t->columns - 1) * t->gutter) / t->columns;
+	L.col_w =
+	    (t->page_width - t->margin_inner - t->margin_outer - (t->columns - 1) * t->gutter) /
+	    t->columns;
 	size_t n = issue->narticles;
 	L.start_pages = folio_arena_alloc(A, (n + 1) * sizeof(int));
 	L.overset_lines = folio_arena_alloc(A, (n + 1) * sizeof(int));
@@ -158,12 +214,15 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue,
 		overset = true;
 		const folio_article *a = &issue->articles[i];
 		if (L.draft)
-			folio_warn(ctx, a->loc, "overset: %d lines of '%s' did not fit the %d pages of the layout",
-			           L.overset_lines[i], a->title, t->npages);
+			folio_warn(
+			    ctx, a->loc,
+			    "overset: %d lines of '%s' did not fit the %d pages of the layout",
+			    L.overset_lines[i], a->title, t->npages);
 		else
-			folio_error(ctx, FOLIO_ERR_OVERSET, a->loc,
-			            "overset: %d lines of '%s' did not fit the %d pages of the layout",
-			            L.overset_lines[i], a->title, t->npages);
+			folio_error(
+			    ctx, FOLIO_ERR_OVERSET, a->loc,
+			    "overset: %d lines of '%s' did not fit the %d pages of the layout",
+			    L.overset_lines[i], a->title, t->npages);
 	}
 	if (overset && L.draft)
 		folio_mark_overset(&L);

@@ -12,14 +12,15 @@ typedef struct folio_layout_options {
 /* The typographic quality of a page (or of the whole issue), for the
  * report: what a careful compositor would count. */
 typedef struct folio_quality {
-	int lines;      /* text lines of the flow (body, lists, panels, ...) */
-	int hyphenated; /* lines ending with an inserted hyphen */
-	int hyphen_run; /* most hyphenated lines in a row */
-	double loosest; /* largest adjustment ratio of a justified line */
-	int widows;     /* a paragraph's last line alone at a column's head */
-	int orphans;    /* a paragraph's first line alone at a column's foot */
-	int off_grid;   /* grid lines whose baseline is not on the grid */
-	int overfull;   /* lines wider than their measure */
+	int lines;       /* text lines of the flow (body, lists, panels, ...) */
+	int hyphenated;  /* lines ending with an inserted hyphen */
+	int hyphen_run;  /* most hyphenated lines in a row */
+	int end_hyphens; /* hyphens ending a column or standing before a picture */
+	double loosest;  /* largest adjustment ratio of a justified line */
+	int widows;      /* a paragraph's last line alone at a column's head */
+	int orphans;     /* a paragraph's first line alone at a column's foot */
+	int off_grid;    /* grid lines whose baseline is not on the grid */
+	int overfull;    /* lines wider than their measure */
 } folio_quality;
 
 /* What the layout found, for the report and for messages. */

@@ -36,6 +36,12 @@ void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const fo
 		prev = s;
 		if (r->line->hyphenated) {
 			q->hyphenated++;
+			size_t j = k + 1;
+			while (j < n && !slots[j].placed)
+				j++;
+			if (j < n &&
+			    (!folio_same_column(s, &slots[j]) || rows[j].kind == FOLIO_ROW_IMAGE))
+				q->end_hyphens++;
 			if (++run > q->hyphen_run)
 				q->hyphen_run = run;
 		} else {
@@ -68,6 +74,7 @@ void folio_quality_add(folio_quality *into, const folio_quality *q)
 {
 	into->lines += q->lines;
 	into->hyphenated += q->hyphenated;
+	into->end_hyphens += q->end_hyphens;
 	if (q->hyphen_run > into->hyphen_run)
 		into->hyphen_run = q->hyphen_run;
 	if (q->loosest > into->loosest)

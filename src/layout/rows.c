@@ -80,7 +80,10 @@ static bool folio_rows_text(folio_rows *R, int style, const folio_run *runs, siz
 	folio_para p;
 	if (!folio_set_runs(R->L, style, runs, n, R->width, indent, loc, &p))
 		return false;
+	size_t first = R->n;
 	folio_rows_para(R, &p, style, 0, R->width, R->L->t->styles[style].align, keep_all);
+	for (size_t i = first; i < R->n; i++)
+		R->rows[i].src = runs;
 	return true;
 }
 
@@ -88,7 +91,12 @@ static bool folio_rows_plain(folio_rows *R, int style, const char *text, folio_l
                              bool keep_all)
 {
 	folio_run run = {.text = text, .len = strlen(text)};
-	return folio_rows_text(R, style, &run, 1, 0, loc, keep_all);
+	size_t first = R->n;
+	if (!folio_rows_text(R, style, &run, 1, 0, loc, keep_all))
+		return false;
+	for (size_t i = first; i < R->n; i++)
+		R->rows[i].src = NULL; /* the run lives on the stack: never set again */
+	return true;
 }
 
 static void folio_rows_space(folio_rows *R, double h)
@@ -177,6 +185,8 @@ static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
 		return false;
 	size_t first = R->n;
 	folio_rows_para(R, &p, style, dx, R->width - dx, L->t->styles[FOLIO_ST_LIST].align, false);
+	for (size_t i = first; i < R->n; i++)
+		R->rows[i].src = b->runs;
 	const char *marker = b->marker;
 	int number;
 	char dot;

@@ -91,6 +91,12 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	    .lang = L->issue->language,
 	    .loc = loc,
 	};
+	size_t *nohyph = NULL, nn = 0, cap = 0;
+	for (size_t i = 0; i < L->nnohyph; i++)
+		if (L->nohyph[i].runs == runs)
+			FOLIO_PUSH(L->ctx->arena, nohyph, nn, cap, L->nohyph[i].line);
+	spec.no_hyphen_lines = nohyph;
+	spec.nno_hyphen_lines = nn;
 	memset(out, 0, sizeof *out);
 	if (!ns)
 		return true;

@@ -85,6 +85,10 @@ typedef struct folio_para_spec {
 	folio_loc loc;       /* for warnings (overfull line, ...) */
 	const char *lang;    /* BCP 47, for quotes, dashes and UAX #14; NULL:
 	                      * the language of hyph, else "en" */
+	/* Lines (0-based) that must not end with a hyphen: the layout lists
+	 * the last line of a column and the line before a picture. */
+	const size_t *no_hyphen_lines;
+	size_t nno_hyphen_lines;
 } folio_para_spec;
 
 /* A piece of a set line: text drawn as one unit at x (relative to the line's
