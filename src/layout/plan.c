@@ -159,9 +159,10 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 			continue;
 		}
 		if (cur->fresh_col) {
+			/* Taller than a whole column: as much as fits, the rest goes on. */
 			i += folio_place_group(L, cur, rows, i, j, slots, true);
-			if (i <= j && !folio_advance(L, cur, rows, slots))
-				continue;
+			if (i <= j)
+				folio_advance(L, cur, rows, slots);
 			continue;
 		}
 		folio_advance(L, cur, rows, slots);
