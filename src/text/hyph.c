@@ -307,6 +307,8 @@ static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, siz
 		else
 			orig_end[nchars - 1] = i;
 	}
+	/* libhyphen reads the word as a C string too (strstr for NOHYPHEN) */
+	low[nlow] = '\0';
 	if ((int)nchars < left + right)
 		return 0;
 	/* acronyms (EMCDDA, the UNODC of "UNODC's") stay whole */
@@ -329,6 +331,9 @@ static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, siz
 		if (iconv(h->to_dict, &in, &inleft, &out, &outleft) == (size_t)-1)
 			return 0; /* a letter the patterns cannot know */
 		wlen = sizeof dict_word - outleft;
+		if (wlen >= sizeof dict_word)
+			return 0;
+		dict_word[wlen] = '\0';
 		/* 8-bit: byte k is character k (marks would break that) */
 		size_t ncp = 0;
 		for (size_t b = 0; b < nlow; b++)

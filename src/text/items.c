@@ -163,9 +163,11 @@ static void folio_space_items(folio_par *par, folio_items *it, size_t from, size
 			/* TeX gives cmr a space of 0.33em that stretches by half and
 			 * shrinks by a third. PT Serif's space is only 0.24em, so the
 			 * same fractions make it stiffer than TeX in absolute terms;
-			 * these keep TeX's absolute stretch (about 0.16em). */
+			 * these keep TeX's absolute stretch (about 0.16em) and shrink
+			 * a little more (0.12em: tight lines read better than loose
+			 * ones in a narrow column; measured in docs/TYPOGRAPHY.md). */
 			g.stretch = g.width / 1.5;
-			g.shrink = g.width / 2.5;
+			g.shrink = g.width / 2;
 		}
 		glue[nglue++] = g;
 	}
@@ -188,6 +190,24 @@ static bool folio_is_dash_before(const folio_par *par, size_t end)
 	size_t j = i;
 	uint32_t cp = folio_utf8_next(par->text, end, &j);
 	return cp == '-' || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015;
+}
+
+/* Justified lines may space their letters a little when they must stretch
+ * (as InDesign's letter spacing, or pdfTeX's font expansion, which
+ * microtype turns on): a word's box stretches by this much a letter (in
+ * ems). A word space stretches by 0.16em, a line's letters together by
+ * about as much as its spaces: its word gaps stay even (docs/TYPOGRAPHY.md
+ * has the measurements that chose the value). */
+#define FOLIO_LETTER_STRETCH 0.02
+
+static double folio_letter_stretch(const folio_par *par, size_t u0, size_t u1)
+{
+	if (par->ragged)
+		return 0;
+	double s = 0;
+	for (size_t u = u0; u < u1; u++)
+		s += FOLIO_LETTER_STRETCH * par->spec->spans[par->units[u].span].size;
+	return s;
 }
 
 /* Break kinds at the boundary after unit k of a word. */
@@ -218,6 +238,7 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 		}
 	}
 	/* a word with soft hyphens has chosen its points (TeX does the same) */
+	bool last_word = wi + 1 == par->nwords;
 	if (hyphenate && !shy && par->spec->hyph && nu > 1) {
 		size_t pts[64];
 		int left = par->spec->hyphen_left > 0 ? par->spec->hyphen_left : 2;
@@ -242,6 +263,7 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 		size_t u0 = w->u0 + from, u1 = w->u0 + k + 1;
 		folio_push(it, (folio_item){.type = FOLIO_BOX,
 		                            .width = folio_units_width(par, u0, u1),
+		                            .stretch = folio_letter_stretch(par, u0, u1),
 		                            .u0 = (uint32_t)u0,
 		                            .u1 = (uint32_t)u1,
 		                            .word = wi});
@@ -261,6 +283,10 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 			pen.penalty = FOLIO_HYPHEN_PENALTY;
 			pen.flags |= FOLIO_PEN_FLAGGED | FOLIO_PEN_HYPHEN;
 			pen.width += folio_hyphen_width(par, u);
+			/* a paragraph should not end with a piece of a word: the
+			 * last word is hyphenated only when nothing else works */
+			if (kind[k] == BK_AUTO && last_word)
+				pen.flags |= FOLIO_PEN_LASTWORD;
 			break;
 		case BK_ZWSP:
 			pen.penalty = 0;
@@ -344,6 +370,7 @@ static void folio_emergency(folio_par *par, folio_items *it)
 			if (!parfill) {
 				x.penalty = 0;
 				x.flags |= FOLIO_PEN_EMERGENCY;
+				x.flags &= ~FOLIO_PEN_LASTWORD;
 			}
 			folio_push(&out, x);
 			continue;
@@ -363,6 +390,105 @@ static void folio_emergency(folio_par *par, folio_items *it)
 		}
 	}
 	*it = out;
+}
+
+/* ---- optical margin alignment ----
+ * microtype's default protrusion for text fonts, as a fraction of the
+ * glyph's advance: how far it may hang past the right margin at a line's
+ * end, and past the left one at its start. */
+static double folio_right_factor(uint32_t cp)
+{
+	switch (cp) {
+	case '.':
+	case ',':
+	case '-':
+	case 0x2026: /* … */
+	case 0x201D: /* ” */
+	case 0x2019: /* ’ */
+	case 0xBB:   /* » */
+	case 0x201C: /* “ closes in Russian and German */
+	case '"':
+	case '\'':
+		return 0.7;
+	case 0x2013: /* – */
+	case ':':
+	case ';':
+		return 0.5;
+	case 0x2014: /* — */
+		return 0.3;
+	default:
+		return 0;
+	}
+}
+
+static double folio_left_factor(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201C: /* “ */
+	case 0x2018: /* ‘ */
+	case 0xAB:   /* « */
+	case 0x201E: /* „ */
+	case 0x201A: /* ‚ */
+		return 0.5;
+	case '(':
+	case '[':
+		return 0.2; /* not in microtype's defaults: a light touch */
+	default:
+		return 0;
+	}
+}
+
+static uint32_t folio_unit_cp(const folio_par *par, const folio_unit *u)
+{
+	size_t i = u->start;
+	return folio_utf8_next(par->text, u->end, &i);
+}
+
+/* What the line ending at items[i] may hang into the right margin. */
+static double folio_protrusion_right(const folio_par *par, const folio_item *v, size_t i)
+{
+	const folio_item *it = &v[i];
+	if (it->type == FOLIO_PENALTY) {
+		if (!(it->flags & FOLIO_PEN_INWORD))
+			return 0; /* the paragraph's end: never justified */
+		const folio_unit *u = &par->units[it->u0];
+		if (it->flags & FOLIO_PEN_HYPHEN)
+			return folio_right_factor('-') * folio_hyphen_width(par, u);
+		return folio_right_factor(folio_unit_cp(par, u)) * u->nominal;
+	}
+	if (i == 0 || v[i - 1].type != FOLIO_BOX || v[i - 1].u1 == v[i - 1].u0)
+		return 0;
+	const folio_unit *u = &par->units[v[i - 1].u1 - 1];
+	return folio_right_factor(folio_unit_cp(par, u)) * u->nominal;
+}
+
+/* What the line starting at the first box from items[i] on may hang into
+ * the left margin. */
+static double folio_protrusion_left(const folio_par *par, const folio_item *v, size_t n, size_t i)
+{
+	while (i < n && v[i].type != FOLIO_BOX)
+		i++;
+	if (i == n || v[i].u1 == v[i].u0)
+		return 0; /* the indent box: nothing hangs */
+	const folio_unit *u = &par->units[v[i].u0];
+	return folio_left_factor(folio_unit_cp(par, u)) * u->nominal;
+}
+
+double folio_first_protrusion(const folio_par *par, const folio_item *items, size_t n)
+{
+	return par->ragged ? 0 : folio_protrusion_left(par, items, n, 0);
+}
+
+static void folio_protrusion(const folio_par *par, folio_item *v, size_t n)
+{
+	if (par->ragged)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].type == FOLIO_BOX)
+			continue;
+		v[i].protrude_right = folio_protrusion_right(par, v, i);
+		v[i].protrude_left = folio_protrusion_left(par, v, n, i + 1);
+	}
 }
 
 size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items)
@@ -395,6 +521,7 @@ size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items)
 	                             .flags = FOLIO_PEN_FLAGGED,
 	                             .word = UINT32_MAX});
 	folio_emergency(par, &it);
+	folio_protrusion(par, it.v, it.n);
 	*items = it.v;
 	return it.n;
 }

@@ -5,7 +5,12 @@
  * start of the line after it (its break_width), as in Knuth & Plass's paper;
  * a line's sums are then one subtraction. All lines have the same width
  * (the first-line indent is a box), so line numbers only matter when
- * looseness asks for them (TeX's easy_line). */
+ * looseness asks for them or a line may not end with a hyphen (TeX's
+ * easy_line). Two additions to TeX: an active node also counts the
+ * hyphenated lines that end in a row at it (hyphen_run), a state like its
+ * fitness, so that the optimum holds a hard limit on them; and the line
+ * width grows by what its first and last characters may hang into the
+ * margins (pdfTeX's protrusion). */
 #include "text_int.h"
 
 #include <limits.h>
@@ -14,6 +19,7 @@
 enum { VERY_LOOSE_FIT, LOOSE_FIT, DECENT_FIT, TIGHT_FIT };
 
 #define INF_BAD   10000
+#define MAX_RUN   8 /* hyphen runs told apart: 0 .. MAX_RUN - 1 */
 #define AWFUL_BAD 1e300
 
 typedef struct folio_sums {
@@ -30,7 +36,9 @@ typedef struct folio_active {
 	folio_passive *break_node; /* NULL for the paragraph's start */
 	int line_number;           /* lines set before this break */
 	int fitness;
-	bool hyphenated; /* TeX's type(r) */
+	bool hyphenated;      /* TeX's type(r) */
+	int hyphen_run;       /* hyphenated lines in a row ending here */
+	double protrude_left; /* of the line after this break */
 	double total_demerits;
 	folio_sums break_width; /* totals up to the start of the next line */
 } folio_active;
@@ -46,10 +54,12 @@ typedef struct folio_breaker {
 	folio_active active; /* list head; NULL ends it (TeX's last_active) */
 	folio_active *free_nodes;
 	folio_sums active_width; /* totals of the items before cur_p */
-	double minimal_demerits[4];
-	folio_passive *best_place[4];
-	int best_pl_line[4];
+	/* per fitness class and hyphen run */
+	double minimal_demerits[4][MAX_RUN];
+	folio_passive *best_place[4][MAX_RUN];
+	int best_pl_line[4][MAX_RUN];
 	double minimum_demerits;
+	int easy_line; /* lines after it are all alike */
 } folio_breaker;
 
 /* tex.web section 108: about 100(t/s)^3, computed as TeX does it, in
@@ -103,6 +113,14 @@ static folio_sums folio_break_width(const folio_breaker *b, size_t cur_p)
 	return w;
 }
 
+static bool folio_no_hyphen_line(const folio_break_params *p, int l)
+{
+	for (size_t i = 0; i < p->nno_hyphen_lines; i++)
+		if (p->no_hyphen_lines[i] == (size_t)l)
+			return true;
+	return false;
+}
+
 /* tex.web sections 829-860. */
 static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_type)
 {
@@ -114,6 +132,10 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 	const folio_item *it = &b->items[cur_p];
 	double pen_width = it->type == FOLIO_PENALTY ? it->width : 0;
 	bool final_break = cur_p + 1 == b->n; /* TeX's cur_p = null */
+	/* the final break is flagged for final_hyphen_demerits, but the last
+	 * line shows no hyphen */
+	bool shows_hyphen = break_type && !final_break;
+	double protrude_right = it->type == FOLIO_BOX ? 0 : it->protrude_right;
 	bool no_break_yet = true;
 	folio_sums break_width = {0};
 	folio_active *prev_r = &b->active;
@@ -129,32 +151,55 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 					no_break_yet = false;
 					break_width = folio_break_width(b, cur_p);
 				}
-				double limit = b->minimum_demerits + abs(p->adj_demerits);
+				/* TeX keeps a fitness class only if it is within
+				 * adj_demerits of the best; a shorter hyphen run can
+				 * be worth any amount, so a run is judged against
+				 * the runs no longer than it */
+				double limit[MAX_RUN], least = AWFUL_BAD;
+				for (int run = 0; run < MAX_RUN; run++) {
+					for (int f = VERY_LOOSE_FIT; f <= TIGHT_FIT; f++)
+						if (b->minimal_demerits[f][run] < least)
+							least = b->minimal_demerits[f][run];
+					limit[run] = least + abs(p->adj_demerits);
+				}
 				for (int fit_class = VERY_LOOSE_FIT; fit_class <= TIGHT_FIT;
 				     fit_class++) {
-					if (b->minimal_demerits[fit_class] <= limit) {
+					for (int run = 0; run < MAX_RUN; run++) {
+						if (b->minimal_demerits[fit_class][run] >=
+						        AWFUL_BAD ||
+						    b->minimal_demerits[fit_class][run] >
+						        limit[run]) {
+							b->minimal_demerits[fit_class][run] =
+							    AWFUL_BAD;
+							continue;
+						}
 						folio_passive *passive =
 						    folio_arena_alloc(b->arena, sizeof *passive);
 						passive->cur_break = cur_p;
-						passive->prev_break = b->best_place[fit_class];
+						passive->prev_break = b->best_place[fit_class][run];
 						folio_active *q = folio_new_active(b);
 						q->break_node = passive;
-						q->line_number = b->best_pl_line[fit_class] + 1;
+						q->line_number =
+						    b->best_pl_line[fit_class][run] + 1;
 						q->fitness = fit_class;
 						q->hyphenated = break_type;
-						q->total_demerits = b->minimal_demerits[fit_class];
+						q->hyphen_run = run;
+						q->protrude_left =
+						    it->type == FOLIO_BOX ? 0 : it->protrude_left;
+						q->total_demerits =
+						    b->minimal_demerits[fit_class][run];
 						q->break_width = break_width;
 						q->link = r;
 						prev_r->link = q;
 						prev_r = q;
+						b->minimal_demerits[fit_class][run] = AWFUL_BAD;
 					}
-					b->minimal_demerits[fit_class] = AWFUL_BAD;
 				}
 				b->minimum_demerits = AWFUL_BAD;
 			}
 			if (!r)
 				return;
-			old_l = p->looseness == 0 ? INT_MAX - 1 : l;
+			old_l = l > b->easy_line ? INT_MAX - 1 : l;
 		}
 
 		/* section 851: the line from r to cur_p */
@@ -163,7 +208,7 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 		double stretch = a->stretch - s->stretch + b->background_stretch;
 		double shrink = a->shrink - s->shrink;
 		double fil = a->fil - s->fil;
-		double shortfall = p->line_width - width;
+		double shortfall = p->line_width + r->protrude_left + protrude_right - width;
 		int bad, fit_class;
 		if (shortfall > 0) {
 			if (fil > 0) {
@@ -183,6 +228,14 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 				bad = folio_badness(-shortfall, shrink);
 			fit_class = bad > 12 ? TIGHT_FIT : DECENT_FIT;
 		}
+		/* a third hyphen in a row, or one where the layout wants none,
+		 * makes the line infeasible, like too much badness */
+		int run = shows_hyphen && p->max_hyphen_run > 0 ? r->hyphen_run + 1 : 0;
+		bool forbidden =
+		    shows_hyphen && ((p->max_hyphen_run > 0 && run > p->max_hyphen_run) ||
+		                     folio_no_hyphen_line(p, l));
+		if (run >= MAX_RUN)
+			run = MAX_RUN - 1;
 		bool artificial_demerits = false, node_r_stays_active;
 		if (bad > INF_BAD || pi == FOLIO_EJECT_PENALTY) {
 			/* section 854: in the final pass the last active node is
@@ -190,12 +243,12 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 			if (b->final_pass && b->minimum_demerits == AWFUL_BAD && !r->link &&
 			    prev_r == &b->active)
 				artificial_demerits = true;
-			else if (bad > b->threshold)
+			else if (bad > b->threshold || forbidden)
 				goto deactivate;
 			node_r_stays_active = false;
 		} else {
 			prev_r = r;
-			if (bad > b->threshold)
+			if (bad > b->threshold || forbidden)
 				continue;
 			node_r_stays_active = true;
 		}
@@ -219,10 +272,10 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 				d += p->adj_demerits;
 		}
 		d += r->total_demerits;
-		if (d <= b->minimal_demerits[fit_class]) {
-			b->minimal_demerits[fit_class] = d;
-			b->best_place[fit_class] = r->break_node;
-			b->best_pl_line[fit_class] = l;
+		if (d <= b->minimal_demerits[fit_class][run]) {
+			b->minimal_demerits[fit_class][run] = d;
+			b->best_place[fit_class][run] = r->break_node;
+			b->best_pl_line[fit_class][run] = l;
 			if (d < b->minimum_demerits)
 				b->minimum_demerits = d;
 		}
@@ -236,8 +289,13 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 	}
 }
 
+/* A paragraph's last word is never hyphenated: there is always another way
+ * (the final pass stretches as much as it must); were the word too long
+ * for a line, its points became emergency ones. */
 static bool folio_usable(folio_pass pass, const folio_item *it)
 {
+	if (it->flags & FOLIO_PEN_LASTWORD)
+		return false;
 	return !(it->flags & FOLIO_PEN_EMERGENCY) || pass == FOLIO_PASS_FINAL;
 }
 
@@ -259,9 +317,18 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 	    .minimum_demerits = AWFUL_BAD,
 	};
 	for (int i = 0; i < 4; i++)
-		b.minimal_demerits[i] = AWFUL_BAD;
+		for (int j = 0; j < MAX_RUN; j++)
+			b.minimal_demerits[i][j] = AWFUL_BAD;
+	b.easy_line = -1;
+	if (p->looseness)
+		b.easy_line = INT_MAX - 2;
+	for (size_t i = 0; i < p->nno_hyphen_lines; i++)
+		if (p->no_hyphen_lines[i] < (size_t)INT_MAX - 2 &&
+		    (int)p->no_hyphen_lines[i] > b.easy_line)
+			b.easy_line = (int)p->no_hyphen_lines[i];
 	folio_active *first = folio_new_active(&b);
 	first->fitness = DECENT_FIT;
+	first->protrude_left = p->first_protrude_left;
 	b.active.link = first;
 
 	/* section 863: the main loop */
@@ -269,7 +336,9 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 		const folio_item *it = &items[cur_p];
 		switch (it->type) {
 		case FOLIO_BOX:
+			/* a box stretches when its letters may be spaced */
 			b.active_width.width += it->width;
+			b.active_width.stretch += it->stretch;
 			break;
 		case FOLIO_GLUE:
 			if (cur_p > 0 && items[cur_p - 1].type == FOLIO_BOX)

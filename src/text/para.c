@@ -1,7 +1,10 @@
 /* para.c: folio_para_set: prepare the text, find its break opportunities,
  * shape, build items, break them in up to three passes (tex.web section
  * 863: pretolerance without hyphenation, tolerance with it, then an
- * emergency pass), and set each line as pieces at exact positions. */
+ * emergency pass), and set each line as pieces at exact positions.
+ * Justified lines hang their edge punctuation into the margins (optical
+ * margin alignment): a piece may start up to the left protrusion before 0
+ * and end up to the right one past the width. */
 #include "text_int.h"
 
 #include <linebreak.h>
@@ -15,6 +18,7 @@ static const folio_break_params folio_plain = {
     .adj_demerits = 10000,
     .double_hyphen_demerits = 10000,
     .final_hyphen_demerits = 5000,
+    .max_hyphen_run = 2,
 };
 
 typedef struct {
@@ -43,13 +47,15 @@ static void folio_close_piece(folio_pieces *ps, folio_piece *cur, bool *open, fo
 /* Set the line of items[start, end) that breaks at items[end]
  * (tex.web part 39, post_line_break and hpack). */
 static void folio_set_line(folio_par *par, const folio_item *items, size_t start, size_t end,
-                           folio_line *line)
+                           double protrude_left, folio_line *line)
 {
 	const folio_para_spec *spec = par->spec;
 	const folio_item *brk = &items[end];
 	bool at_penalty = brk->type == FOLIO_PENALTY;
 	bool in_word = at_penalty && (brk->flags & FOLIO_PEN_INWORD);
-	double natural = 0, stretch = 0, shrink = 0, fil = 0;
+	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0;
+	size_t inner = 0; /* boundaries between the units of a word */
+	bool word_start = true;
 	for (size_t i = start; i < end; i++) {
 		const folio_item *x = &items[i];
 		if (x->type == FOLIO_PENALTY)
@@ -58,10 +64,21 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 		stretch += x->stretch;
 		shrink += x->shrink;
 		fil += x->fil;
+		if (x->type == FOLIO_GLUE || x->u0 == x->u1) {
+			word_start = true;
+			continue;
+		}
+		letter_stretch += x->stretch;
+		inner += x->u1 - x->u0 - (word_start ? 1 : 0);
+		word_start = false;
 	}
 	if (at_penalty)
 		natural += brk->width;
-	double W = spec->width, r = 0, offset = 0;
+	double protrude_right = at_penalty || brk->type == FOLIO_GLUE ? brk->protrude_right : 0;
+	if (par->ragged)
+		protrude_left = protrude_right = 0;
+	/* the line is set to the width the breaker judged it at */
+	double W = spec->width + protrude_left + protrude_right, r = 0, offset = -protrude_left;
 	if (par->ragged) {
 		double room = W - natural > 0 ? W - natural : 0;
 		offset = spec->align == FOLIO_ALIGN_RIGHT    ? room
@@ -76,6 +93,20 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			r = -1; /* TeX shrinks no further: overfull */
 	}
 
+	/* a stretched line spaces its letters too, by what its words' boxes
+	 * stretch, spread evenly between the letters of each word; never more
+	 * than at r = 1: a line looser than that (the emergency pass) leaves
+	 * the rest to its word spaces */
+	double letter_space = 0, glue_r = r;
+	if (r > 0 && inner && letter_stretch > 0) {
+		double lr = r;
+		if (r > 1 && stretch > letter_stretch) {
+			lr = 1;
+			glue_r = (W - natural - letter_stretch) / (stretch - letter_stretch);
+		}
+		letter_space = lr * letter_stretch / (double)inner;
+	}
+
 	folio_pieces ps = {0};
 	folio_piece cur = {0};
 	bool open = false;
@@ -86,7 +117,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 		if (it->type == FOLIO_PENALTY)
 			continue;
 		if (it->type == FOLIO_GLUE || it->u0 == it->u1) {
-			x += it->width + (r > 0 ? r * it->stretch : r * it->shrink);
+			x += it->width + (r > 0 ? glue_r * it->stretch : r * it->shrink);
 			folio_close_piece(&ps, &cur, &open, par);
 			prev = NULL;
 			continue;
@@ -96,6 +127,10 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			/* at a break inside a word the kerning with the next unit
 			 * is gone: the unit is drawn at its own width */
 			double adv = in_word && u == brk->u0 ? unit->nominal : unit->adv;
+			if (prev && letter_space > 0) {
+				x += letter_space;
+				folio_close_piece(&ps, &cur, &open, par);
+			}
 			if (!open || !prev || prev->kerned || prev->xoff != 0 || unit->xoff != 0 ||
 			    prev->span != unit->span || prev->end != unit->start) {
 				folio_close_piece(&ps, &cur, &open, par);
@@ -134,7 +169,8 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	if (ps.n)
 		memcpy(line->pieces, ps.v, ps.n * sizeof *ps.v);
 	line->npieces = ps.n;
-	line->width = x - offset;
+	/* the hanging punctuation is not part of the width */
+	line->width = x - offset - protrude_left - protrude_right;
 	line->ratio = par->ragged ? 0 : r;
 	for (size_t i = 0; i < ps.n; i++) {
 		const folio_piece *p = &ps.v[i];
@@ -144,14 +180,15 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 		if (d > line->descent)
 			line->descent = d;
 	}
-	if (x > W + 0.01 && ps.n) {
+	if (x > spec->width + protrude_right + 0.01 && ps.n) {
 		uint32_t word = UINT32_MAX;
 		for (size_t i = start; i < end && word == UINT32_MAX; i++)
 			if (items[i].type == FOLIO_BOX)
 				word = items[i].word;
 		folio_warn(par->ctx, spec->loc,
 		           "overfull line: the line starting '%s' is %.2fpt wider than the column",
-		           word != UINT32_MAX ? folio_excerpt(par, word) : "", x - W);
+		           word != UINT32_MAX ? folio_excerpt(par, word) : "",
+		           x - spec->width - protrude_right);
 	}
 }
 
@@ -173,10 +210,13 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 	if (!n0)
 		return true;
 	folio_break_params bp = folio_plain;
+	bp.first_protrude_left = folio_first_protrusion(par, items0, n0);
 	bp.line_width = spec->width;
 	if (spec->tolerance > 0)
 		bp.tolerance = (int)(spec->tolerance + 0.5);
 	bp.looseness = spec->looseness;
+	bp.no_hyphen_lines = spec->no_hyphen_lines;
+	bp.nno_hyphen_lines = spec->nno_hyphen_lines;
 	bp.emergency_stretch = 1.5 * par->em;
 	/* TeX's ragged right: \rightskip 0pt plus 3em, rigid spaces */
 	if (par->ragged)
@@ -189,6 +229,7 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 	if (!nlines || !met) {
 		if (spec->hyph)
 			n = folio_build_items(par, true, &items);
+		bp.first_protrude_left = folio_first_protrusion(par, items, n);
 		nlines =
 		    folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_SECOND, &breaks, &met);
 		if (!nlines || !met)
@@ -201,7 +242,8 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 	size_t start = 0;
 	for (size_t k = 0; k < nlines; k++) {
 		size_t end = breaks[k];
-		folio_set_line(par, items, start, end, &out->lines[k]);
+		double lp = k == 0 ? bp.first_protrude_left : items[breaks[k - 1]].protrude_left;
+		folio_set_line(par, items, start, end, lp, &out->lines[k]);
 		if (items[end].type == FOLIO_PENALTY && (items[end].flags & FOLIO_PEN_EMERGENCY)) {
 			uint32_t w = folio_word_before(items, end);
 			if (w != UINT32_MAX && w != warned)

@@ -1,7 +1,10 @@
 /* prepare.c: a paragraph's text before it is measured: every character is
  * checked against its font, and the conventions of the typewriter become
  * those of the printer (curly quotes by language, en and em dashes, the
- * ellipsis), with a small state machine over the spans' concatenation. */
+ * ellipsis), with a small state machine over the spans' concatenation.
+ * Spaces that must not break become no-break ones: after a short word in
+ * Russian (and its neighbours) and between the digit groups of a number
+ * ("10 000" gets a thin no-break space). */
 #include "text_int.h"
 
 #include <string.h>
@@ -17,6 +20,7 @@ typedef struct {
 	uint32_t open2in, close2in; /* quotes inside quotes */
 	uint32_t open1;             /* opening single quote */
 	uint32_t spaced_dash;       /* " - " and " -- " */
+	bool tie_short;             /* no break after one- and two-letter words */
 } folio_quotes;
 
 static folio_quotes folio_quotes_for(const char *lang)
@@ -25,17 +29,17 @@ static folio_quotes folio_quotes_for(const char *lang)
 	 * „ “ inside and a spaced em dash; German: „ “. */
 	static const char *const guillemets[] = {"ru", "uk", "be", "kk", "ky", "uz",
 	                                         "tg", "tk", "mn", "fr", "es", "it"};
-	folio_quotes q = {0x201C, 0x201D, 0x2018, 0x2019, 0x2018, 0x2013};
+	folio_quotes q = {0x201C, 0x201D, 0x2018, 0x2019, 0x2018, 0x2013, false};
 	for (size_t i = 0; i < sizeof guillemets / sizeof guillemets[0]; i++) {
 		size_t n = strlen(guillemets[i]);
 		if (!strncasecmp(lang, guillemets[i], n) &&
 		    (!lang[n] || lang[n] == '-' || lang[n] == '_')) {
-			q = (folio_quotes){0xAB, 0xBB, 0x201E, 0x201C, 0x2018, 0x2014};
+			q = (folio_quotes){0xAB, 0xBB, 0x201E, 0x201C, 0x2018, 0x2014, i < 3};
 			return q;
 		}
 	}
 	if (!strncasecmp(lang, "de", 2) && (!lang[2] || lang[2] == '-' || lang[2] == '_'))
-		q = (folio_quotes){0x201E, 0x201C, 0x201A, 0x2018, 0x201A, 0x2013};
+		q = (folio_quotes){0x201E, 0x201C, 0x201A, 0x2018, 0x201A, 0x2013, false};
 	return q;
 }
 
@@ -120,14 +124,78 @@ static bool folio_check_glyph(folio_par *par, uint32_t cp, const folio_span *sp)
 	                   sp->face->name);
 }
 
+/* Russian typesetting ties a one- or two-letter word (в, к, с, и, на, по,
+ * из, от, не...) to the word after it: is cps[i], a space, after one?
+ * Cyrillic words only: a Latin "a" quoted in Russian text stays free. */
+static bool folio_after_short_word(const folio_uc *cps, size_t n, size_t i)
+{
+	size_t letters = 0, j = i;
+	while (j > 0 && cps[j - 1].cp >= 0x400 && cps[j - 1].cp <= 0x52F &&
+	       folio_is_letter(cps[j - 1].cp) && letters < 3) {
+		j--;
+		letters++;
+	}
+	if (letters == 0 || letters > 2)
+		return false;
+	uint32_t before = j > 0 ? cps[j - 1].cp : 0;
+	bool starts = before == 0 || folio_space_kind(before) || before == '\t' || before == '\n' ||
+	              before == '(' || before == '"' || before == 0xAB || before == 0x201E ||
+	              before == 0x201C;
+	uint32_t next = i + 1 < n ? cps[i + 1].cp : 0;
+	return starts && next && !folio_space_kind(next) && next != '\t' && next != '\n';
+}
+
+/* Does a run of digits start at cps[i], and how long is it? */
+static size_t folio_digits(const folio_uc *cps, size_t n, size_t i)
+{
+	size_t k = 0;
+	while (i + k < n && folio_is_digit(cps[i + k].cp))
+		k++;
+	return k;
+}
+
+/* Numbers written with spaces between groups of three ("10 000",
+ * "1 250 000"), five digits or more: mark the spaces inside them. */
+static void folio_number_groups(const folio_uc *cps, size_t n, bool *thin)
+{
+	for (size_t i = 0; i < n;) {
+		size_t first = folio_digits(cps, n, i);
+		bool starts =
+		    first > 0 && (i == 0 || !(folio_is_digit(cps[i - 1].cp) ||
+		                              cps[i - 1].cp == '.' || cps[i - 1].cp == ','));
+		if (!starts || first > 3) {
+			i += first ? first : 1;
+			continue;
+		}
+		size_t end = i + first, total = first, groups = 0;
+		while (end < n && cps[end].cp == ' ' && folio_digits(cps, n, end + 1) == 3) {
+			groups++;
+			total += 3;
+			end += 4;
+		}
+		if (groups && total >= 5)
+			for (size_t k = i + first; k < end; k += 4)
+				thin[k] = true;
+		i = end;
+	}
+}
+
 /* The state machine: cps[i] is looked at with the characters around it. */
 static size_t folio_convert(folio_writer *w, const folio_uc *cps, size_t n, size_t i,
-                            const folio_quotes *q, int *depth)
+                            const folio_quotes *q, int *depth, const bool *thin)
 {
 	uint32_t c = cps[i].cp;
 	uint32_t next = i + 1 < n ? cps[i + 1].cp : 0;
 	bool opening = folio_opens_after(w->prev);
 	switch (c) {
+	case ' ':
+		if (thin[i])
+			folio_put(w, 0x202F); /* a thin no-break space */
+		else if (q->tie_short && folio_after_short_word(cps, n, i))
+			folio_put(w, 0xA0);
+		else
+			folio_put(w, ' ');
+		return 1;
 	case '"':
 		if (opening) {
 			folio_put(w, *depth > 0 ? q->open2in : q->open2);
@@ -234,6 +302,8 @@ bool folio_prepare(folio_par *par)
 	};
 	par->span_start = folio_arena_alloc(par->scratch, (spec->nspans + 1) * sizeof(size_t));
 	folio_quotes q = folio_quotes_for(par->lang);
+	bool *thin = folio_arena_alloc(par->scratch, n + 1);
+	folio_number_groups(cps, n, thin);
 	int depth = 0;
 	size_t span = 0;
 	for (size_t i = 0; i < n;) {
@@ -241,7 +311,7 @@ bool folio_prepare(folio_par *par)
 			par->span_start[span++] = w.n;
 			w.span_begin = w.n;
 		}
-		i += folio_convert(&w, cps, n, i, &q, &depth);
+		i += folio_convert(&w, cps, n, i, &q, &depth, thin);
 	}
 	while (span <= spec->nspans)
 		par->span_start[span++] = w.n;

@@ -97,7 +97,12 @@ typedef struct folio_para_spec {
  * reproduces the measured positions exactly. `width` is the piece's advance
  * as set: within a word the next piece starts at x + width. Spaces are
  * never characters of a piece: they are the gaps between pieces (so are
- * no-break and thin spaces, which the PT fonts lack). */
+ * no-break and thin spaces, which the PT fonts lack). A justified line that
+ * stretches also spaces its letters (at most about 0.05em): each glyph is
+ * then a piece of its own. Optical margin alignment: in justified text
+ * punctuation hangs into the margins, so the first piece of a line may
+ * start before 0 and the last end past spec.width, each by at most its
+ * protrusion (less than half an em of its glyph). */
 typedef struct folio_piece {
 	double x, width;
 	folio_face *face;
@@ -111,10 +116,11 @@ typedef struct folio_piece {
 typedef struct folio_line {
 	folio_piece *pieces;
 	size_t npieces;
-	double width;      /* width of its content as set, the indent included:
-	                    * spec.width for a justified line but the last; a
-	                    * right (centred) line starts at spec.width - width
-	                    * (half of it) */
+	double width;      /* width of its content as set, the indent included
+	                    * and the hanging punctuation left out: spec.width
+	                    * for a justified line but the last; a right
+	                    * (centred) line starts at spec.width - width (half
+	                    * of it) */
 	double ratio;      /* adjustment ratio (TeX's r); 0 for ragged lines and
 	                    * a paragraph's last line */
 	bool hyphenated;   /* ends with an inserted hyphen */

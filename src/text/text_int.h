@@ -120,6 +120,8 @@ enum {
 	FOLIO_PEN_HYPHEN = 2,    /* breaking here appends '-' */
 	FOLIO_PEN_EMERGENCY = 4, /* inside an overlong word: final pass only */
 	FOLIO_PEN_INWORD = 8,    /* between units: u0 is the unit before it */
+	FOLIO_PEN_LASTWORD = 16, /* hyphenation of the paragraph's last word:
+	                          * never used, unless it is an emergency */
 };
 
 typedef struct folio_item {
@@ -131,6 +133,10 @@ typedef struct folio_item {
 	double fil;             /* glue: stretch of order fil (\parfillskip) */
 	uint32_t u0, u1;        /* box: its units [u0, u1); penalty: u0 = unit before */
 	uint32_t word;          /* box, penalty: index of the word it belongs to */
+	/* glue and penalties, justified text only: how far the line ending
+	 * here may hang into the right margin, and the line after it into the
+	 * left one (optical margin alignment, as pdfTeX's protrusion) */
+	double protrude_right, protrude_left;
 } folio_item;
 
 typedef struct folio_break_params {
@@ -140,6 +146,11 @@ typedef struct folio_break_params {
 	int pretolerance, tolerance;
 	int looseness;
 	int line_penalty, adj_demerits, double_hyphen_demerits, final_hyphen_demerits;
+	int max_hyphen_run;            /* consecutive hyphenated lines; 0: no limit */
+	const size_t *no_hyphen_lines; /* lines (0-based) that must not end
+	                                * with a hyphen */
+	size_t nno_hyphen_lines;
+	double first_protrude_left; /* the first line's left protrusion */
 } folio_break_params;
 
 typedef enum {
@@ -211,6 +222,8 @@ void folio_shape_words(folio_par *par);
 /* ... and turn them into items; with hyphenate, the patterns' points too.
  * Overlong words get emergency points. */
 size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items);
+/* How far the first line may hang into the left margin (justified text). */
+double folio_first_protrusion(const folio_par *par, const folio_item *items, size_t n);
 
 /* Space characters: 0 if cp is not one, else 1 for a stretchable space
  * and 2 for a fixed one. */

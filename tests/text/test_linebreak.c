@@ -8,6 +8,7 @@
 /* ---- synthetic paragraphs ---- */
 
 static uint32_t seed = 12345;
+static uint32_t hyph_every = 3; /* one long word in hyph_every has a point */
 static uint32_t rnd(uint32_t n)
 {
 	seed = seed * 1103515245u + 12345u;
@@ -23,7 +24,7 @@ static size_t random_par(folio_item *it, size_t cap, int words)
 			    .type = FOLIO_GLUE, .width = 3, .stretch = 1.5, .shrink = 1};
 		}
 		double width = 5 + rnd(36);
-		if (width > 20 && rnd(3) == 0) { /* a hyphenation point inside */
+		if (width > 20 && rnd(hyph_every) == 0) { /* a hyphenation point inside */
 			double a = 4 + rnd((uint32_t)width - 8);
 			it[n++] = (folio_item){.type = FOLIO_BOX, .width = a};
 			it[n++] = (folio_item){.type = FOLIO_PENALTY,
@@ -132,20 +133,30 @@ static double breaking_demerits(const folio_item *it, size_t n, const size_t *br
 	return total;
 }
 
-/* The optimum by exhaustive dynamic programming over (break, fitness). */
-static double optimum(const folio_item *it, size_t n, double W, int T)
+static bool shows_hyphen(const folio_item *it, size_t n, size_t b)
 {
-	enum { MAXB = 512 };
+	return b + 1 < n && it[b].type == FOLIO_PENALTY && (it[b].flags & FOLIO_PEN_FLAGGED);
+}
+
+/* The optimum by exhaustive dynamic programming over (break, line number,
+ * fitness, hyphenated lines in a row), with at most max_run hyphens in a
+ * row (0: no limit) and no hyphen ending line `banned` (-1: none). */
+static double optimum_with(const folio_item *it, size_t n, double W, int T, int max_run, int banned)
+{
+	enum { MAXB = 512, MAXL = 64, MAXR = 4 };
 	size_t B[MAXB];
 	size_t nb = 0;
 	for (size_t i = 0; i < n && nb < MAXB; i++)
 		if (legal(it, i))
 			B[nb++] = i;
-	static double best[MAXB][4];
+	static double best[MAXB][MAXL][4][MAXR];
 	for (size_t j = 0; j < nb; j++)
-		for (int f = 0; f < 4; f++)
-			best[j][f] = 1e300;
+		for (int l = 0; l < MAXL; l++)
+			for (int f = 0; f < 4; f++)
+				for (int r = 0; r < MAXR; r++)
+					best[j][l][f][r] = 1e300;
 	for (size_t j = 0; j < nb; j++) {
+		bool hyph_j = shows_hyphen(it, n, B[j]);
 		for (int a = -1; a < (int)j; a++) {
 			size_t start = a < 0 ? 0 : line_start(it, n, B[a]);
 			if (start > B[j])
@@ -155,21 +166,54 @@ static double optimum(const folio_item *it, size_t n, double W, int T)
 				continue;
 			bool hyph = a >= 0 && it[B[a]].type == FOLIO_PENALTY &&
 			            (it[B[a]].flags & FOLIO_PEN_FLAGGED);
-			for (int f = 0; f < 4; f++) {
-				double before = a < 0 ? (f == 2 ? 0 : 1e300) : best[a][f];
-				if (before >= 1e300)
+			for (int l = 0; l + 1 < MAXL; l++) {
+				if (hyph_j && l == banned)
 					continue;
-				double d = before + line_demerits(it, n, B[j], e, f, hyph);
-				if (d < best[j][e.fit])
-					best[j][e.fit] = d;
+				for (int f = 0; f < 4; f++) {
+					for (int r = 0; r < MAXR; r++) {
+						double before =
+						    a < 0 ? (f == 2 && r == 0 && l == 0 ? 0 : 1e300)
+						          : best[a][l][f][r];
+						if (before >= 1e300)
+							continue;
+						int run = hyph_j ? r + 1 : 0;
+						if (max_run && run > max_run)
+							continue;
+						if (run >= MAXR)
+							run = MAXR - 1;
+						double d =
+						    before + line_demerits(it, n, B[j], e, f, hyph);
+						if (d < best[j][l + 1][e.fit][run])
+							best[j][l + 1][e.fit][run] = d;
+					}
+				}
 			}
 		}
 	}
 	double m = 1e300;
-	for (int f = 0; f < 4; f++)
-		if (best[nb - 1][f] < m)
-			m = best[nb - 1][f];
+	for (int l = 0; l < MAXL; l++)
+		for (int f = 0; f < 4; f++)
+			for (int r = 0; r < MAXR; r++)
+				if (best[nb - 1][l][f][r] < m)
+					m = best[nb - 1][l][f][r];
 	return m;
+}
+
+static double optimum(const folio_item *it, size_t n, double W, int T)
+{
+	return optimum_with(it, n, W, T, 0, -1);
+}
+
+/* The longest run of lines ending with a hyphen. */
+static int hyphen_run(const folio_item *it, size_t n, const size_t *br, size_t nl)
+{
+	int run = 0, longest = 0;
+	for (size_t k = 0; k < nl; k++) {
+		run = shows_hyphen(it, n, br[k]) ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	return longest;
 }
 
 /* First fit: each line as full as it can be without being overfull. */
@@ -257,6 +301,74 @@ static void test_total_fit(void)
 	folio_arena_drop(a);
 }
 
+/* At most two hyphenated lines in a row, and none ending a listed line:
+ * the breaker still finds the optimum under these rules. */
+static void test_hyphen_rules(void)
+{
+	folio_arena *a = folio_arena_new();
+	folio_item it[600];
+	hyph_every = 1;
+	int runs_of_three = 0, banned_tested = 0;
+	for (int trial = 0; trial < 150; trial++) {
+		size_t n = random_par(it, 600, 20 + (int)rnd(40));
+		double W = 60 + rnd(60);
+		int T = trial % 2 ? 1000 : 10000;
+		folio_break_params bp = params(W, T);
+		size_t *br;
+		bool met;
+		size_t nl = folio_break_pass(a, it, n, &bp, FOLIO_PASS_SECOND, &br, &met);
+		if (!nl)
+			continue;
+		runs_of_three += hyphen_run(it, n, br, nl) > 2;
+		bp.max_hyphen_run = 2;
+		nl = folio_break_pass(a, it, n, &bp, FOLIO_PASS_SECOND, &br, &met);
+		double opt = optimum_with(it, n, W, T, 2, -1);
+		if (opt >= 1e300) {
+			CHECK(nl == 0);
+			continue;
+		}
+		CHECK(nl > 0 && hyphen_run(it, n, br, nl) <= 2);
+		double ratio, kp = breaking_demerits(it, n, br, nl, W, T, &ratio);
+		if (fabs(kp - opt) > 1e-6 * opt) {
+			fprintf(stderr, "trial %d: limited total fit %.0f, optimum %.0f\n", trial,
+			        kp, opt);
+			check_failures++;
+		}
+		/* ban the first hyphenated line */
+		int banned = -1;
+		for (size_t k = 0; k + 1 < nl && banned < 0; k++)
+			if (shows_hyphen(it, n, br[k]))
+				banned = (int)k;
+		if (banned < 0 || banned > 60)
+			continue;
+		size_t ban = (size_t)banned;
+		bp.no_hyphen_lines = &ban;
+		bp.nno_hyphen_lines = 1;
+		nl = folio_break_pass(a, it, n, &bp, FOLIO_PASS_SECOND, &br, &met);
+		opt = optimum_with(it, n, W, T, 2, banned);
+		if (opt >= 1e300) {
+			CHECK(nl == 0);
+			continue;
+		}
+		banned_tested++;
+		CHECK(nl > ban && !shows_hyphen(it, n, br[ban]));
+		CHECK(hyphen_run(it, n, br, nl) <= 2);
+		kp = breaking_demerits(it, n, br, nl, W, T, &ratio);
+		if (fabs(kp - opt) > 1e-6 * opt) {
+			fprintf(stderr, "trial %d: banned line %d: total fit %.0f, optimum %.0f\n",
+			        trial, banned, kp, opt);
+			check_failures++;
+		}
+	}
+	hyph_every = 3;
+	if (getenv("VERBOSE"))
+		printf("runs of three without the limit %d, banned lines tested %d\n",
+		       runs_of_three, banned_tested);
+	CHECK(runs_of_three > 5);
+	CHECK(banned_tested > 20);
+	folio_arena_drop(a);
+}
+
 /* ---- real paragraphs ---- */
 
 static folio_ctx *ctx;
@@ -284,21 +396,32 @@ static folio_para set(const char *text, double size, double width, folio_align a
 	return p;
 }
 
-/* Every piece inside the column; returns the widest line's right edge. */
+/* Every piece inside the column but the punctuation hanging into its
+ * margins (at most 0.7 of a glyph, less than half an em); returns the
+ * widest line's right edge, the hanging punctuation left out. */
 static double right_edge(const folio_para *p)
 {
 	double edge = 0;
-	for (size_t i = 0; i < p->nlines; i++)
-		for (size_t j = 0; j < p->lines[i].npieces; j++) {
-			const folio_piece *pc = &p->lines[i].pieces[j];
-			if (pc->x + pc->width > edge)
-				edge = pc->x + pc->width;
-			CHECK(pc->x >= -1e-9);
+	for (size_t i = 0; i < p->nlines; i++) {
+		const folio_line *l = &p->lines[i];
+		if (!l->npieces)
+			continue;
+		const folio_piece *first = &l->pieces[0], *last = &l->pieces[l->npieces - 1];
+		double right = last->x + last->width, e = right;
+		CHECK(first->x >= -0.5 * first->size);
+		if (first->x <= 1e-9) {
+			/* left aligned or justified: only the last glyph hangs */
+			CHECK(right - l->width <= 0.5 * last->size);
+			e = l->width;
 		}
+		for (size_t j = 1; j < l->npieces; j++)
+			CHECK(l->pieces[j].x >= 0);
+		if (e > edge)
+			edge = e;
+	}
 	return edge;
 }
 
-/* The paragraph's words again: lines joined, inserted hyphens removed. */
 static char *rejoin(const folio_para *p)
 {
 	static char buf[1 << 14];
@@ -594,6 +717,7 @@ static void test_looseness(void)
 int main(void)
 {
 	test_total_fit();
+	test_hyphen_rules();
 
 	ctx = folio_ctx_new();
 	fonts = folio_fonts_new();

@@ -23,15 +23,19 @@ static const char *prepare(folio_ctx *ctx, const char *lang, const char *text,
 	return folio_arena_strndup(ctx->arena, par.text, par.len);
 }
 
-/* "~" for U+00A0, as the fixture writes it */
+/* "~" for U+00A0 and "^" for U+202F, as the fixture writes them */
 static const char *tildes(folio_ctx *ctx, const char *s)
 {
-	char *out = folio_arena_alloc(ctx->arena, strlen(s) * 2 + 1);
+	char *out = folio_arena_alloc(ctx->arena, strlen(s) * 3 + 1);
 	size_t n = 0;
 	for (const char *p = s; *p; p++)
 		if (*p == '~') {
 			out[n++] = (char)0xC2;
 			out[n++] = (char)0xA0;
+		} else if (*p == '^') {
+			out[n++] = (char)0xE2;
+			out[n++] = (char)0x80;
+			out[n++] = (char)0xAF;
 		} else {
 			out[n++] = *p;
 		}
@@ -66,7 +70,7 @@ int main(void)
 		}
 		ncases++;
 	}
-	CHECK(ncases >= 20);
+	CHECK(ncases >= 32);
 
 	/* tab and newline are spaces */
 	CHECK(!strcmp(prepare(ctx, "en", "tab\tand\nnewline", NULL), "tab and newline"));

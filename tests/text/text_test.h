@@ -40,6 +40,10 @@ static inline const char *find_diag(const folio_ctx *ctx, const char *needle)
 	return NULL;
 }
 
+/* Letters of a stretched justified line are spaced by up to about 0.05em;
+ * the narrowest space (U+200A) is 1/12 em: a gap wider than this is a space. */
+#define GAP_EM 0.07
+
 /* A line's text: pieces joined, with one space where there is a gap. */
 static inline const char *line_text(const folio_line *l)
 {
@@ -48,7 +52,7 @@ static inline const char *line_text(const folio_line *l)
 	double x = l->npieces ? l->pieces[0].x : 0;
 	for (size_t i = 0; i < l->npieces && n + l->pieces[i].len + 2 < sizeof buf; i++) {
 		const folio_piece *p = &l->pieces[i];
-		if (i && p->x > x + 0.01)
+		if (i && p->x > x + GAP_EM * p->size)
 			buf[n++] = ' ';
 		memcpy(buf + n, p->text, p->len);
 		n += p->len;
