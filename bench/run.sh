@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
-# bench/run.sh [N] [--peers]: build folio in release (build-bench/), then time
-# N builds of the sample (default 20): median, min and max wall time, peak RSS
-# and PDF size. With --peers, then run the peer tools of ../shared/bench-peers
-# on the same newsletter, if they are installed (bench/setup.sh --peers).
+# bench/run.sh [N] [--no-peers] [--no-scale]: the benchmark suite, one command.
+# Builds folio in release (build-bench/), then reports
+#   1. the sample: N builds (default 20), median, min and max wall time, peak
+#      RSS, PDF size;
+#   2. the peers of ../shared/bench-peers (a copy in build-bench/peers, made by
+#      bench/setup.sh --peers) when installed, in the same run, as ratios
+#      folio/peer of the median wall time;
+#   3. the scale series: the sample's articles repeated to fill 4, 16, 64 and
+#      256 pages (bench/scale.py, a layout variant with that many pages, in a
+#      temporary folder): time and peak RSS, per page;
+#   4. one 10,000-word paragraph through the line breaker (bench_linebreak).
+# Numbers come from here only, never from a timed test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 n=20
-peers=no
+peers=yes
+scale=yes
 for a in "$@"; do
 	case $a in
 	--peers) peers=yes ;;
-	'' | *[!0-9]*) echo "usage: bench/run.sh [N] [--peers]" >&2; exit 2 ;;
+	--no-peers) peers=no ;;
+	--no-scale) scale=no ;;
+	'' | *[!0-9]*) echo "usage: bench/run.sh [N] [--no-peers] [--no-scale]" >&2; exit 2 ;;
 	*) n=$a ;;
 	esac
 done
@@ -19,48 +30,103 @@ done
 gnutime=/usr/bin/time
 [ -x "$gnutime" ] || { echo "GNU time is missing: bash bench/setup.sh" >&2; exit 1; }
 
-if [ -f build-bench/meson-private/coredata.dat ]; then
-	meson configure build-bench -Dbuildtype=release >/dev/null
+# FOLIO_BENCH_BUILD: another build folder (the peers stay in build-bench/peers)
+build=${FOLIO_BENCH_BUILD:-build-bench}
+if [ -f "$build/meson-private/coredata.dat" ]; then
+	meson configure "$build" -Dbuildtype=release >/dev/null
 else
-	meson setup build-bench --buildtype=release >/dev/null
+	meson setup "$build" --buildtype=release >/dev/null
 fi
-ninja -C build-bench >/dev/null
+ninja -C "$build" >/dev/null
 
-folio=build-bench/folio
-issue=samples/cadap7-n2/issue.yaml
+folio=$build/folio
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-out="$work/x.pdf"
 
-# one checked run first: it shows folio's messages if the build fails
-"$folio" build "$issue" -o "$out"
+# timed RUNS ISSUE OUT [build options]: RUNS builds; prints "median_s min_s
+# max_s peak_kib". One checked run first shows folio's messages if it fails.
+timed() {
+	local runs=$1 issue=$2 out=$3
+	shift 3
+	"$folio" build "$issue" -o "$out" "$@" 2>"$work/msgs" ||
+		{ cat "$work/msgs" >&2; echo "bench: the build of $issue failed" >&2; exit 1; }
+	: >"$work/us"
+	: >"$work/kib"
+	for _ in $(seq "$runs"); do
+		t0=$(date +%s%N)
+		"$gnutime" -f %M -o "$work/rss" "$folio" build "$issue" -o "$out" "$@" 2>/dev/null
+		t1=$(date +%s%N)
+		echo $(((t1 - t0) / 1000)) >>"$work/us"
+		cat "$work/rss" >>"$work/kib"
+	done
+	local peak
+	peak=$(sort -n "$work/kib" | tail -1)
+	sort -n "$work/us" | awk -v n="$runs" -v peak="$peak" '
+		{ t[NR] = $1 / 1e6 }
+		END {
+			med = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
+			printf "%.4f %.4f %.4f %d\n", med, t[1], t[n], peak
+		}'
+}
+calc() { awk "BEGIN { printf \"%.6f\", $1 }"; }
+pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 
-for _ in $(seq "$n"); do
-	t0=$(date +%s%N)
-	"$gnutime" -f %M -o "$work/rss" "$folio" build "$issue" -o "$out"
-	t1=$(date +%s%N)
-	echo $(((t1 - t0) / 1000)) >>"$work/us"
-	cat "$work/rss" >>"$work/kib"
-done
+echo "== sample (samples/cadap7-n2, $(nproc) cores, $(uname -r))"
+timed "$n" samples/cadap7-n2/issue.yaml "$work/x.pdf" >"$work/t"
+read -r med min max kib <"$work/t"
+printf 'folio: %d runs, median %.1f ms (min %.1f ms, max %.1f ms, spread %.1f ms)\n' \
+	"$n" "$(calc "$med * 1000")" "$(calc "$min * 1000")" \
+	"$(calc "$max * 1000")" "$(calc "($max - $min) * 1000")"
+printf 'peak RSS: %.1f MiB\n' "$(calc "$kib / 1024")"
+echo "PDF: $(stat -c %s "$work/x.pdf") bytes, $(pages_of "$work/x.pdf") pages"
+folio_med=$med
 
-sort -n "$work/us" | awk -v n="$n" '
-	{ t[NR] = $1 / 1e6 }
-	END {
-		med = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-		printf "folio: %d runs, median %.3f s (min %.3f s, max %.3f s)\n", n, med, t[1], t[n]
-	}'
-sort -n "$work/kib" | tail -1 | awk '{ printf "peak RSS: %.1f MiB\n", $1 / 1024 }'
-echo "PDF: $(stat -c %s "$out") bytes$(command -v pdfinfo >/dev/null &&
-	pdfinfo "$out" | awk '/^Pages:/ { printf ", %d pages", $2 }')"
-
+echo
 if [ "$peers" = no ]; then
-	echo "peers: skipped (bench/run.sh $n --peers runs them)"
-elif [ ! -x build-bench/peers/run.sh ]; then
-	echo "peers: skipped (not installed: bash bench/setup.sh --peers)"
-elif ! command -v hyperfine >/dev/null; then
-	echo "peers: skipped (hyperfine is missing: bash bench/setup.sh --peers)"
+	echo "== peers: skipped (--no-peers)"
+elif [ ! -x build-bench/peers/run.sh ] || ! command -v hyperfine >/dev/null; then
+	echo "== peers: skipped (not installed: bash bench/setup.sh --peers)"
 else
-	echo
-	echo "== peers (build-bench/peers/run.sh; each says if it is not installed)"
-	build-bench/peers/run.sh
+	echo "== peers (build-bench/peers/run.sh, a copy of ../shared/bench-peers)"
+	build-bench/peers/run.sh >"$work/peers.log" 2>&1 || true
+	grep -E '^== [a-z]+:|^   ' "$work/peers.log" || true
+	tsv=build-bench/peers/out/results.tsv
+	if [ -s "$tsv" ] && [ "$(wc -l <"$tsv")" -gt 1 ]; then
+		echo
+		echo "ratios of median wall time (same run; folio $(printf '%.1f' \
+			"$(calc "$folio_med * 1000")") ms, peak RSS $(printf '%.1f' \
+			"$(calc "$kib / 1024")") MiB):"
+		awk -F'\t' -v f="$folio_med" -v fk="$kib" 'NR > 1 {
+			printf "  folio/%-10s = %.4f (%s %.3f s: folio %.0fx faster; RSS %s MiB: %.1fx less)\n",
+				$1, f / $2, $1, $2, $2 / f, $5, $5 / (fk / 1024)
+		}' "$tsv"
+	fi
 fi
+
+echo
+if [ "$scale" = no ]; then
+	echo "== scale series: skipped (--no-scale)"
+else
+	echo "== scale series (the sample's articles repeated; bench/scale.py)"
+	printf '%6s %6s %5s %11s %9s %11s %9s %9s\n' target pages runs 'median ms' 'ms/page' \
+		'vs 4 pages' 'peak MiB' 'KiB/page'
+	base=
+	for p in 4 16 64 256; do
+		runs=$((p >= 256 ? 5 : 9))
+		python3 bench/scale.py "$work/scale-$p" "$p" "$folio" >"$work/scale.log"
+		timed "$runs" "$work/scale-$p/issue.yaml" "$work/s.pdf" >"$work/t"
+		read -r med _ _ kib <"$work/t"
+		# from 100 pages on the rounds fill a layout of about p pages (252 for 256)
+		got=$(pages_of "$work/s.pdf")
+		per=$(calc "$med * 1000 / $got")
+		[ -n "$base" ] || base=$per
+		printf '%6d %6d %5d %11.1f %9.2f %10.0f%% %9.1f %9.0f\n' "$p" "$got" "$runs" \
+			"$(calc "$med * 1000")" "$per" "$(calc "($per / $base - 1) * 100")" \
+			"$(calc "$kib / 1024")" "$(calc "$kib / $got")"
+		rm -rf "$work/scale-$p"
+	done
+fi
+
+echo
+echo "== line breaker (bench_linebreak: one paragraph, justified and hyphenated)"
+"$build/bench/bench_linebreak" 10000 9

@@ -19,5 +19,10 @@ if [ "${1:-}" = --peers ]; then
 	mkdir -p build-bench
 	cp -r ../shared/bench-peers build-bench/peers
 	chmod -R u+w build-bench/peers
+	# NodeSource's nodejs carries its own npm and conflicts with Debian's
+	# npm package: ask apt for neither when node and npm are there already.
+	if command -v node >/dev/null && command -v npm >/dev/null; then
+		sed -i 's/ nodejs npm$//' build-bench/peers/setup.sh
+	fi
 	"${sudo[@]}" bash build-bench/peers/setup.sh
 fi

@@ -35,7 +35,8 @@ const char *folio_dump(const folio_ctx *ctx)
 }
 
 static char *folio_make_report(const folio_issue *is, const folio_template *t,
-                               const folio_display *dl, const folio_layout_stats *st)
+                               const folio_display *dl, const folio_layout_stats *st,
+                               folio_target target)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -76,8 +77,31 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 			        p + 1, it->picture->path, it->picture->width, it->picture->height,
 			        it->w, it->h, ppi, ppi < 300 ? "  (under 300 ppi)" : "");
 		}
+	folio_pdf_preflight_report(f, dl, target);
 	fclose(f);
 	return buf;
+}
+
+/* A layout path of issue.yaml obeys the rule of every path there: absolute,
+ * or climbing above the issue's folder through "..", needs --allow-outside. */
+static bool folio_leaves_folder(const char *path)
+{
+	if (path[0] == '/')
+		return true;
+	int depth = 0;
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (--depth < 0)
+				return true;
+		} else if (n > 0 && !(n == 1 && p[0] == '.')) {
+			depth++;
+		}
+		p += n;
+		while (*p == '/')
+			p++;
+	}
+	return false;
 }
 
 int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf, size_t *len)
@@ -95,9 +119,16 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	 * like every other path there; one on the command line, to the shell's. */
 	size_t ll = strlen(layout);
 	bool is_file = strchr(layout, '/') || (ll > 5 && !strcmp(layout + ll - 5, ".yaml"));
+	if (!opts->layout && is_file && !opts->allow_outside && folio_leaves_folder(layout)) {
+		folio_error(ctx, FOLIO_ERR_INPUT, issue->layout_loc,
+		            "path '%s' leaves the issue folder (use --allow-outside to permit it)",
+		            layout);
+		return FOLIO_ERR_INPUT;
+	}
 	if (!opts->layout && is_file && layout[0] != '/')
 		layout = folio_arena_printf(ctx->arena, "%s/%s", issue->dir, layout);
-	char *tpath = folio_template_resolve(ctx, layout);
+	char *tpath = opts->layout ? folio_template_resolve(ctx, layout)
+	                           : folio_template_resolve_at(ctx, layout, issue->layout_loc);
 	folio_template *t = tpath ? folio_template_load(ctx, tpath) : NULL;
 	if (!t)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
@@ -108,9 +139,12 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	folio_layout_stats stats = {0};
 	folio_display *dl =
 	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);
+	folio_target target = opts->target ? FOLIO_TARGET_SCREEN : FOLIO_TARGET_PRINT;
+	if (dl)
+		folio_pdf_preflight_check(ctx, dl, target, opts->draft);
 	if (dl && opts->report) {
 		free(ctx->report);
-		ctx->report = folio_make_report(issue, t, dl, &stats);
+		ctx->report = folio_make_report(issue, t, dl, &stats, target);
 	}
 	if (dl && opts->dump_layout) {
 		free(ctx->dump);

@@ -3,7 +3,13 @@
 #ifndef FOLIO_CLI_H
 #define FOLIO_CLI_H
 
+#include <stddef.h>
+
 int folio_cli_diff(int argc, char **argv);  /* diff.c */
 int folio_cli_watch(int argc, char **argv); /* watch.c */
+
+/* main.c: write DATA to a temporary file beside PATH and rename it into
+ * place. Returns 0, or 1 after printing why it could not. */
+int folio_write_atomic(const char *path, const unsigned char *data, size_t len);
 
 #endif

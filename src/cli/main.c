@@ -42,7 +42,7 @@ static void folio_print_diags(const folio_ctx *ctx)
 
 /* Write to a temporary file beside the target and rename it into place, so
  * a reader never sees half a PDF and a failed build leaves the old one. */
-static int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
+int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 {
 	char *dup = strdup(path);
 	const char *dir = dirname(dup);

@@ -1,12 +1,290 @@
-/* watch.c: folio watch ISSUE.yaml -o OUT.pdf: not written yet. */
+/* watch.c: folio watch ISSUE.yaml -o OUT.pdf: build once, then again each
+ * time a file of the issue or its layout changes. Owns the inotify loop,
+ * the choice of folders to watch and the one-line build log. */
 #include "cli.h"
+#include "folio.h"
+#include "template/template.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Editors save in bursts (write a temporary, rename, touch): wait this long
+ * after the last event before building, so one save makes one build. */
+#define FOLIO_WATCH_SETTLE_MS 40
+/* An issue folder is a few folders deep; a runaway tree is not watched whole. */
+#define FOLIO_WATCH_MAX_DIRS 256
+#define FOLIO_WATCH_MAX_DEPTH 4
+
+static const char folio_watch_usage[] =
+    "usage: folio watch ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE]\n"
+    "                                         [--draft] [--allow-outside]\n";
+
+typedef struct folio_watch {
+	int fd; /* inotify */
+	struct {
+		int wd;
+		char *path;
+	} dirs[FOLIO_WATCH_MAX_DIRS];
+	size_t ndirs;
+	char *out_dir; /* realpath of the PDF's folder, to ignore our own writes */
+	const char *out_name;
+} folio_watch;
+
+static double folio_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void folio_watch_dir(folio_watch *w, const char *path, int depth)
+{
+	if (w->ndirs == FOLIO_WATCH_MAX_DIRS)
+		return;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return;
+	for (size_t i = 0; i < w->ndirs; i++) {
+		if (!strcmp(w->dirs[i].path, real)) {
+			free(real);
+			return;
+		}
+	}
+	int wd = inotify_add_watch(w->fd, real,
+	                           IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE |
+	                               IN_CREATE | IN_ONLYDIR);
+	if (wd < 0) {
+		free(real);
+		return;
+	}
+	w->dirs[w->ndirs].wd = wd;
+	w->dirs[w->ndirs].path = real;
+	w->ndirs++;
+	if (depth >= FOLIO_WATCH_MAX_DEPTH)
+		return;
+	DIR *d = opendir(real);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t n = strlen(real) + strlen(e->d_name) + 2;
+		char *sub = malloc(n);
+		snprintf(sub, n, "%s/%s", real, e->d_name);
+		struct stat st;
+		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			folio_watch_dir(w, sub, depth + 1);
+		free(sub);
+	}
+	closedir(d);
+}
+
+/* The issue's folder (articles, pictures, a layout file named by path) with
+ * its subfolders, and the folder of layouts by name or the --layout file.
+ * Called again after each build, so new subfolders join the watch. */
+static void folio_watch_scan(folio_watch *w, const char *issue, const char *layout)
+{
+	char *dup = strdup(issue);
+	folio_watch_dir(w, dirname(dup), 0);
+	free(dup);
+	if (layout && (strchr(layout, '/') || strstr(layout, ".yaml"))) {
+		dup = strdup(layout);
+		folio_watch_dir(w, dirname(dup), FOLIO_WATCH_MAX_DEPTH);
+		free(dup);
+	} else {
+		size_t n = strlen(folio_data_dir()) + 16;
+		char *dir = malloc(n);
+		snprintf(dir, n, "%s/layouts", folio_data_dir());
+		folio_watch_dir(w, dir, FOLIO_WATCH_MAX_DEPTH);
+		free(dir);
+	}
+}
+
+/* Names that are never inputs: our own PDF and its temporary, hidden files
+ * (.folio-*, .swp, .#lock), backups (~) and vim's write test "4913". */
+static bool folio_watch_ignored(const folio_watch *w, int wd, const char *name)
+{
+	size_t n = strlen(name);
+	if (!n || name[0] == '.' || name[n - 1] == '~' || !strcmp(name, "4913"))
+		return true;
+	if (!strcmp(name, w->out_name)) {
+		for (size_t i = 0; i < w->ndirs; i++)
+			if (w->dirs[i].wd == wd && w->out_dir && !strcmp(w->dirs[i].path, w->out_dir))
+				return true;
+	}
+	return false;
+}
+
+/* Drain the inotify queue; true if an input may have changed. */
+static bool folio_watch_read(folio_watch *w)
+{
+	char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+	bool changed = false;
+	for (;;) {
+		ssize_t len = read(w->fd, buf, sizeof buf);
+		if (len <= 0)
+			return changed;
+		for (char *p = buf; p < buf + len;) {
+			const struct inotify_event *ev = (const struct inotify_event *)p;
+			p += sizeof *ev + ev->len;
+			if (ev->mask & IN_Q_OVERFLOW) {
+				changed = true;
+				continue;
+			}
+			if (!ev->len || folio_watch_ignored(w, ev->wd, ev->name))
+				continue;
+			/* A new plain file is announced again when it is closed. */
+			if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR))
+				continue;
+			changed = true;
+		}
+	}
+}
+
+static int folio_watch_build(const folio_build_options *o, const char *out)
+{
+	double t0 = folio_now_ms();
+	folio_ctx *ctx = folio_ctx_new();
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int status = folio_build(ctx, o, &pdf, &len);
+	size_t ndiag = folio_diag_count(ctx);
+	for (size_t i = 0; i < ndiag; i++)
+		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
+	bool write = status == 0 || (status == 3 && o->draft);
+	if (write && folio_write_atomic(out, pdf, len))
+		status = 1;
+	double ms = folio_now_ms() - t0;
+	time_t now = time(NULL);
+	char clock[16];
+	strftime(clock, sizeof clock, "%H:%M:%S", localtime(&now));
+	if (write && status != 1)
+		printf("%s built %s in %.0f ms", clock, out, ms);
+	else
+		printf("%s FAILED (exit status %d) in %.0f ms, %s unchanged", clock, status, ms, out);
+	printf(", %zu message%s\n", ndiag, ndiag == 1 ? "" : "s");
+	fflush(stdout);
+	fflush(stderr);
+	free(pdf);
+	folio_ctx_drop(ctx);
+	return status;
+}
+
+static int folio_watch_usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "folio: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", folio_watch_usage);
+	return 2;
+}
 
 int folio_cli_watch(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "folio: error: 'watch' is not part of this version yet\n");
-	return 2;
+	folio_build_options o = {0};
+	const char *out = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		bool has_next = i + 1 < argc;
+		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			if (!has_next)
+				return folio_watch_usage_error("%s needs a file name", a);
+			out = argv[++i];
+		} else if (!strcmp(a, "--target")) {
+			if (!has_next)
+				return folio_watch_usage_error("%s needs print or screen", a);
+			const char *v = argv[++i];
+			if (!strcmp(v, "print"))
+				o.target = 0;
+			else if (!strcmp(v, "screen"))
+				o.target = 1;
+			else
+				return folio_watch_usage_error("unknown target '%s' (print or screen)", v);
+		} else if (!strcmp(a, "--layout")) {
+			if (!has_next)
+				return folio_watch_usage_error("%s needs a layout name or file", a);
+			o.layout = argv[++i];
+		} else if (!strcmp(a, "--draft")) {
+			o.draft = true;
+		} else if (!strcmp(a, "--allow-outside")) {
+			o.allow_outside = true;
+		} else if (a[0] == '-' && a[1]) {
+			return folio_watch_usage_error("unknown option '%s'", a);
+		} else if (!o.issue_path) {
+			o.issue_path = a;
+		} else {
+			return folio_watch_usage_error("unexpected argument '%s'", a);
+		}
+	}
+	if (!o.issue_path)
+		return folio_watch_usage_error("%s", "no issue.yaml given");
+	if (!out)
+		return folio_watch_usage_error("%s", "no output file given (-o OUT.pdf)");
+
+	/* SIGINT and SIGTERM arrive through a descriptor, so a signal during a
+	 * build lets the build and its atomic write finish first. */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	sigprocmask(SIG_BLOCK, &sigs, NULL);
+	int sfd = signalfd(-1, &sigs, SFD_CLOEXEC);
+	folio_watch w = {.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)};
+	if (w.fd < 0 || sfd < 0) {
+		fprintf(stderr, "folio: error: cannot watch files: %s\n", strerror(errno));
+		return 1;
+	}
+	char *dup = strdup(out);
+	w.out_dir = realpath(dirname(dup), NULL);
+	free(dup);
+	dup = strdup(out);
+	w.out_name = strdup(basename(dup));
+	free(dup);
+
+	folio_watch_scan(&w, o.issue_path, o.layout);
+	printf("folio watch: %s -> %s (%zu folders watched; Ctrl-C stops)\n", o.issue_path, out,
+	       w.ndirs);
+	fflush(stdout);
+	folio_watch_build(&o, out);
+
+	for (;;) {
+		struct pollfd p[2] = {{.fd = w.fd, .events = POLLIN}, {.fd = sfd, .events = POLLIN}};
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[1].revents)
+			break;
+		if (!folio_watch_read(&w))
+			continue;
+		/* Settle: keep draining until the folder is quiet. */
+		while (poll(p, 2, FOLIO_WATCH_SETTLE_MS) > 0 && !p[1].revents)
+			folio_watch_read(&w);
+		if (p[1].revents)
+			break;
+		folio_watch_scan(&w, o.issue_path, o.layout);
+		folio_watch_build(&o, out);
+	}
+	printf("folio watch: stopped\n");
+	for (size_t i = 0; i < w.ndirs; i++)
+		free(w.dirs[i].path);
+	free(w.out_dir);
+	free((char *)w.out_name);
+	close(w.fd);
+	close(sfd);
+	return 0;
 }

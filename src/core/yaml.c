@@ -41,10 +41,15 @@ static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path, const char
                                     const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "cannot parse YAML";
-	if (p->error == YAML_READER_ERROR)
-		return folio_error(ctx, FOLIO_ERR_INPUT,
-		                   folio_offset_loc(path, text, len, p->problem_offset),
-		                   "%s (the file must be UTF-8 text)", problem);
+	if (p->error == YAML_READER_ERROR) {
+		/* The byte offset too: an editor may not show the bad byte. */
+		size_t off = p->problem_offset;
+		folio_loc at = folio_offset_loc(path, text, len, off);
+		if (off < len && text[off] == '\0')
+			return folio_error(ctx, FOLIO_ERR_INPUT, at, "NUL byte at byte %zu", off);
+		return folio_error(ctx, FOLIO_ERR_INPUT, at,
+		                   "%s at byte %zu (the file must be UTF-8 text)", problem, off);
+	}
 	if (p->error == YAML_MEMORY_ERROR)
 		return folio_error(ctx, FOLIO_ERR_OTHER, (folio_loc){path, 0, 0},
 		                   "out of memory while parsing YAML");

@@ -14,6 +14,15 @@ typedef struct folio_picture {
 	int channels;           /* 1 gray or 3 RGB */
 	unsigned char *pixels;  /* width*height*channels, row-major, top row first */
 	unsigned char *alpha;   /* width*height, or NULL when fully opaque */
+	/* The PNG's own compressed samples (its IDAT chunks joined), which a
+	 * PDF can carry as they are (FlateDecode with the PNG predictor). Kept
+	 * only for 8-bit, non-interlaced files without alpha, tRNS or a gamma
+	 * other than sRGB's, so they mean exactly what `pixels` holds; else NULL. */
+	const unsigned char *png_idat;
+	size_t png_idat_len;
+	int png_color_type;                /* 0 gray, 2 RGB, 3 palette */
+	const unsigned char *png_palette; /* colour type 3: RGB triples */
+	int png_palette_entries;
 } folio_picture;
 
 /* Run styles are bit flags so ***both*** combines. */

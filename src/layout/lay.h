@@ -96,7 +96,24 @@ typedef struct folio_lay {
 		size_t line;
 	} * nohyph;
 	size_t nnohyph, capnohyph;
+	struct folio_parcache *parcache; /* parcache.c: paragraphs set so far */
 } folio_lay;
+
+/* parcache.c: a set paragraph is handed out again for the same text, style,
+ * alignment, measure, forbidden hyphens and place (later passes, replanning). */
+typedef struct folio_parcache_entry folio_parcache_entry;
+typedef struct folio_parcache_key {
+	int style;
+	folio_align align;
+	double width, indent;
+	const folio_run *runs;
+	size_t nruns;
+	const size_t *nohyph;
+	size_t nnohyph;
+	folio_loc loc; /* the same text elsewhere is set (and warns) again */
+} folio_parcache_key;
+bool folio_parcache_get(folio_lay *L, const folio_parcache_key *k, folio_para *out);
+void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_para *para);
 
 /* page.c: geometry and the master pages' furniture */
 void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);

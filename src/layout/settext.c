@@ -100,8 +100,12 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	memset(out, 0, sizeof *out);
 	if (!ns)
 		return true;
+	folio_parcache_key key = {style, align, width, indent, runs, n, nohyph, nn, loc};
+	if (folio_parcache_get(L, &key, out))
+		return true;
 	if (!folio_para_set(L->ctx, &spec, out))
 		return false;
+	folio_parcache_put(L, &key, out);
 	return true;
 }
 

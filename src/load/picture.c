@@ -1,7 +1,8 @@
 /* picture.c: PNG files -> folio_picture, through libpng's simplified API.
  * Gray stays gray, alpha is split off (and dropped when it is all opaque),
  * every sample is 8-bit sRGB-encoded, and the pixel limit is checked from
- * the header before any pixel memory is taken. */
+ * the header before any pixel memory is taken. Files whose compressed data
+ * a PDF can carry unchanged keep it too (keep_idat). */
 #include "load.h"
 
 #include <png.h>
@@ -18,6 +19,72 @@ static bool all_opaque(const unsigned char *px, size_t n, int stride)
 		if (px[i * (size_t)stride + (size_t)stride - 1] != 255)
 			return false;
 	return true;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Keep the compressed samples of a PNG the PDF writer can pass through
+ * (doc.h, png_idat). The file has been decoded already, so its chunks are
+ * sound; the walk still checks every length against the buffer. */
+static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *data,
+                      size_t len)
+{
+	size_t idat = 0, pos = 8;
+	const unsigned char *plte = NULL;
+	uint32_t nplte = 0;
+	int color = -1;
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned char *out = pass ? folio_arena_alloc(ctx->arena, idat ? idat : 1) : NULL;
+		size_t at = 0;
+		for (pos = 8; pos + 12 <= len;) {
+			uint32_t n = be32(data + pos);
+			const unsigned char *type = data + pos + 4, *body = data + pos + 8;
+			if (n > len - pos - 12)
+				return;
+			if (pass == 0 && !memcmp(type, "IHDR", 4)) {
+				/* bit depth 8, colour type 0/2/3, interlace none */
+				if (n < 13 || body[8] != 8 || body[12] != 0 ||
+				    (body[9] != 0 && body[9] != 2 && body[9] != 3))
+					return;
+				color = body[9];
+			} else if (pass == 0 && !memcmp(type, "PLTE", 4)) {
+				plte = body;
+				nplte = n / 3;
+			} else if (pass == 0 && !memcmp(type, "tRNS", 4)) {
+				return;
+			} else if (pass == 0 && !memcmp(type, "gAMA", 4)) {
+				/* libpng converts other gammas to sRGB when decoding */
+				uint32_t g = n >= 4 ? be32(body) : 0;
+				if (g < 45000 || g > 46000)
+					return;
+			} else if (!memcmp(type, "IDAT", 4)) {
+				if (pass)
+					memcpy(out + at, body, n);
+				at += n;
+			} else if (!memcmp(type, "IEND", 4)) {
+				break;
+			}
+			pos += 12 + (size_t)n;
+		}
+		if (pass == 0) {
+			if (color < 0 || at == 0 || (color == 3 && (nplte == 0 || nplte > 256)))
+				return;
+			idat = at;
+		} else {
+			pic->png_idat = out;
+		}
+	}
+	pic->png_idat_len = idat;
+	pic->png_color_type = color;
+	if (color == 3) {
+		unsigned char *pal = folio_arena_alloc(ctx->arena, (size_t)nplte * 3);
+		memcpy(pal, plte, (size_t)nplte * 3);
+		pic->png_palette = pal;
+		pic->png_palette_entries = (int)nplte;
+	}
 }
 
 static folio_picture *decode(folio_ctx *ctx, const char *shown,
@@ -94,6 +161,8 @@ static folio_picture *decode(folio_ctx *ctx, const char *shown,
 			for (int k = 0; k < channels; k++)
 				buf[i * (size_t)channels + (size_t)k] =
 				    buf[i * (size_t)stride + (size_t)k];
+	} else {
+		keep_idat(ctx, pic, data, len);
 	}
 	return pic;
 }

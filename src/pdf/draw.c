@@ -27,12 +27,21 @@ static HPDF_REAL unit(double v)
 	return (HPDF_REAL)(v < 0 ? 0 : v > 1 ? 1 : v);
 }
 
+/* Print keeps the layout's CMYK as written (so 0/0/0/100 text stays pure
+ * black); screen converts it to RGB (pdfx.c). */
 static bool set_fill(page_state *s, folio_cmyk c)
 {
 	if (s->has_fill && same_cmyk(s->fill, c))
 		return true;
-	FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKFill(s->page, unit(c.c), unit(c.m),
-	                                          unit(c.y), unit(c.k)));
+	if (s->w->target == FOLIO_TARGET_SCREEN) {
+		double rgb[3];
+		folio_pdf_cmyk_to_rgb(c, rgb);
+		FOLIO_PDF_TRY(s->w, HPDF_Page_SetRGBFill(s->page, unit(rgb[0]), unit(rgb[1]),
+		                                         unit(rgb[2])));
+	} else {
+		FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKFill(s->page, unit(c.c), unit(c.m),
+		                                          unit(c.y), unit(c.k)));
+	}
 	s->has_fill = true;
 	s->fill = c;
 	return true;
@@ -41,8 +50,15 @@ static bool set_fill(page_state *s, folio_cmyk c)
 static bool set_stroke(page_state *s, folio_cmyk c, double width)
 {
 	if (!s->has_stroke || !same_cmyk(s->stroke, c)) {
-		FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKStroke(s->page, unit(c.c), unit(c.m),
-		                                            unit(c.y), unit(c.k)));
+		if (s->w->target == FOLIO_TARGET_SCREEN) {
+			double rgb[3];
+			folio_pdf_cmyk_to_rgb(c, rgb);
+			FOLIO_PDF_TRY(s->w, HPDF_Page_SetRGBStroke(s->page, unit(rgb[0]),
+			                                           unit(rgb[1]), unit(rgb[2])));
+		} else {
+			FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKStroke(s->page, unit(c.c), unit(c.m),
+			                                            unit(c.y), unit(c.k)));
+		}
 		s->has_stroke = true;
 		s->stroke = c;
 	}
@@ -172,10 +188,29 @@ static bool draw_link(page_state *s, const folio_dl_item *it)
 	return folio_pdf_ok(w, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
 }
 
+/* Print: whatever the layout put beyond the bleed is cut off there, so it
+ * can never reach the crop marks; the clip lives until the page's final Q. */
+static bool clip_to_bleed(page_state *s)
+{
+	const folio_pdf_geom *g = &s->w->geom;
+	if (!g->marks)
+		return true;
+	s->w->doing = "clipping to the bleed";
+	FOLIO_PDF_TRY(s->w, HPDF_Page_GSave(s->page));
+	FOLIO_PDF_TRY(s->w, HPDF_Page_Rectangle(s->page, (HPDF_REAL)(g->trim_x - g->bleed),
+	                                        (HPDF_REAL)(g->trim_y - g->bleed),
+	                                        (HPDF_REAL)(g->trim_w + 2 * g->bleed),
+	                                        (HPDF_REAL)(g->trim_h + 2 * g->bleed)));
+	FOLIO_PDF_TRY(s->w, HPDF_Page_Clip(s->page));
+	return folio_pdf_ok(s->w, HPDF_Page_EndPath(s->page));
+}
+
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 {
 	page_state s = {.w = w, .page = w->pages[index], .line_width = -1};
 	const folio_dl_page *p = &w->dl->pages[index];
+	if (!clip_to_bleed(&s))
+		return false;
 	static const char *const doing[] = {
 	    [FOLIO_DL_TEXT] = "setting text",     [FOLIO_DL_RECT] = "filling a rectangle",
 	    [FOLIO_DL_RULE] = "drawing a rule",   [FOLIO_DL_IMAGE] = "drawing a picture",
@@ -195,5 +230,11 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 		if (!ok)
 			return false;
 	}
-	return end_text(&s);
+	if (!end_text(&s))
+		return false;
+	if (w->geom.marks) {
+		FOLIO_PDF_TRY(w, HPDF_Page_GRestore(s.page));
+		return folio_pdf_crop_marks(w, s.page);
+	}
+	return true;
 }

@@ -1,8 +1,12 @@
 /* images.c: pictures as image XObjects, each loaded once however often it is
- * drawn. Print (PDF/X-3) allows no transparency, so alpha is flattened onto
- * white paper here; the screen edition keeps it as a soft mask. */
+ * drawn. A PNG whose compressed data PDF can read goes in unchanged (no
+ * decompression, no second compression); other pictures go in as samples
+ * libharu compresses. Print (PDF/X-3) allows no transparency, so alpha is
+ * flattened onto white paper here, and RGB is ICC-based sRGB; the screen
+ * edition keeps alpha as a soft mask and resamples to 150 ppi. */
 #include "writer.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static bool all_opaque(const unsigned char *alpha, size_t n)
@@ -14,18 +18,156 @@ static bool all_opaque(const unsigned char *alpha, size_t n)
 }
 
 /* Source-over onto white: c' = (c * a + 255 * (255 - a)) / 255, rounded. */
-static unsigned char *flatten(const folio_picture *pic, size_t n)
+static unsigned char *flatten(const unsigned char *px, const unsigned char *alpha,
+                              size_t n, int channels)
 {
-	size_t ch = (size_t)pic->channels;
+	size_t ch = (size_t)channels;
 	unsigned char *out = folio_xmalloc(n * ch);
-	const unsigned char *px = pic->pixels;
 	for (size_t i = 0; i < n; i++) {
-		unsigned a = pic->alpha[i];
+		unsigned a = alpha[i];
 		unsigned paper = 255u * (255u - a) + 127u;
 		for (size_t c = 0; c < ch; c++)
 			out[i * ch + c] = (unsigned char)((px[i * ch + c] * a + paper) / 255u);
 	}
 	return out;
+}
+
+/* Box filter: each output sample is the mean of the source samples its
+ * area covers (the source is at least as large in both directions). */
+static unsigned char *shrink(const unsigned char *src, uint32_t sw, uint32_t sh, int channels,
+                             uint32_t dw, uint32_t dh)
+{
+	size_t ch = (size_t)channels;
+	unsigned char *out = folio_xmalloc((size_t)dw * dh * ch);
+	for (uint32_t oy = 0; oy < dh; oy++) {
+		uint32_t y0 = (uint32_t)((uint64_t)oy * sh / dh);
+		uint32_t y1 = (uint32_t)((uint64_t)(oy + 1) * sh / dh);
+		if (y1 <= y0)
+			y1 = y0 + 1;
+		for (uint32_t ox = 0; ox < dw; ox++) {
+			uint32_t x0 = (uint32_t)((uint64_t)ox * sw / dw);
+			uint32_t x1 = (uint32_t)((uint64_t)(ox + 1) * sw / dw);
+			if (x1 <= x0)
+				x1 = x0 + 1;
+			uint64_t sum[3] = {0, 0, 0}, count = (uint64_t)(x1 - x0) * (y1 - y0);
+			for (uint32_t y = y0; y < y1; y++) {
+				const unsigned char *row = src + ((size_t)y * sw + x0) * ch;
+				for (uint32_t x = x0; x < x1; x++, row += ch)
+					for (size_t c = 0; c < ch; c++)
+						sum[c] += row[c];
+			}
+			unsigned char *o = out + ((size_t)oy * dw + ox) * ch;
+			for (size_t c = 0; c < ch; c++)
+				o[c] = (unsigned char)((sum[c] + count / 2) / count);
+		}
+	}
+	return out;
+}
+
+/* The largest size (pt) at which the display list places the picture. */
+static void placed_size(const folio_display *dl, const folio_picture *pic, double *w,
+                        double *h)
+{
+	*w = *h = 0;
+	for (int p = 0; p < dl->npages; p++)
+		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+			const folio_dl_item *it = &dl->pages[p].items[i];
+			if (it->kind == FOLIO_DL_IMAGE && it->picture == pic) {
+				*w = it->w > *w ? it->w : *w;
+				*h = it->h > *h ? it->h : *h;
+			}
+		}
+}
+
+/* Screen: the pixel size for FOLIO_PDF_SCREEN_PPI at the placed size, or
+ * false when the picture is not larger than that already. */
+static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t *dw,
+                        uint32_t *dh)
+{
+	if (w->target != FOLIO_TARGET_SCREEN)
+		return false;
+	double pw, ph;
+	placed_size(w->dl, pic, &pw, &ph);
+	double tw = ceil(pw / 72.0 * FOLIO_PDF_SCREEN_PPI);
+	double th = ceil(ph / 72.0 * FOLIO_PDF_SCREEN_PPI);
+	if (!(tw >= 1 && th >= 1) || (tw >= pic->width && th >= pic->height))
+		return false;
+	*dw = tw < pic->width ? (uint32_t)tw : pic->width;
+	*dh = th < pic->height ? (uint32_t)th : pic->height;
+	return true;
+}
+
+static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
+{
+	if (w->target != FOLIO_TARGET_PRINT)
+		return true;
+	HPDF_Array srgb = folio_pdf_srgb(w);
+	return srgb && folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", srgb));
+}
+
+/* libharu drops a stream's /Filter key unless it compressed the stream
+ * itself; the passed-through data is already compressed, so the key is
+ * written from here, inside the dictionary. */
+static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* The PNG's IDAT data as the image stream: PNG's zlib stream with its
+ * per-row filters is FlateDecode with predictor 15 (PDF 32000-1, 7.4.4.4). */
+static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
+{
+	HPDF_MMgr mm = w->pdf->mmgr;
+	HPDF_Dict image = HPDF_DictStream_New(mm, w->pdf->xref);
+	HPDF_Dict parms = HPDF_Dict_New(mm);
+	if (!folio_pdf_got(w, image) || !folio_pdf_got(w, parms))
+		return NULL;
+	image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	image->filter = HPDF_STREAM_FILTER_NONE;
+	image->write_fn = write_flate_key;
+	int colors = pic->png_color_type == 2 ? 3 : 1;
+	if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "Type", "XObject")) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(image, "Subtype", "Image")) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "Width", (HPDF_INT32)pic->width)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "Height", (HPDF_INT32)pic->height)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(parms, "Predictor", 15)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(parms, "Colors", colors)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)pic->width)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_Add(image, "DecodeParms", parms)))
+		return NULL;
+	if (pic->png_color_type == 0) {
+		if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace", "DeviceGray")))
+			return NULL;
+	} else if (pic->png_color_type == 2) {
+		if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace", "DeviceRGB")) ||
+		    !set_rgb_space(w, image))
+			return NULL;
+	} else {
+		/* [/Indexed base hival <palette>] */
+		HPDF_Array indexed = HPDF_Array_New(mm);
+		if (!folio_pdf_got(w, indexed) ||
+		    !folio_pdf_ok(w, HPDF_Array_AddName(indexed, "Indexed")))
+			return NULL;
+		HPDF_Array srgb = w->target == FOLIO_TARGET_PRINT ? folio_pdf_srgb(w) : NULL;
+		if (w->target == FOLIO_TARGET_PRINT && !srgb)
+			return NULL;
+		HPDF_STATUS st = srgb ? HPDF_Array_Add(indexed, srgb)
+		                      : HPDF_Array_AddName(indexed, "DeviceRGB");
+		if (!folio_pdf_ok(w, st) ||
+		    !folio_pdf_ok(w, HPDF_Array_AddNumber(indexed, pic->png_palette_entries - 1)) ||
+		    !folio_pdf_ok(w, HPDF_Array_Add(indexed,
+		                                    HPDF_Binary_New(mm, (HPDF_BYTE *)pic->png_palette,
+		                                                    (HPDF_UINT)pic->png_palette_entries * 3))) ||
+		    !folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", indexed)))
+			return NULL;
+	}
+	if (!folio_pdf_ok(w, HPDF_Stream_Write(image->stream, pic->png_idat,
+	                                       (HPDF_UINT)pic->png_idat_len)))
+		return NULL;
+	return image;
 }
 
 static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
@@ -40,22 +182,35 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		w->failed = true;
 		return NULL;
 	}
+	uint32_t width = pic->width, height = pic->height;
+	bool smaller = screen_size(w, pic, &width, &height);
+	if (pic->png_idat && !smaller && pic->png_idat_len <= UINT32_MAX)
+		return passthrough(w, pic);
+
 	HPDF_ColorSpace cs = pic->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
 	bool alpha = pic->alpha && !all_opaque(pic->alpha, (size_t)n);
-	unsigned char *flat = NULL;
+	const unsigned char *px = pic->pixels, *mask = alpha ? pic->alpha : NULL;
+	unsigned char *flat = NULL, *small = NULL, *small_mask = NULL;
 	if (alpha && w->target == FOLIO_TARGET_PRINT) {
-		flat = flatten(pic, (size_t)n);
-		alpha = false;
+		px = flat = flatten(pic->pixels, pic->alpha, (size_t)n, pic->channels);
+		mask = NULL;
 	}
-	HPDF_Image image = HPDF_LoadRawImageFromMem(w->pdf, flat ? flat : pic->pixels,
-	                                            pic->width, pic->height, cs, 8);
+	if (smaller) {
+		px = small = shrink(px, pic->width, pic->height, pic->channels, width, height);
+		if (mask)
+			mask = small_mask = shrink(mask, pic->width, pic->height, 1, width, height);
+	}
+	HPDF_Image image = HPDF_LoadRawImageFromMem(w->pdf, px, width, height, cs, 8);
+	HPDF_Image smask = image && mask ? HPDF_LoadRawImageFromMem(w->pdf, mask, width, height,
+	                                                            HPDF_CS_DEVICE_GRAY, 8)
+	                                 : NULL;
 	free(flat);
-	if (!folio_pdf_got(w, image))
+	free(small);
+	free(small_mask);
+	if (!folio_pdf_got(w, image) || (cs == HPDF_CS_DEVICE_RGB && !set_rgb_space(w, image)))
 		return NULL;
-	if (alpha) {
-		HPDF_Image mask = HPDF_LoadRawImageFromMem(w->pdf, pic->alpha, pic->width,
-		                                           pic->height, HPDF_CS_DEVICE_GRAY, 8);
-		if (!folio_pdf_got(w, mask) || !folio_pdf_ok(w, HPDF_Image_AddSMask(image, mask)))
+	if (mask) {
+		if (!folio_pdf_got(w, smask) || !folio_pdf_ok(w, HPDF_Image_AddSMask(image, smask)))
 			return NULL;
 		/* Soft masks are PDF 1.4; libharu has no call that says so. */
 		if (w->pdf->pdf_version < HPDF_VER_14)

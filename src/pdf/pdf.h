@@ -4,6 +4,8 @@
 
 #include "../layout/display.h"
 
+#include <stdio.h>
+
 typedef enum { FOLIO_TARGET_PRINT = 0, FOLIO_TARGET_SCREEN } folio_target;
 
 typedef struct folio_pdf_options {
@@ -15,5 +17,15 @@ typedef struct folio_pdf_options {
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      const folio_pdf_options *opts, unsigned char **out,
                      size_t *len);
+
+/* Preflight, from the display list alone (preflight.c). The report section
+ * lists per page the fonts (always embedded, as subsets), every picture with
+ * its effective resolution at its placed size and what the target makes of
+ * it, and the colour spaces the target writes. */
+void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target target);
+/* Print only: a picture under 150 ppi is an error (a warning with draft),
+ * under 300 ppi a warning. Returns false when an error was recorded. */
+bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_target target,
+                               bool draft);
 
 #endif

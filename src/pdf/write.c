@@ -1,5 +1,6 @@
 /* write.c: folio_pdf_write: the document around the pages: libharu's set-up
- * and its errors, page boxes, document information, bookmarks, and the bytes.
+ * and its errors, the sheet and page boxes of each target, document
+ * information, bookmarks, and the bytes (PDF/X specifics: pdfx.c).
  * Nothing reads a clock, so the same display list gives the same file. */
 #include "writer.h"
 
@@ -38,19 +39,22 @@ bool folio_pdf_got(folio_pdf_writer *w, const void *handle)
 	return folio_pdf_ok(w, st != HPDF_OK ? st : HPDF_INVALID_OBJECT);
 }
 
-/* The MediaBox is the trim size for now. Room for bleed and crop marks will
- * grow media_w/h and move trim_x/y here alone: all drawing goes through
- * folio_pdf_map, and the boxes below are derived from these numbers. */
-static folio_pdf_geom geometry(const folio_display *dl)
+/* Print: the sheet is the trim, its bleed, and room for the crop marks
+ * beyond; screen: the trim alone. Everything else (boxes, drawing, marks)
+ * is derived from these numbers through folio_pdf_map. */
+static folio_pdf_geom geometry(const folio_display *dl, folio_target target)
 {
+	double bleed = dl->bleed > 0 ? dl->bleed : 0;
+	double room = target == FOLIO_TARGET_PRINT ? bleed + FOLIO_PDF_MARK_ROOM : 0;
 	return (folio_pdf_geom){
-	    .media_w = dl->page_width,
-	    .media_h = dl->page_height,
-	    .trim_x = 0,
-	    .trim_y = 0,
+	    .media_w = dl->page_width + 2 * room,
+	    .media_h = dl->page_height + 2 * room,
+	    .trim_x = room,
+	    .trim_y = room,
 	    .trim_w = dl->page_width,
 	    .trim_h = dl->page_height,
-	    .bleed = dl->bleed > 0 ? dl->bleed : 0,
+	    .bleed = target == FOLIO_TARGET_PRINT ? bleed : 0,
+	    .marks = target == FOLIO_TARGET_PRINT,
 	};
 }
 
@@ -87,9 +91,10 @@ static bool add_pages(folio_pdf_writer *w)
 			return false;
 		FOLIO_PDF_TRY(w, HPDF_Page_SetWidth(page, (HPDF_REAL)g->media_w));
 		FOLIO_PDF_TRY(w, HPDF_Page_SetHeight(page, (HPDF_REAL)g->media_h));
-		if (!add_box(w, page, "TrimBox", g->trim_x, g->trim_y, g->trim_x + g->trim_w,
-		             g->trim_y + g->trim_h) ||
-		    !add_box(w, page, "BleedBox", bl, bb, br, bt))
+		if (g->marks &&
+		    (!add_box(w, page, "TrimBox", g->trim_x, g->trim_y, g->trim_x + g->trim_w,
+		              g->trim_y + g->trim_h) ||
+		     !add_box(w, page, "BleedBox", bl, bb, br, bt)))
 			return false;
 		w->pages[i] = page;
 	}
@@ -135,7 +140,9 @@ static bool add_outline(folio_pdf_writer *w)
 }
 
 /* Strings go out as UTF-16BE through the current (UTF-8) encoder. The dates
- * are the issue's date at midnight UTC: no clock, so builds are repeatable. */
+ * are the issue's date at midnight UTC: no clock, so builds are repeatable.
+ * PDF/X needs a title and both dates: an issue without them gets "folio"
+ * and 2000-01-01. */
 static bool set_info(folio_pdf_writer *w)
 {
 	const folio_display *dl = w->dl;
@@ -143,7 +150,8 @@ static bool set_info(folio_pdf_writer *w)
 		HPDF_InfoType type;
 		const char *value;
 	} attrs[] = {
-	    {HPDF_INFO_TITLE, dl->title},       {HPDF_INFO_SUBJECT, dl->subject},
+	    {HPDF_INFO_TITLE, dl->title && dl->title[0] ? dl->title : "folio"},
+	    {HPDF_INFO_SUBJECT, dl->subject},
 	    {HPDF_INFO_AUTHOR, dl->author},     {HPDF_INFO_KEYWORDS, dl->keywords},
 	    {HPDF_INFO_CREATOR, "folio"},
 	};
@@ -151,8 +159,10 @@ static bool set_info(folio_pdf_writer *w)
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
 		if (attrs[i].value && attrs[i].value[0])
 			FOLIO_PDF_TRY(w, HPDF_SetInfoAttr(w->pdf, attrs[i].type, attrs[i].value));
-	if (dl->year > 0) {
+	if (dl->year > 0 || w->target == FOLIO_TARGET_PRINT) {
 		HPDF_Date date = {dl->year, dl->month, dl->day, 0, 0, 0, 'Z', 0, 0};
+		if (dl->year <= 0)
+			date = (HPDF_Date){2000, 1, 1, 0, 0, 0, 'Z', 0, 0};
 		FOLIO_PDF_TRY(w, HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date));
 		FOLIO_PDF_TRY(w, HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date));
 	}
@@ -173,7 +183,9 @@ static bool write_doc(folio_pdf_writer *w)
 			return false;
 	if (w->target == FOLIO_TARGET_SCREEN && !add_outline(w))
 		return false;
-	return set_info(w);
+	if (!set_info(w) || (w->target == FOLIO_TARGET_PRINT && !folio_pdf_pdfx(w)))
+		return false;
+	return folio_pdf_id_reserve(w);
 }
 
 static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
@@ -190,9 +202,27 @@ static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 		free(buf);
 		return false;
 	}
+	folio_pdf_id_patch(buf, size);
 	*out = buf;
 	*len = size;
 	return true;
+}
+
+/* libharu frees only the top graphics state of a page (HPDF_Page_OnFree):
+ * when an error stops drawing inside a GSave, the states under it would
+ * leak. Pop them through libharu's own structures (hpdf_doc.h, hpdf_pages.h),
+ * as HPDF_Page_GRestore refuses in the middle of a text or path object. */
+static void drop_saved_gstates(HPDF_Doc pdf)
+{
+	for (HPDF_UINT i = 0; pdf->page_list && i < pdf->page_list->count; i++) {
+		HPDF_Page page = HPDF_List_ItemAt(pdf->page_list, i);
+		HPDF_PageAttr attr = page ? (HPDF_PageAttr)page->attr : NULL;
+		while (attr && attr->gstate && attr->gstate->prev) {
+			HPDF_GState prev = attr->gstate->prev;
+			HPDF_GState_Free(page->mmgr, attr->gstate);
+			attr->gstate = prev;
+		}
+	}
 }
 
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
@@ -208,7 +238,7 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	    .ctx = ctx,
 	    .dl = dl,
 	    .target = opts ? opts->target : FOLIO_TARGET_PRINT,
-	    .geom = geometry(dl),
+	    .geom = geometry(dl, opts ? opts->target : FOLIO_TARGET_PRINT),
 	    .doing = "starting the document",
 	};
 	/* libharu's limits on a page side (HPDF_MIN_PAGESIZE, HPDF_MAX_PAGESIZE). */
@@ -226,6 +256,7 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 		return false;
 	}
 	bool ok = write_doc(&w) && save(&w, out, len);
+	drop_saved_gstates(w.pdf);
 	HPDF_Free(w.pdf);
 	return ok;
 }

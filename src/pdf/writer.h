@@ -9,13 +9,25 @@
 #include <hpdf.h>
 
 /* Where the trim box sits on the sheet, in PDF units from the MediaBox's
- * bottom-left corner. Today the MediaBox is the trim box; making room for
- * bleed and crop marks changes only how this is filled in (write.c). */
+ * bottom-left corner. Print: the sheet is the trim plus the bleed plus room
+ * for crop marks; screen: the sheet is the trim (write.c, geometry()). */
 typedef struct folio_pdf_geom {
 	double media_w, media_h;
 	double trim_x, trim_y, trim_w, trim_h;
-	double bleed;
+	double bleed; /* 0 on screen */
+	bool marks;   /* crop marks outside the bleed (print) */
 } folio_pdf_geom;
+
+/* Crop marks: 0.25 pt hairlines, 18 pt long, starting 3 pt outside the
+ * bleed, in the trim lines' extension; the sheet leaves 3 pt beyond them. */
+#define FOLIO_PDF_MARK_GAP 3.0
+#define FOLIO_PDF_MARK_LEN 18.0
+#define FOLIO_PDF_MARK_WIDTH 0.25
+#define FOLIO_PDF_MARK_ROOM (FOLIO_PDF_MARK_GAP + FOLIO_PDF_MARK_LEN + 3.0)
+
+/* Pictures on screen are resampled to this resolution at their largest
+ * placed size (never up). */
+#define FOLIO_PDF_SCREEN_PPI 150.0
 
 /* The one mapping from display coordinates (points from the trim's top-left,
  * y down) to PDF user space (from the MediaBox's bottom-left, y up). */
@@ -37,6 +49,8 @@ typedef struct folio_pdf_image {
 	HPDF_Image image;
 } folio_pdf_image;
 
+
+
 typedef struct folio_pdf_writer {
 	folio_ctx *ctx;
 	const folio_display *dl;
@@ -50,6 +64,8 @@ typedef struct folio_pdf_writer {
 	size_t nfonts, capfonts;
 	folio_pdf_image *images;
 	size_t nimages, capimages;
+	HPDF_Array srgb;   /* [/ICCBased <sRGB profile>], made on first use */
+	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
 	char *text; /* NUL-terminated copy of the current text item */
 	size_t textcap;
 	/* What the next libharu call is for, so its error message says so. */
@@ -77,5 +93,25 @@ HPDF_Destination folio_pdf_dest(folio_pdf_writer *w, int page);
 
 /* Write the content stream and annotations of page `index`. */
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index);
+
+/* PDF/X and colour (pdfx.c). The sRGB ICC-based colour space, shared by
+ * every RGB picture of a print file; NULL after an error. */
+HPDF_Array folio_pdf_srgb(folio_pdf_writer *w);
+/* Crop marks of one page in registration colour (/All), in the page's
+ * content stream; the page must be outside any text or path object. */
+bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);
+/* The OutputIntent and the Info keys PDF/X-3 asks for (after set_info). */
+bool folio_pdf_pdfx(folio_pdf_writer *w);
+/* An /ID placeholder in the trailer before saving, and the real one (MD5
+ * of the whole file with the placeholder in it) patched in after. */
+bool folio_pdf_id_reserve(folio_pdf_writer *w);
+void folio_pdf_id_patch(unsigned char *buf, size_t len);
+
+/* CMYK -> RGB for the screen edition (pdfx.c). */
+void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3]);
+
+/* Raw operators into a page's content stream, for what libharu has no call
+ * for (colour spaces it does not know). */
+bool folio_pdf_raw(folio_pdf_writer *w, HPDF_Page page, const char *ops);
 
 #endif

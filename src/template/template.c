@@ -51,6 +51,11 @@ static size_t folio_layout_names(folio_arena *a, const char *dir,
 
 char *folio_template_resolve(folio_ctx *ctx, const char *name_or_path)
 {
+	return folio_template_resolve_at(ctx, name_or_path, FOLIO_NOWHERE);
+}
+
+char *folio_template_resolve_at(folio_ctx *ctx, const char *name_or_path, folio_loc at)
+{
 	folio_arena *a = ctx->arena;
 	size_t len = strlen(name_or_path);
 	if (strchr(name_or_path, '/') ||
@@ -68,16 +73,16 @@ char *folio_template_resolve(folio_ctx *ctx, const char *name_or_path)
 	for (size_t i = 0; i < n; i++)
 		list = folio_arena_printf(a, "%s%s%s", list, i ? ", " : "", names[i]);
 	if (s)
-		folio_error(ctx, FOLIO_ERR_INPUT, FOLIO_NOWHERE,
+		folio_error(ctx, FOLIO_ERR_INPUT, at,
 		            "unknown layout '%s' (did you mean '%s'? layouts "
 		            "available: %s)",
 		            name_or_path, s, list);
 	else if (n)
-		folio_error(ctx, FOLIO_ERR_INPUT, FOLIO_NOWHERE,
+		folio_error(ctx, FOLIO_ERR_INPUT, at,
 		            "unknown layout '%s' (layouts available: %s)",
 		            name_or_path, list);
 	else
-		folio_error(ctx, FOLIO_ERR_INPUT, FOLIO_NOWHERE,
+		folio_error(ctx, FOLIO_ERR_INPUT, at,
 		            "unknown layout '%s' (no layouts in %s)", name_or_path,
 		            dir);
 	return NULL;

@@ -107,6 +107,9 @@ typedef struct folio_template {
 /* Find a layout: `name_or_path` is a file path when it contains '/' or ends
  * in .yaml, else layouts/NAME.yaml under the data folder. */
 char *folio_template_resolve(folio_ctx *ctx, const char *name_or_path);
+/* The same, with an unknown layout's error recorded at `at` (the 'layout'
+ * value of issue.yaml). */
+char *folio_template_resolve_at(folio_ctx *ctx, const char *name_or_path, folio_loc at);
 
 /* Load and check a layout file. Unknown keys, missing styles, fonts that do
  * not exist are errors at their place in the YAML. */

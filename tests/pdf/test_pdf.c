@@ -8,6 +8,7 @@
 #include <png.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 static char tmpdir[] = "/tmp/folio-test-pdf-XXXXXX";
 
@@ -110,8 +111,10 @@ static unsigned char rgb_px[2 * 2 * 3] = {
     0, 0, 0,   /* black, opaque */
 };
 static unsigned char rgb_alpha[2 * 2] = {255, 0, 128, 255};
-static folio_picture gray_pic = {"gray.png", 4, 3, 1, gray_px, NULL};
-static folio_picture rgb_pic = {"rgb.png", 2, 2, 3, rgb_px, rgb_alpha};
+static folio_picture gray_pic = {.path = "gray.png", .width = 4, .height = 3,
+                                 .channels = 1, .pixels = gray_px};
+static folio_picture rgb_pic = {.path = "rgb.png", .width = 2, .height = 2, .channels = 3,
+                                .pixels = rgb_px, .alpha = rgb_alpha};
 
 static const folio_cmyk black = {0, 0, 0, 1};
 static const folio_cmyk accent = {0.1, 0.6, 0.9, 0.05};
@@ -265,7 +268,8 @@ static void test_info(const char *path)
 	char *info = run("pdfinfo -isodates '%s'", path);
 	CHECK(info != NULL);
 	CHECK_FIELD(info, "Pages", "2");
-	CHECK_FIELD(info, "Page size", "595.28 x 841.89 pts (A4)");
+	/* A4 plus 8.5 pt of bleed and 24 pt for the crop marks on each side */
+	CHECK_FIELD(info, "Page size", "660.28 x 906.89 pts");
 	CHECK_FIELD(info, "Title", "Тест folio");
 	CHECK_FIELD(info, "Author", "Folio Tests");
 	CHECK_FIELD(info, "Subject", "A test issue");
@@ -274,12 +278,13 @@ static void test_info(const char *path)
 	CHECK_FIELD(info, "CreationDate", "2022-09-30T00:00:00Z");
 	CHECK_FIELD(info, "ModDate", "2022-09-30T00:00:00Z");
 	CHECK_FIELD(info, "PDF version", "1.3");
+	CHECK_FIELD(info, "PDF subtype", "PDF/X-3:2002");
 	free(info);
-	/* Both boxes present; the BleedBox may not leave the MediaBox. */
+	/* The trim is A4, the bleed 8.5 pt beyond it, the sheet 24 pt beyond. */
 	info = run("pdfinfo -box '%s'", path);
-	CHECK_FIELD(info, "TrimBox", "0.00     0.00   595.28   841.89");
-	CHECK_FIELD(info, "BleedBox", "0.00     0.00   595.28   841.89");
-	CHECK_FIELD(info, "MediaBox", "0.00     0.00   595.28   841.89");
+	CHECK_FIELD(info, "TrimBox", "32.50    32.50   627.78   874.39");
+	CHECK_FIELD(info, "BleedBox", "24.00    24.00   636.28   882.89");
+	CHECK_FIELD(info, "MediaBox", "0.00     0.00   660.28   906.89");
 	free(info);
 }
 
@@ -312,7 +317,8 @@ static void test_images_print(const char *path)
 	CHECK(distinct == 2);
 	if (n == 3) {
 		CHECK(strcmp(rows[0].color, "gray") == 0 && rows[0].width == 4 && rows[0].height == 3);
-		CHECK(strcmp(rows[1].color, "rgb") == 0 && rows[1].width == 2 && rows[1].height == 2);
+		/* RGB in print is ICC-based sRGB */
+		CHECK(strcmp(rows[1].color, "icc") == 0 && rows[1].width == 2 && rows[1].height == 2);
 		CHECK(rows[2].page == 2 && rows[2].object == rows[0].object);
 	}
 	free(list);
@@ -447,11 +453,218 @@ static void test_positions(const char *path)
 	free(html);
 }
 
+/* Print: the trim sits 32.5 pt in from the sheet's corner, and the crop
+ * marks lie beyond the bleed (from 11.5 to 29.5 pt outside the trim). Page
+ * 1 at 72 dpi, y from the top of the 906.89 pt sheet. */
+static void test_marks(const char *path)
+{
+	char prefix[300], cmd[700];
+	snprintf(prefix, sizeof prefix, "%s/marks", tmpdir);
+	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r 72 -f 1 -l 1 -singlefile '%s' '%s' 2>/dev/null",
+	         path, prefix);
+	CHECK(system(cmd) == 0);
+	char pgm[320];
+	snprintf(pgm, sizeof pgm, "%s.pgm", prefix);
+	FILE *f = fopen(pgm, "rb");
+	int w = 0, h = 0, max = 0;
+	CHECK(f && fscanf(f, "P5 %d %d %d", &w, &h, &max) == 3 && fgetc(f) != EOF);
+	CHECK(w >= 660 && w <= 661 && h == 907); /* 660.28 x 906.89 pt */
+	if (!f || w < 660 || h != 907) {
+		if (f)
+			fclose(f);
+		return;
+	}
+	unsigned char *px = malloc((size_t)w * h);
+	CHECK(fread(px, 1, (size_t)w * h, f) == (size_t)w * h);
+	fclose(f);
+#define AT(x, y) px[(y) * w + (x)]
+	CHECK(AT(152, 257) < 200);  /* the rectangle, moved by the trim's offset */
+	CHECK(AT(120, 225) == 255); /* not where it would be without the offset */
+	/* Hairlines land on a pixel either side of their exact position, so a
+	 * mark is looked for in the 3 x 3 pixels around it. */
+#define INK(x, y)                                                              \
+	(AT((x) - 1, (y) - 1) < 255 || AT((x), (y) - 1) < 255 || AT((x) + 1, (y) - 1) < 255 || \
+	 AT((x) - 1, (y)) < 255 || AT((x), (y)) < 255 || AT((x) + 1, (y)) < 255 ||             \
+	 AT((x) - 1, (y) + 1) < 255 || AT((x), (y) + 1) < 255 || AT((x) + 1, (y) + 1) < 255)
+	/* bottom-left corner: the trim's bottom edge is at y = 874.39 */
+	CHECK(INK(12, 874));  /* the horizontal mark, 3 .. 21 pt */
+	CHECK(!INK(24, 874)); /* the gap before the bleed */
+	CHECK(INK(32, 890));  /* the vertical mark below the trim's left edge */
+	CHECK(!INK(32, 880)); /* inside the bleed: nothing */
+	/* top-right corner: trim right at x = 627.78, top at y = 32.5 */
+	CHECK(INK(648, 32));
+	CHECK(INK(627, 12));
+#undef INK
+#undef AT
+	free(px);
+}
+
+/* PDF/X-3 keys in print, none of them on screen; a file identifier in both. */
+static void test_pdfx(const char *print, const char *screen)
+{
+	char *json = run("qpdf --json --json-key=qpdf '%s'", print);
+	CHECK_STR_CONTAINS(json, "\"/S\": \"/GTS_PDFX\"");
+	CHECK_STR_CONTAINS(json, "\"/OutputConditionIdentifier\": \"u:FOGRA39\"");
+	CHECK_STR_CONTAINS(json, "\"/RegistryName\": \"u:http://www.color.org\"");
+	CHECK_STR_CONTAINS(json, "\"/GTS_PDFXVersion\": \"u:PDF/X-3:2002\"");
+	CHECK_STR_CONTAINS(json, "\"/Trapped\": \"/False\"");
+	CHECK_STR_CONTAINS(json, "\"/Separation\"");
+	CHECK_STR_CONTAINS(json, "\"/All\"");
+	CHECK_STR_CONTAINS(json, "\"/ICCBased\"");
+	free(json);
+	json = run("qpdf --json --json-key=qpdf '%s'", screen);
+	CHECK(json && !strstr(json, "GTS_PDFX") && !strstr(json, "/Separation") &&
+	      !strstr(json, "/ICCBased"));
+	free(json);
+	for (int i = 0; i < 2; i++) {
+		char *trailer = run("qpdf --show-object=trailer '%s'", i ? screen : print);
+		CHECK_STR_CONTAINS(trailer, "/ID [ <");
+		CHECK(trailer && !strstr(trailer, "A5A5A5A5")); /* the placeholder is gone */
+		free(trailer);
+	}
+}
+
 static void test_qpdf(const char *path)
 {
 	char *out = run("qpdf --check '%s' 2>&1", path);
 	CHECK_STR_CONTAINS(out, "No syntax or stream encoding errors");
 	free(out);
+}
+
+/* ---- PNG data passed through, and pictures resampled for the screen ---- */
+
+/* A PNG's IDAT data for rows of `bpp`-byte pixels: the first row unfiltered,
+ * the others with the Sub filter, so the reader must undo PNG's predictors. */
+static unsigned char *idat_of(const unsigned char *px, int w, int h, int bpp, size_t *len)
+{
+	size_t stride = (size_t)w * (size_t)bpp, raw_len = (stride + 1) * (size_t)h;
+	unsigned char *raw = malloc(raw_len);
+	for (int y = 0; y < h; y++) {
+		unsigned char *row = raw + (size_t)y * (stride + 1);
+		const unsigned char *src = px + (size_t)y * stride;
+		row[0] = y == 0 ? 0 : 1;
+		for (size_t i = 0; i < stride; i++)
+			row[1 + i] = (unsigned char)(src[i] - (y && i >= (size_t)bpp ? src[i - (size_t)bpp] : 0));
+	}
+	uLongf out_len = compressBound(raw_len);
+	unsigned char *out = malloc(out_len);
+	CHECK(compress2(out, &out_len, raw, raw_len, 9) == Z_OK);
+	free(raw);
+	*len = out_len;
+	return out;
+}
+
+/* Extract picture `index` of page 1 and compare it with `want` (RGB). */
+static void check_pixels(const char *path, const char *name, int index,
+                         const unsigned char *want, unsigned w, unsigned h)
+{
+	char prefix[300], cmd[700], png[330];
+	snprintf(prefix, sizeof prefix, "%s/%s", tmpdir, name);
+	snprintf(cmd, sizeof cmd, "pdfimages -png -f 1 -l 1 '%s' '%s'", path, prefix);
+	CHECK(system(cmd) == 0);
+	snprintf(png, sizeof png, "%s-%03d.png", prefix, index);
+	unsigned gw = 0, gh = 0;
+	unsigned char *got = read_png_rgb(png, &gw, &gh);
+	CHECK(got && gw == w && gh == h);
+	if (got && gw == w && gh == h && memcmp(got, want, (size_t)w * h * 3) != 0) {
+		fprintf(stderr, "%s: picture %d differs\n", name, index);
+		check_failures++;
+	}
+	free(got);
+}
+
+static void test_passthrough(folio_ctx *ctx)
+{
+	static unsigned char gray[6] = {0, 50, 100, 150, 200, 250};
+	static unsigned char rgb[12] = {255, 0, 0, 0, 255, 0, 10, 20, 30, 200, 100, 50};
+	static unsigned char pal[6] = {255, 0, 0, 0, 0, 255};
+	static unsigned char idx[2] = {1, 0};
+	static unsigned char idx_rgb[6] = {0, 0, 255, 255, 0, 0};
+	size_t glen, rlen, plen;
+	unsigned char *gidat = idat_of(gray, 3, 2, 1, &glen);
+	unsigned char *ridat = idat_of(rgb, 2, 2, 3, &rlen);
+	unsigned char *pidat = idat_of(idx, 2, 1, 1, &plen);
+	folio_picture pics[3] = {
+	    {.path = "g.png", .width = 3, .height = 2, .channels = 1, .pixels = gray,
+	     .png_idat = gidat, .png_idat_len = glen, .png_color_type = 0},
+	    {.path = "c.png", .width = 2, .height = 2, .channels = 3, .pixels = rgb,
+	     .png_idat = ridat, .png_idat_len = rlen, .png_color_type = 2},
+	    {.path = "p.png", .width = 2, .height = 1, .channels = 3, .pixels = idx_rgb,
+	     .png_idat = pidat, .png_idat_len = plen, .png_color_type = 3,
+	     .png_palette = pal, .png_palette_entries = 2},
+	};
+	/* 600 x 600 px of 4-pixel stripes at one inch: 150 x 150 on screen */
+	unsigned char *big = malloc(600 * 600);
+	for (int y = 0; y < 600; y++)
+		for (int x = 0; x < 600; x++)
+			big[y * 600 + x] = (x / 4) % 2 ? 200 : 40;
+	folio_picture stripes = {.path = "s.png", .width = 600, .height = 600, .channels = 1,
+	                         .pixels = big};
+	folio_dl_item items[4];
+	for (int i = 0; i < 3; i++) {
+		items[i] = box(FOLIO_DL_IMAGE, 72 + 100 * i, 72, 72, 48);
+		items[i].picture = &pics[i];
+	}
+	items[3] = box(FOLIO_DL_IMAGE, 72, 300, 72, 72);
+	items[3].picture = &stripes;
+	folio_dl_page page = {items, 4, 4};
+	folio_display dl = {.page_width = 595.28, .page_height = 841.89, .bleed = 8.5,
+	                    .pages = &page, .npages = 1, .title = "pictures", .year = 2024,
+	                    .month = 1, .day = 2};
+	for (int t = 0; t < 2; t++) {
+		size_t len;
+		unsigned char *pdf = write_pdf(ctx, &dl, t ? FOLIO_TARGET_SCREEN : FOLIO_TARGET_PRINT, &len);
+		CHECK(pdf != NULL);
+		if (!pdf)
+			continue;
+		CHECK(contains(pdf, len, "/Predictor 15"));
+		const char *path = save(t ? "pass-screen.pdf" : "pass-print.pdf", pdf, len);
+		free(pdf);
+		test_qpdf(path);
+		char *list = run("pdfimages -list '%s'", path);
+		image_row rows[8];
+		int n = image_rows(list, rows, 8);
+		CHECK(n == 4);
+		int g = -1, c = -1, p = -1, s = -1;
+		for (int i = 0; i < n; i++) {
+			if (rows[i].width == 3)
+				g = i;
+			else if (rows[i].width == 2)
+				*(rows[i].height == 2 ? &c : &p) = i;
+			else if (rows[i].width == 600 || rows[i].width == 150)
+				s = i;
+		}
+		CHECK(g >= 0 && c >= 0 && p >= 0 && s >= 0);
+		if (g < 0 || c < 0 || p < 0 || s < 0) {
+			free(list);
+			continue;
+		}
+		CHECK(strcmp(rows[g].color, "gray") == 0);
+		CHECK(strcmp(rows[c].color, t ? "rgb" : "icc") == 0);
+		CHECK(strcmp(rows[p].color, "index") == 0);
+		CHECK(rows[s].width == (t ? 150 : 600) && rows[s].height == (t ? 150 : 600));
+		free(list);
+		unsigned char want[6 * 3];
+		for (int i = 0; i < 6; i++)
+			want[3 * i] = want[3 * i + 1] = want[3 * i + 2] = gray[i];
+		const char *name = t ? "ps" : "pp";
+		check_pixels(path, name, g, want, 3, 2);
+		check_pixels(path, name, c, rgb, 2, 2);
+		check_pixels(path, name, p, idx_rgb, 2, 1);
+		if (t) {
+			/* the box filter keeps the stripes: one output pixel per stripe */
+			unsigned char *row = malloc(150 * 150 * 3);
+			for (int y = 0; y < 150; y++)
+				for (int x = 0; x < 150; x++)
+					memset(row + (y * 150 + x) * 3, x % 2 ? 200 : 40, 3);
+			check_pixels(path, name, s, row, 150, 150);
+			free(row);
+		}
+	}
+	free(big);
+	free(gidat);
+	free(ridat);
+	free(pidat);
 }
 
 static void test_empty(folio_ctx *ctx)
@@ -490,7 +703,8 @@ static void test_errors(void)
 
 	/* A picture libharu cannot take. */
 	ctx = folio_ctx_new();
-	folio_picture bad = {"bad.png", 2, 2, 2, gray_px, NULL};
+	folio_picture bad = {.path = "bad.png", .width = 2, .height = 2, .channels = 2,
+	                     .pixels = gray_px};
 	folio_dl_item im = box(FOLIO_DL_IMAGE, 0, 0, 10, 10);
 	im.picture = &bad;
 	page = (folio_dl_page){&im, 1, 1};
@@ -547,7 +761,9 @@ int main(void)
 		test_text(p);
 		test_images_print(p);
 		test_images_screen(s);
-		test_positions(p);
+		test_positions(s);
+		test_marks(p);
+		test_pdfx(p, s);
 		test_qpdf(p);
 		test_qpdf(s);
 		/* Bookmarks: UTF-8 titles, each to its page (screen only). */
@@ -572,6 +788,7 @@ int main(void)
 	free(screen);
 	free(screen2);
 	test_empty(ctx);
+	test_passthrough(ctx);
 	test_errors();
 	folio_fonts_drop(fonts);
 	folio_ctx_drop(ctx);

@@ -1,0 +1,269 @@
+/* pdfx.c: what makes the print file PDF/X-3:2002 and what libharu has no
+ * call for: the sRGB ICC-based colour space for pictures, registration
+ * colour and crop marks, the OutputIntent and Info keys, the trailer /ID;
+ * and the CMYK -> RGB conversion of the screen edition. Objects are built
+ * with libharu's low-level dictionary API, so libharu still writes them
+ * and keeps the cross-reference table. */
+#include "writer.h"
+
+#include <hpdf_encrypt.h>
+#include <lcms2.h>
+#include <stdio.h>
+#include <string.h>
+
+bool folio_pdf_raw(folio_pdf_writer *w, HPDF_Page page, const char *ops)
+{
+	HPDF_PageAttr attr = page->attr;
+	return folio_pdf_ok(w, HPDF_Stream_WriteStr(attr->stream, ops));
+}
+
+/* An indirect object may be shared by many dictionaries (libharu refers to
+ * it); a direct one belongs to exactly one. */
+static bool make_indirect(folio_pdf_writer *w, void *obj)
+{
+	return folio_pdf_got(w, obj) && folio_pdf_ok(w, HPDF_Xref_Add(w->pdf->xref, obj));
+}
+
+/* LittleCMS's built-in sRGB (parametric curves, about 0.5 KB), stamped with
+ * a fixed creation date: lcms writes the clock into the header otherwise,
+ * and the file must not change between builds. */
+static unsigned char *srgb_profile(folio_pdf_writer *w, cmsUInt32Number *len)
+{
+	cmsHPROFILE p = cmsCreate_sRGBProfile();
+	unsigned char *buf = NULL;
+	*len = 0;
+	if (p && cmsSaveProfileToMem(p, NULL, len) && *len >= 128) {
+		buf = folio_arena_alloc(w->ctx->arena, *len);
+		if (!cmsSaveProfileToMem(p, buf, len))
+			buf = NULL;
+	}
+	if (p)
+		cmsCloseProfile(p);
+	if (!buf) {
+		folio_pdf_ok(w, HPDF_INVALID_OBJECT);
+		return NULL;
+	}
+	/* ICC.1 7.2.1: dateTimeNumber at byte 24, six big-endian uInt16. */
+	static const unsigned char date[12] = {0x07, 0xD0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0};
+	memcpy(buf + 24, date, sizeof date);
+	return buf;
+}
+
+HPDF_Array folio_pdf_srgb(folio_pdf_writer *w)
+{
+	if (w->srgb)
+		return w->srgb;
+	const char *was = w->doing;
+	w->doing = "embedding the sRGB profile";
+	cmsUInt32Number len;
+	unsigned char *icc = srgb_profile(w, &len);
+	if (!icc)
+		return NULL;
+	HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (!folio_pdf_got(w, stream))
+		return NULL;
+	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
+	if (!folio_pdf_ok(w, HPDF_Dict_AddNumber(stream, "N", 3)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(stream, "Alternate", "DeviceRGB")) ||
+	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, icc, len)) ||
+	    !make_indirect(w, cs) || !folio_pdf_ok(w, HPDF_Array_AddName(cs, "ICCBased")) ||
+	    !folio_pdf_ok(w, HPDF_Array_Add(cs, stream)))
+		return NULL;
+	w->doing = was;
+	w->srgb = cs;
+	return cs;
+}
+
+static HPDF_Array cmyk_array(folio_pdf_writer *w, double v)
+{
+	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+	if (!folio_pdf_got(w, a))
+		return NULL;
+	for (int i = 0; i < 4; i++)
+		if (!folio_pdf_ok(w, HPDF_Array_AddReal(a, (HPDF_REAL)v)))
+			return NULL;
+	return a;
+}
+
+/* Registration colour: the separation /All prints on every plate; its
+ * alternate for viewers and proofs is 100/100/100/100 (PDF 32000-1,
+ * 8.6.6.4), through a linear type 2 function. */
+static HPDF_Array registration(folio_pdf_writer *w)
+{
+	if (w->regist)
+		return w->regist;
+	HPDF_MMgr mm = w->pdf->mmgr;
+	HPDF_Dict fn = HPDF_Dict_New(mm);
+	HPDF_Array domain = HPDF_Array_New(mm);
+	HPDF_Array cs = HPDF_Array_New(mm);
+	if (!folio_pdf_got(w, fn) || !folio_pdf_got(w, domain) || !make_indirect(w, cs))
+		return NULL;
+	HPDF_Array c0 = cmyk_array(w, 0), c1 = cmyk_array(w, 1);
+	if (!c0 || !c1 || !folio_pdf_ok(w, HPDF_Array_AddNumber(domain, 0)) ||
+	    !folio_pdf_ok(w, HPDF_Array_AddNumber(domain, 1)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(fn, "FunctionType", 2)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_Add(fn, "Domain", domain)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_Add(fn, "C0", c0)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_Add(fn, "C1", c1)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(fn, "N", 1)) ||
+	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "Separation")) ||
+	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "All")) ||
+	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "DeviceCMYK")) ||
+	    !folio_pdf_ok(w, HPDF_Array_Add(cs, fn)))
+		return NULL;
+	w->regist = cs;
+	return cs;
+}
+
+/* The page's /Resources /ColorSpace gets /Reg, the registration colour. */
+static bool page_registration(folio_pdf_writer *w, HPDF_Page page)
+{
+	HPDF_Array reg = registration(w);
+	if (!reg)
+		return false;
+	HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+	if (!folio_pdf_got(w, res))
+		return false;
+	HPDF_Dict spaces = HPDF_Dict_GetItem(res, "ColorSpace", HPDF_OCLASS_DICT);
+	if (!spaces) {
+		spaces = HPDF_Dict_New(w->pdf->mmgr);
+		if (!folio_pdf_got(w, spaces) ||
+		    !folio_pdf_ok(w, HPDF_Dict_Add(res, "ColorSpace", spaces)))
+			return false;
+	}
+	return folio_pdf_ok(w, HPDF_Dict_Add(spaces, "Reg", reg));
+}
+
+bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page)
+{
+	const folio_pdf_geom *g = &w->geom;
+	if (!g->marks)
+		return true;
+	w->doing = "drawing crop marks";
+	if (!page_registration(w, page))
+		return false;
+	double off = g->bleed + FOLIO_PDF_MARK_GAP, len = FOLIO_PDF_MARK_LEN;
+	double xs[2] = {g->trim_x, g->trim_x + g->trim_w};
+	double ys[2] = {g->trim_y, g->trim_y + g->trim_h};
+	char buf[1024];
+	size_t n = (size_t)snprintf(buf, sizeof buf, "q /Reg CS 1 SCN %.2f w 0 J\n",
+	                            FOLIO_PDF_MARK_WIDTH);
+	for (int i = 0; i < 2; i++)
+		for (int j = 0; j < 2; j++) {
+			double x = xs[i], y = ys[j];
+			double sx = i ? 1 : -1, sy = j ? 1 : -1; /* outwards */
+			/* one mark along the trim's horizontal edge, one along its
+			 * vertical edge, both beyond the bleed */
+			n += (size_t)snprintf(buf + n, sizeof buf - n,
+			                      "%.3f %.3f m %.3f %.3f l S\n%.3f %.3f m %.3f %.3f l S\n",
+			                      x + sx * off, y, x + sx * (off + len), y, x,
+			                      y + sy * off, x, y + sy * (off + len));
+		}
+	snprintf(buf + n, sizeof buf - n, "Q\n");
+	return folio_pdf_raw(w, page, buf);
+}
+
+/* A text string for a dictionary: ASCII goes as written, anything else
+ * through libharu's UTF-8 encoder (UTF-16BE with a byte order mark). */
+static HPDF_String text_string(folio_pdf_writer *w, const char *s)
+{
+	bool ascii = true;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			ascii = false;
+	return HPDF_String_New(w->pdf->mmgr, s, ascii ? NULL : w->utf8);
+}
+
+/* PDF/X-3:2002 (ISO 15930-3): a registered printing condition named in the
+ * OutputIntent needs no embedded profile; the Info keys below are required. */
+bool folio_pdf_pdfx(folio_pdf_writer *w)
+{
+	HPDF_MMgr mm = w->pdf->mmgr;
+	w->doing = "adding the PDF/X output intent";
+	HPDF_Dict intent = HPDF_Dict_New(mm);
+	HPDF_Array intents = HPDF_Array_New(mm);
+	if (!folio_pdf_got(w, intent) || !folio_pdf_got(w, intents))
+		return false;
+	static const struct {
+		const char *key, *value;
+	} strings[] = {
+	    {"OutputConditionIdentifier", "FOGRA39"},
+	    {"OutputCondition", "Coated FOGRA39 (ISO 12647-2:2004)"},
+	    {"RegistryName", "http://www.color.org"},
+	    {"Info", "Coated FOGRA39 (ISO 12647-2:2004)"},
+	};
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(intent, "S", "GTS_PDFX"));
+	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(intent, strings[i].key,
+		                               text_string(w, strings[i].value)));
+	FOLIO_PDF_TRY(w, HPDF_Array_Add(intents, intent));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(w->pdf->catalog, "OutputIntents", intents));
+
+	w->doing = "setting the PDF/X document information";
+	HPDF_Dict info = w->pdf->info;
+	if (!folio_pdf_got(w, info))
+		return false;
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(info, "GTS_PDFXVersion", text_string(w, "PDF/X-3:2002")));
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(info, "Trapped", "False"));
+	return true;
+}
+
+/* 16 bytes of 0xA5: improbable anywhere else in the trailer's last bytes. */
+#define ID_FILL 0xA5
+#define ID_HEX "A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5"
+
+bool folio_pdf_id_reserve(folio_pdf_writer *w)
+{
+	HPDF_BYTE fill[16];
+	memset(fill, ID_FILL, sizeof fill);
+	w->doing = "reserving the file identifier";
+	HPDF_Array id = HPDF_Array_New(w->pdf->mmgr);
+	if (!folio_pdf_got(w, id))
+		return false;
+	for (int i = 0; i < 2; i++)
+		FOLIO_PDF_TRY(w, HPDF_Array_Add(id, HPDF_Binary_New(w->pdf->mmgr, fill, 16)));
+	return folio_pdf_ok(w, HPDF_Dict_Add(w->pdf->xref->trailer, "ID", id));
+}
+
+/* Both halves of the /ID are the MD5 of the file as saved (placeholder
+ * included): the same content gives the same identifier. The trailer follows
+ * the cross-reference table, and the patch keeps every length, so no offset
+ * moves. */
+void folio_pdf_id_patch(unsigned char *buf, size_t len)
+{
+	size_t hexlen = sizeof ID_HEX - 1, from = len > 1024 ? len - 1024 : 0;
+	unsigned char *at[2];
+	int found = 0;
+	for (size_t i = from; i + hexlen <= len && found < 2; i++)
+		if (memcmp(buf + i, ID_HEX, hexlen) == 0) {
+			at[found++] = buf + i;
+			i += hexlen - 1;
+		}
+	if (found != 2)
+		return;
+	struct HPDF_MD5Context md5;
+	HPDF_BYTE digest[16];
+	HPDF_MD5Init(&md5);
+	HPDF_MD5Update(&md5, buf, (HPDF_UINT32)len);
+	HPDF_MD5Final(digest, &md5);
+	static const char hex[] = "0123456789ABCDEF";
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < 16; i++) {
+			at[k][2 * i] = (unsigned char)hex[digest[i] >> 4];
+			at[k][2 * i + 1] = (unsigned char)hex[digest[i] & 15];
+		}
+}
+
+/* The screen edition's colours: the complement of the ink, darkened by the
+ * black (r = (1 - c)(1 - k), ...). Not a colour-managed conversion (no CMYK
+ * profile ships with Debian's main archive), but exact for the values that
+ * matter most: paper white, 100 K black and the pure process colours. */
+void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3])
+{
+	double k = 1 - (c.k < 0 ? 0 : c.k > 1 ? 1 : c.k);
+	double v[3] = {c.c, c.m, c.y};
+	for (int i = 0; i < 3; i++)
+		rgb[i] = (1 - (v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i])) * k;
+}

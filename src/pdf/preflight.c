@@ -1,0 +1,121 @@
+/* preflight.c: what a printer's preflight would say about the file the
+ * writer is about to make, read from the display list: fonts, picture
+ * resolution at the placed size, colour spaces. It mirrors the writer's
+ * choices (images.c, pdfx.c) and must change with them. */
+#include "writer.h"
+
+#include <string.h>
+
+/* Pixels per inch at the placed size: the lower of the two directions. */
+static double effective_ppi(const folio_dl_item *it)
+{
+	double x = it->picture->width / (it->w / 72.0);
+	double y = it->picture->height / (it->h / 72.0);
+	return x < y ? x : y;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static const char *picture_space(const folio_picture *pic, folio_target target)
+{
+	if (pic->png_idat && pic->png_color_type == 3)
+		return target == FOLIO_TARGET_PRINT ? "Indexed ICCBased sRGB" : "Indexed DeviceRGB";
+	if (pic->channels == 1)
+		return "DeviceGray";
+	return target == FOLIO_TARGET_PRINT ? "ICCBased sRGB" : "DeviceRGB";
+}
+
+void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target target)
+{
+	bool print = target == FOLIO_TARGET_PRINT;
+	fprintf(f, "preflight (%s):\n", print ? "print, PDF/X-3:2002" : "screen");
+	for (int p = 0; p < dl->npages; p++) {
+		const folio_dl_page *page = &dl->pages[p];
+		fprintf(f, "  page %d\n", p + 1);
+		/* fonts: each file once, in order of first use */
+		const folio_face *seen[64];
+		size_t nseen = 0;
+		bool text = false, graphics = false, gray = false, rgb = false, indexed = false;
+		for (size_t i = 0; i < page->nitems; i++) {
+			const folio_dl_item *it = &page->items[i];
+			if (it->kind == FOLIO_DL_TEXT && it->face && it->len) {
+				text = true;
+				bool known = false;
+				for (size_t k = 0; k < nseen; k++)
+					known |= seen[k] == it->face ||
+					         !strcmp(folio_face_path(seen[k]), folio_face_path(it->face));
+				if (!known && nseen < sizeof seen / sizeof seen[0]) {
+					seen[nseen++] = it->face;
+					fprintf(f, "    font %s: embedded (TrueType subset)\n",
+					        base_name(folio_face_path(it->face)));
+				}
+			} else if (it->kind == FOLIO_DL_RECT || it->kind == FOLIO_DL_RULE) {
+				graphics = true;
+			} else if (it->kind == FOLIO_DL_IMAGE && it->picture && it->w > 0 && it->h > 0) {
+				const folio_picture *pic = it->picture;
+				double ppi = effective_ppi(it);
+				const char *space = picture_space(pic, target);
+				bool is_gray = !strcmp(space, "DeviceGray");
+				bool is_indexed = !strncmp(space, "Indexed", 7);
+				gray |= is_gray;
+				indexed |= is_indexed;
+				rgb |= !is_gray && !is_indexed;
+				fprintf(f, "    picture %s: %u x %u px at %.0f x %.0f pt, %.0f ppi, %s", pic->path,
+				        pic->width, pic->height, it->w, it->h, ppi, space);
+				if (print && ppi < 150)
+					fprintf(f, "  (ERROR: under 150 ppi)");
+				else if (print && ppi < 300)
+					fprintf(f, "  (warning: under 300 ppi)");
+				else if (!print && ppi > FOLIO_PDF_SCREEN_PPI)
+					fprintf(f, ", resampled to %.0f ppi", FOLIO_PDF_SCREEN_PPI);
+				if (pic->alpha)
+					fprintf(f, print ? ", alpha flattened onto white" : ", soft mask");
+				fputc('\n', f);
+			}
+		}
+		fprintf(f, "    colour spaces:");
+		if (text || graphics)
+			fprintf(f, print ? " DeviceCMYK" : " DeviceRGB");
+		if (gray)
+			fprintf(f, " DeviceGray");
+		if (rgb)
+			fprintf(f, print ? " ICCBased(sRGB)" : (text || graphics) ? "" : " DeviceRGB");
+		if (indexed)
+			fprintf(f, " Indexed");
+		if (print)
+			fprintf(f, " Separation(All, crop marks)");
+		fputc('\n', f);
+	}
+}
+
+bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_target target,
+                               bool draft)
+{
+	if (target != FOLIO_TARGET_PRINT)
+		return true;
+	bool ok = true;
+	for (int p = 0; p < dl->npages; p++)
+		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+			const folio_dl_item *it = &dl->pages[p].items[i];
+			if (it->kind != FOLIO_DL_IMAGE || !it->picture || !(it->w > 0 && it->h > 0))
+				continue;
+			double ppi = effective_ppi(it);
+			folio_loc at = {it->picture->path, 0, 0};
+			if (ppi < 150 && !draft) {
+				ok = folio_error(ctx, FOLIO_ERR_INPUT, at,
+				                 "picture is %.0f ppi at its placed size on page %d; "
+				                 "print needs 300 (at least 150; --draft writes it anyway)",
+				                 ppi, p + 1);
+			} else if (ppi < 300) {
+				folio_warn(ctx, at,
+				           "picture is %.0f ppi at its placed size on page %d; print "
+				           "wants 300 or more",
+				           ppi, p + 1);
+			}
+		}
+	return ok;
+}
