@@ -306,7 +306,7 @@ static folio_figure *load_image(issue_state *s, yaml_node_t *node)
 		return NULL;
 	folio_loc at = loc(s, folio_yaml_get(s->y, node, "file"));
 	const char *fs = folio_load_resolve(s->ctx, &s->env, file, at);
-	fig->picture = fs ? folio_picture_load(s->ctx, fs, file, at) : NULL;
+	fig->picture = fs ? folio_load_picture(s->ctx, &s->env, fs, file, at) : NULL;
 	return fig->picture ? fig : NULL;
 }
 
@@ -420,8 +420,9 @@ folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
 	folio_issue *is = folio_arena_alloc(ctx->arena, sizeof *is);
 	is->path = folio_arena_strdup(ctx->arena, path);
 	is->dir = dir_of(ctx->arena, is->path);
+	folio_picture_cache pictures = {0};
 	issue_state s = {.ctx = ctx,
-	                 .env = {is->dir, opts && opts->allow_outside}};
+	                 .env = {is->dir, opts && opts->allow_outside, &pictures}};
 	s.text = folio_read_file(ctx, is->path, FOLIO_NOWHERE,
 	                         ctx->limits.text_bytes, &s.len);
 	if (!s.text)

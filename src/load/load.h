@@ -5,11 +5,24 @@
 
 #include "../doc/doc.h"
 
+/* Pictures already loaded in this build, by the path opened: a picture
+ * named by several articles is decoded (and kept in memory) once. */
+typedef struct {
+	const char **paths;
+	folio_picture **pictures;
+	size_t n, cap;
+} folio_picture_cache;
+
 /* Where the user's paths are resolved from, and whether they may leave it. */
 typedef struct {
 	const char *dir; /* folder of issue.yaml */
 	bool allow_outside;
+	folio_picture_cache *pictures;
 } folio_load_env;
+
+/* folio_picture_load through env's cache. */
+folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,
+                                  const char *fs_path, const char *shown, folio_loc loc);
 
 /* Resolve `written` (a path from issue.yaml or a Markdown file) against
  * env->dir. Returns the path to open (arena), or NULL after recording an

@@ -352,8 +352,8 @@ static void figure(md_state *st, cmark_node *para)
 	}
 	const char *fs = folio_load_resolve(st->ctx, st->env, url, loc);
 	folio_picture *pic =
-	    fs ? folio_picture_load(st->ctx, fs, folio_arena_strdup(st->ctx->arena, url),
-	                            loc)
+	    fs ? folio_load_picture(st->ctx, st->env, fs,
+	                            folio_arena_strdup(st->ctx->arena, url), loc)
 	       : NULL;
 	if (!pic) {
 		st->ok = false;

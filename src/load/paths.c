@@ -156,3 +156,26 @@ char *folio_load_read(folio_ctx *ctx, const char *fs_path, const char *shown,
 	*len = n;
 	return out;
 }
+
+folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,
+                                  const char *fs_path, const char *shown, folio_loc loc)
+{
+	folio_picture_cache *c = env->pictures;
+	for (size_t i = 0; c && i < c->n; i++)
+		if (!strcmp(c->paths[i], fs_path))
+			return c->pictures[i];
+	folio_picture *pic = folio_picture_load(ctx, fs_path, shown, loc);
+	if (pic && c) {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 8;
+			c->paths = folio_arena_grow(ctx->arena, c->paths, sizeof *c->paths, c->n, cap);
+			c->pictures =
+			    folio_arena_grow(ctx->arena, c->pictures, sizeof *c->pictures, c->n, cap);
+			c->cap = cap;
+		}
+		c->paths[c->n] = folio_arena_strdup(ctx->arena, fs_path);
+		c->pictures[c->n] = pic;
+		c->n++;
+	}
+	return pic;
+}

@@ -367,7 +367,7 @@ static void test_resolve(void)
 {
 	folio_ctx *ctx = folio_ctx_new();
 	folio_loc here = {"issue.yaml", 1, 1};
-	folio_load_env in = {"dir", false}, dot = {".", false}, out = {"dir", true};
+	folio_load_env in = {.dir = "dir"}, dot = {.dir = "."}, out = {.dir = "dir", .allow_outside = true};
 	CHECK_STR(folio_load_resolve(ctx, &in, "a/./b//c.md", here), "dir/a/b/c.md");
 	CHECK_STR(folio_load_resolve(ctx, &in, "a/../b.md", here), "dir/b.md");
 	CHECK_STR(folio_load_resolve(ctx, &dot, "b.md", here), "b.md");
