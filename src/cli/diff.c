@@ -1,12 +1,54 @@
-/* diff.c: folio diff A.pdf B.pdf: not written yet. */
+/* diff.c: the arguments of folio diff A.pdf B.pdf [--out DIR] [--dpi N];
+ * the comparison itself is src/diff/. */
 #include "cli.h"
+#include "diff/diff.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char folio_diff_usage[] = "usage: folio diff A.pdf B.pdf [--out DIR] [--dpi N]\n";
+
+static int folio_diff_usage_error(const char *what, const char *arg)
+{
+	fprintf(stderr, "folio: error: %s%s\n%s", what, arg, folio_diff_usage);
+	return 2;
+}
 
 int folio_cli_diff(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "folio: error: 'diff' is not part of this version yet\n");
-	return 2;
+	folio_diff_opts o = {.out_dir = NULL, .dpi = 50, .out = stdout};
+	const char *files[2];
+	int nfiles = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--out") || !strcmp(a, "--dpi")) {
+			if (i + 1 >= argc)
+				return folio_diff_usage_error("missing value after ", a);
+			const char *v = argv[++i];
+			if (a[2] == 'o') {
+				o.out_dir = v;
+			} else {
+				char *end;
+				o.dpi = strtod(v, &end);
+				if (*end || !(o.dpi >= 10 && o.dpi <= 600))
+					return folio_diff_usage_error(
+					    "--dpi wants a number from 10 to 600, not ", v);
+			}
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(folio_diff_usage, stdout);
+			return 0;
+		} else if (a[0] == '-' && a[1]) {
+			return folio_diff_usage_error("unknown option ", a);
+		} else if (nfiles < 2) {
+			files[nfiles++] = a;
+		} else {
+			return folio_diff_usage_error("one file too many: ", a);
+		}
+	}
+	if (nfiles != 2)
+		return folio_diff_usage_error("diff compares two PDF files", "");
+	int status = folio_diff_files(files[0], files[1], &o);
+	fflush(stdout);
+	return status;
 }

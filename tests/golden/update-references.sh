@@ -1,31 +1,58 @@
 #!/usr/bin/env bash
-# update-references.sh [FOLIO]: rebuild tests/reference/NAME.pdf for every
-# samples/NAME/issue.yaml. Only for a layout change that is intended: look at
-# every new page first (pdftoppm -r 60 -png), and say in the commit why the
-# reference changed. Also: ninja -C BUILD update-references.
+# update-references.sh [--samples|--fixtures] [FOLIO]: rebuild the golden
+# references (both kinds, or only the one named):
+#   tests/reference/NAME.pdf, .json          for every samples/NAME/issue.yaml
+#   tests/reference/fixtures/NAME.pdf, .json for every tests/golden-fixtures/NAME/
+#     (built with the options in its file "flags"; .json is --dump-layout)
+# Only for a layout change that is intended: look at every new page first
+# (folio diff OLD NEW --out DIR, or pdftoppm -r 60 -png), and say in the
+# commit why the reference changed. Also: ninja -C BUILD update-references.
 set -euo pipefail
+only=
+case "${1:-}" in --samples | --fixtures) only=${1#--}; shift ;; esac
 root=${SOURCE_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 folio=${1:-${FOLIO:-$root/build/folio}}
 [ -x "$folio" ] || { echo "error: no folio binary at $folio (build first, or pass its path)" >&2; exit 1; }
-mkdir -p "$root/tests/reference"
+mkdir -p "$root/tests/reference/fixtures"
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-references.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 status=0
-for issue in "$root"/samples/*/issue.yaml; do
-	name=$(basename "$(dirname "$issue")")
-	out="$root/tests/reference/$name.pdf"
-	tmp="$work/$name.pdf"
-	if "$folio" build "$issue" -o "$tmp"; then
-		if [ -f "$out" ] && cmp -s "$out" "$tmp"; then
-			rm -f "$tmp"
-			echo "unchanged: tests/reference/$name.pdf"
-		else
-			mv -f "$tmp" "$out"
-			echo "updated:   tests/reference/$name.pdf ($(stat -c %s "$out") bytes)"
-		fi
+
+# install TMP REL: move TMP to tests/reference/REL unless it is the same
+install_ref() {
+	local out="$root/tests/reference/$2"
+	if [ -f "$out" ] && cmp -s "$out" "$1"; then
+		rm -f "$1"
+		echo "unchanged: tests/reference/$2"
 	else
-		rm -f "$tmp"
+		mv -f "$1" "$out"
+		echo "updated:   tests/reference/$2 ($(stat -c %s "$out") bytes)"
+	fi
+}
+
+for issue in "$root"/samples/*/issue.yaml; do
+	[ "$only" != fixtures ] || break
+	name=$(basename "$(dirname "$issue")")
+	if "$folio" build "$issue" -o "$work/$name.pdf" --dump-layout "$work/$name.json"; then
+		install_ref "$work/$name.pdf" "$name.pdf"
+		install_ref "$work/$name.json" "$name.json"
+	else
 		echo "error: folio build $issue failed; its reference is left as it was" >&2
+		status=1
+	fi
+done
+
+for issue in "$root"/tests/golden-fixtures/*/issue.yaml; do
+	[ -e "$issue" ] && [ "$only" != samples ] || continue
+	dir=$(dirname "$issue")
+	name=$(basename "$dir")
+	flags=()
+	[ -f "$dir/flags" ] && read -r -a flags <"$dir/flags"
+	if "$folio" build "$issue" -o "$work/$name.pdf" --dump-layout "$work/$name.json" "${flags[@]}"; then
+		install_ref "$work/$name.pdf" "fixtures/$name.pdf"
+		install_ref "$work/$name.json" "fixtures/$name.json"
+	else
+		echo "error: folio build $issue ${flags[*]} failed; its references are left as they were" >&2
 		status=1
 	fi
 done

@@ -1,0 +1,47 @@
+/* diff.h: folio diff, the comparison of two proofs: pixels (raster.c), text
+ * with positions (text.c) and the report and exit status (run.c). Only the
+ * folio executable links it: it needs poppler-glib and cairo. */
+#ifndef FOLIO_DIFF_H
+#define FOLIO_DIFF_H
+
+#include <poppler.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct {
+	const char *out_dir; /* NULL: write no images */
+	double dpi;          /* raster resolution, 50 by default */
+	FILE *out;           /* the report */
+} folio_diff_opts;
+
+/* Compare two PDFs: 0 same (after the tolerances), 1 different, 2 trouble
+ * (a file missing or unreadable, an image not writable), said on stderr. */
+int folio_diff_files(const char *a, const char *b, const folio_diff_opts *o);
+
+/* A changed region in points, origin top-left of the rendered page. */
+typedef struct {
+	double x0, y0, x1, y1;
+} folio_diff_box;
+
+/* Render both pages (either may be NULL: a page missing on that side counts
+ * as blank) and return the regions where they differ, malloc'd, in *boxes.
+ * With PNG set, write the highlighted picture there; false in *png_ok if
+ * that failed. */
+size_t folio_diff_raster(PopplerPage *a, PopplerPage *b, double dpi, const char *png,
+                         folio_diff_box **boxes, bool *png_ok);
+
+/* Messages, one a line, without the "p.N: " prefix. */
+typedef struct {
+	char **items;
+	size_t n, cap;
+} folio_diff_msgs;
+
+void folio_diff_msg(folio_diff_msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void folio_diff_msgs_free(folio_diff_msgs *m);
+
+/* Compare the text lines of two pages (either may be NULL) and say what
+ * moved, changed, appeared and vanished. */
+void folio_diff_text(PopplerPage *a, PopplerPage *b, folio_diff_msgs *m);
+
+#endif
