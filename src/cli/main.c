@@ -44,6 +44,11 @@ static void folio_print_diags(const folio_ctx *ctx)
  * a reader never sees half a PDF and a failed build leaves the old one. */
 int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: error: cannot write: it is a folder\n", path);
+		return 1;
+	}
 	char *dup = strdup(path);
 	const char *dir = dirname(dup);
 	size_t n = strlen(dir) + 32;
