@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 folio_ctx *folio_ctx_new(void)
 {
@@ -102,6 +103,21 @@ char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t 
 	if (!f) {
 		folio_error(ctx, FOLIO_ERR_INPUT, loc, "cannot open '%s': %s", path,
 		            strerror(errno));
+		return NULL;
+	}
+	/* Refuse a file too big before reading it (the loop below still counts,
+	 * for pipes and files that grow). */
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uint64_t)st.st_size > max_bytes) {
+		fclose(f);
+		folio_error(ctx, FOLIO_ERR_INPUT, loc, "'%s' is larger than the limit of %llu bytes",
+		            path, (unsigned long long)max_bytes);
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		folio_error(ctx, FOLIO_ERR_INPUT, loc, "cannot open '%s': it is a folder", path);
 		return NULL;
 	}
 	size_t cap = 65536, n = 0;

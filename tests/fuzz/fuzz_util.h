@@ -11,6 +11,18 @@
 
 static char fuzz_dir[256];
 
+/* The folder goes when the fuzzer exits normally (it exits through exit()). */
+static void fuzz_cleanup(void)
+{
+	static const char *const names[] = {"issue.yaml", "body.md", "pic.png"};
+	char path[512];
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		snprintf(path, sizeof path, "%s/%s", fuzz_dir, names[i]);
+		unlink(path);
+	}
+	rmdir(fuzz_dir);
+}
+
 static inline const char *fuzz_tmpdir(void)
 {
 	if (!fuzz_dir[0]) {
@@ -19,6 +31,7 @@ static inline const char *fuzz_tmpdir(void)
 		         base && *base ? base : "/tmp");
 		if (!mkdtemp(fuzz_dir))
 			abort();
+		atexit(fuzz_cleanup);
 	}
 	return fuzz_dir;
 }
