@@ -89,6 +89,7 @@ typedef struct folio_lay {
 	int *start_pages;  /* where each article really starts */
 	int *overset_lines;
 	folio_quality *quality; /* per page, counted on the final rows */
+	const char *context;    /* the article being set, for messages, or NULL */
 	/* Lines that must not end with a hyphen, found by planning: a
 	 * paragraph (by its runs) and a line number. Kept across passes. */
 	struct {

@@ -91,6 +91,7 @@ static bool folio_layout_pass(folio_lay *L)
 		folio_cursor start = cur;
 		/* A hyphen must not end a column or stand before a picture: such
 		 * a line is set again without it, and the article planned again. */
+		L->context = folio_arena_printf(L->ctx->arena, "article '%s'", a->title);
 		for (int round = 0; round < 4; round++) {
 			cur = start;
 			if (!folio_article_rows(L, (int)i, span, &rows, &nrows))
@@ -114,6 +115,7 @@ static bool folio_layout_pass(folio_lay *L)
 			    cur.page >= t->npages)
 				L->overset_lines[i]++;
 		}
+		L->context = NULL;
 		folio_quality_tally(L, rows, nrows, slots);
 		folio_emit_rows(L, (int)i, rows, nrows, slots);
 	}

@@ -90,6 +90,7 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	    .tolerance = s->tolerance,
 	    .lang = L->issue->language,
 	    .loc = loc,
+	    .context = L->context,
 	};
 	size_t *nohyph = NULL, nn = 0, cap = 0;
 	for (size_t i = 0; i < L->nnohyph; i++)

@@ -119,9 +119,11 @@ static bool folio_check_glyph(folio_par *par, uint32_t cp, const folio_span *sp)
 		return true;
 	char enc[5] = {0};
 	folio_utf8_put(cp, enc);
+	const char *ctx_text = par->spec->context;
 	return folio_error(par->ctx, FOLIO_ERR_INPUT, par->spec->loc,
-	                   "missing glyph: U+%04X '%s' is not in %s", (unsigned)cp, enc,
-	                   sp->face->name);
+	                   "missing glyph: U+%04X '%s' is not in %s%s%s%s", (unsigned)cp, enc,
+	                   sp->face->name, ctx_text ? " (" : "", ctx_text ? ctx_text : "",
+	                   ctx_text ? ")" : "");
 }
 
 /* Russian typesetting ties a one- or two-letter word (в, к, с, и, на, по,

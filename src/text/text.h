@@ -89,6 +89,8 @@ typedef struct folio_para_spec {
 	 * the last line of a column and the line before a picture. */
 	const size_t *no_hyphen_lines;
 	size_t nno_hyphen_lines;
+	/* What the text belongs to, for messages ("article 'Vision'"), or NULL. */
+	const char *context;
 } folio_para_spec;
 
 /* A piece of a set line: text drawn as one unit at x (relative to the line's
