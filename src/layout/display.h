@@ -50,6 +50,9 @@ typedef struct folio_display {
 	/* document information */
 	const char *title, *subject, *author, *keywords;
 	int year, month, day;
+	/* the printing condition of the print edition's OutputIntent (from
+	 * the layout's `print:`), or NULL for Coated FOGRA39 */
+	const char *output_identifier, *output_condition, *output_registry;
 	/* bookmarks: article titles and their pages */
 	const char **outline_titles;
 	int *outline_pages;

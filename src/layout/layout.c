@@ -232,6 +232,9 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	dl->title = folio_arena_printf(A, "%s \xE2\x80\x94 %s", issue->newsletter, issue->issue);
 	dl->subject = issue->tagline ? issue->tagline : issue->issue;
 	dl->author = issue->newsletter;
+	dl->output_identifier = t->output_identifier;
+	dl->output_condition = t->output_condition;
+	dl->output_registry = t->output_registry;
 	dl->year = issue->year;
 	dl->month = issue->month;
 	dl->day = issue->day;

@@ -185,13 +185,20 @@ bool folio_pdf_pdfx(folio_pdf_writer *w)
 	HPDF_Array intents = HPDF_Array_New(mm);
 	if (!folio_pdf_got(w, intent) || !folio_pdf_got(w, intents))
 		return false;
-	static const struct {
+	/* The printing condition is the layout's (display.h says where it
+	 * comes from); FOGRA39 when the layout names none. */
+	const folio_display *dl = w->dl;
+	const char *id = dl->output_identifier ? dl->output_identifier : "FOGRA39";
+	const char *cond = dl->output_condition ? dl->output_condition
+	                                        : "Coated FOGRA39 (ISO 12647-2:2004)";
+	const char *registry = dl->output_registry ? dl->output_registry : "http://www.color.org";
+	const struct {
 		const char *key, *value;
 	} strings[] = {
-	    {"OutputConditionIdentifier", "FOGRA39"},
-	    {"OutputCondition", "Coated FOGRA39 (ISO 12647-2:2004)"},
-	    {"RegistryName", "http://www.color.org"},
-	    {"Info", "Coated FOGRA39 (ISO 12647-2:2004)"},
+	    {"OutputConditionIdentifier", id},
+	    {"OutputCondition", cond},
+	    {"RegistryName", registry},
+	    {"Info", cond},
 	};
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(intent, "S", "GTS_PDFX"));

@@ -192,7 +192,7 @@ static const char *const folio_top_keys[] = {
     "name",     "page",   "margins", "columns",     "baseline", "pages",
     "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans",
     "masthead", "contents", "panel", "rules",       "accent",   "footer",
-    "figure",   "styles", "lists"};
+    "figure",   "styles", "lists", "print"};
 
 #define FOLIO_N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -475,6 +475,24 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 			ok = false;
 		}
 	} else if (folio_yaml_get(y, root, "lists")) {
+		ok = false;
+	}
+
+	/* print: {condition, identifier, registry}: the printing condition the
+	 * print edition declares (PDF/X-3 OutputIntent). */
+	static const char *const print_keys[] = {"condition", "identifier", "registry"};
+	if ((v = folio_tpl_section(L, root, "print", false, print_keys, FOLIO_N(print_keys)))) {
+		const char **dest[] = {&t->output_condition, &t->output_identifier,
+		                       &t->output_registry};
+		for (size_t i = 0; i < FOLIO_N(print_keys); i++) {
+			yaml_node_t *n = folio_yaml_get(y, v, print_keys[i]);
+			if (n && !folio_yaml_string(L->ctx, y, n, dest[i]))
+				ok = false;
+		}
+		if (!t->output_condition != !t->output_identifier)
+			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, v),
+			                 "print: give both the condition and its identifier");
+	} else if (folio_yaml_get(y, root, "print")) {
 		ok = false;
 	}
 

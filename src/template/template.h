@@ -97,6 +97,8 @@ typedef struct folio_template {
 	double footer_offset;        /* footer baseline below the text area, pt */
 	double caption_gap;          /* picture to caption, pt */
 	double figure_gap;           /* space around a figure, pt */
+	/* the printing condition (PDF/X OutputIntent), or NULL: Coated FOGRA39 */
+	const char *output_identifier, *output_condition, *output_registry;
 	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */

@@ -111,7 +111,7 @@ static void test_quarterly(void)
 	CHECK_NEAR(sub3->size, 10.5, 1e-9);
 	CHECK_NEAR(sub3->leading, 13, 1e-9);
 	CHECK_NEAR(sub3->space_before, 9, 1e-9);
-	CHECK_NEAR(sub3->space_after, 3, 1e-9);
+	CHECK_NEAR(sub3->space_after, 0, 1e-9);
 	CHECK(ends_with(sub3->font_regular, "PTSans-Bold.ttf"));
 	CHECK(same_color(sub3->color, 1.0, 0.7, 0.0, 0.4));
 	const folio_style *list = &t->styles[FOLIO_ST_LIST];
