@@ -14,9 +14,12 @@
 
 static const char folio_usage[] =
     "usage: folio build ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE]\n"
-    "                                         [--report] [--draft] [--allow-outside]\n"
+    "                                         [--report] [--dump-layout FILE.json] [--draft] "
+    "[--allow-outside]\n"
     "       folio check ISSUE.yaml [--layout NAME|FILE] [--allow-outside]\n"
     "       folio diff A.pdf B.pdf [--out DIR] [--dpi N]\n"
+    "       folio watch ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE] "
+    "[--draft]\n"
     "       folio --help | --version\n";
 
 static const char folio_help[] =
@@ -28,10 +31,7 @@ static const char folio_help[] =
 
 static int folio_usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "folio: error: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", folio_usage);
-	return 2;
+	return folio_cli_usage_error(folio_usage, fmt, arg);
 }
 
 static void folio_print_diags(const folio_ctx *ctx)
@@ -91,49 +91,11 @@ int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 
 static int folio_cmd_build(int argc, char **argv, bool check)
 {
-	folio_build_options o = {0};
-	const char *out = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		bool has_next = i + 1 < argc;
-		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-			if (!has_next)
-				return folio_usage_error("%s needs a file name", a);
-			out = argv[++i];
-		} else if (!strcmp(a, "--target")) {
-			if (!has_next)
-				return folio_usage_error("%s needs print or screen", a);
-			const char *v = argv[++i];
-			if (!strcmp(v, "print"))
-				o.target = 0;
-			else if (!strcmp(v, "screen"))
-				o.target = 1;
-			else
-				return folio_usage_error("unknown target '%s' (print or screen)", v);
-		} else if (!strcmp(a, "--layout")) {
-			if (!has_next)
-				return folio_usage_error("%s needs a layout name or file", a);
-			o.layout = argv[++i];
-		} else if (!strcmp(a, "--dump-layout")) {
-			if (!has_next)
-				return folio_usage_error("%s needs a file name", a);
-			o.dump_layout = argv[++i];
-		} else if (!strcmp(a, "--report")) {
-			o.report = true;
-		} else if (!strcmp(a, "--draft")) {
-			o.draft = true;
-		} else if (!strcmp(a, "--allow-outside")) {
-			o.allow_outside = true;
-		} else if (a[0] == '-' && a[1]) {
-			return folio_usage_error("unknown option '%s'", a);
-		} else if (!o.issue_path) {
-			o.issue_path = a;
-		} else {
-			return folio_usage_error("unexpected argument '%s'", a);
-		}
-	}
-	if (!o.issue_path)
-		return folio_usage_error("%s", "no issue.yaml given");
+	folio_build_options o;
+	const char *out;
+	int bad = folio_cli_args(argc, argv, folio_usage, &o, &out);
+	if (bad)
+		return bad;
 	if (check) {
 		if (out)
 			return folio_usage_error("%s", "check writes nothing: -o is not allowed");

@@ -186,51 +186,16 @@ static int folio_watch_build(const folio_build_options *o, const char *out)
 
 static int folio_watch_usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "folio: error: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s", folio_watch_usage);
-	return 2;
+	return folio_cli_usage_error(folio_watch_usage, fmt, arg);
 }
 
 int folio_cli_watch(int argc, char **argv)
 {
-	folio_build_options o = {0};
-	const char *out = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		bool has_next = i + 1 < argc;
-		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-			if (!has_next)
-				return folio_watch_usage_error("%s needs a file name", a);
-			out = argv[++i];
-		} else if (!strcmp(a, "--target")) {
-			if (!has_next)
-				return folio_watch_usage_error("%s needs print or screen", a);
-			const char *v = argv[++i];
-			if (!strcmp(v, "print"))
-				o.target = 0;
-			else if (!strcmp(v, "screen"))
-				o.target = 1;
-			else
-				return folio_watch_usage_error("unknown target '%s' (print or screen)", v);
-		} else if (!strcmp(a, "--layout")) {
-			if (!has_next)
-				return folio_watch_usage_error("%s needs a layout name or file", a);
-			o.layout = argv[++i];
-		} else if (!strcmp(a, "--draft")) {
-			o.draft = true;
-		} else if (!strcmp(a, "--allow-outside")) {
-			o.allow_outside = true;
-		} else if (a[0] == '-' && a[1]) {
-			return folio_watch_usage_error("unknown option '%s'", a);
-		} else if (!o.issue_path) {
-			o.issue_path = a;
-		} else {
-			return folio_watch_usage_error("unexpected argument '%s'", a);
-		}
-	}
-	if (!o.issue_path)
-		return folio_watch_usage_error("%s", "no issue.yaml given");
+	folio_build_options o;
+	const char *out;
+	int bad = folio_cli_args(argc, argv, folio_watch_usage, &o, &out);
+	if (bad)
+		return bad;
 	if (!out)
 		return folio_watch_usage_error("%s", "no output file given (-o OUT.pdf)");
 
