@@ -10,6 +10,7 @@
 #include "template/template.h"
 #include "text/text.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,9 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	folio_issue *issue = folio_issue_load(ctx, opts->issue_path, &lopts);
 	if (!issue)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
+	/* Debug builds walk the model's invariants (cmark_node_check's way);
+	 * release builds (NDEBUG) skip it. */
+	assert(folio_issue_check(issue));
 	const char *layout = opts->layout ? opts->layout : issue->layout;
 	/* A layout file named in issue.yaml is relative to the issue's folder,
 	 * like every other path there; one on the command line, to the shell's. */
