@@ -111,7 +111,8 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 		*pdf = NULL;
 	if (len)
 		*len = 0;
-	folio_load_options lopts = {.allow_outside = opts->allow_outside};
+	folio_load_options lopts = {.allow_outside = opts->allow_outside,
+	                            .keep_png_data_only = opts->target == 0};
 	folio_issue *issue = folio_issue_load(ctx, opts->issue_path, &lopts);
 	if (!issue)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;

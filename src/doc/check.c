@@ -41,7 +41,7 @@ static bool runs_ok(const folio_run *runs, size_t n)
 static bool picture_ok(const folio_picture *p)
 {
 	return p && p->path && p->width > 0 && p->height > 0 &&
-	       (p->channels == 1 || p->channels == 3) && p->pixels;
+	       (p->channels == 1 || p->channels == 3) && (p->pixels || p->png_idat);
 }
 
 static bool figure_ok(const folio_figure *f)

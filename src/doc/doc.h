@@ -12,7 +12,8 @@ typedef struct folio_picture {
 	const char *path;       /* as the user wrote it, for messages */
 	uint32_t width, height; /* pixels */
 	int channels;           /* 1 gray or 3 RGB */
-	unsigned char *pixels;  /* width*height*channels, row-major, top row first */
+	unsigned char *pixels;  /* width*height*channels, row-major, top row first;
+	                         * NULL when only png_idat was kept (load options) */
 	unsigned char *alpha;   /* width*height, or NULL when fully opaque */
 	/* The PNG's own compressed samples (its IDAT chunks joined), which a
 	 * PDF can carry as they are (FlateDecode with the PNG predictor). Kept
@@ -105,6 +106,10 @@ typedef struct folio_issue {
 
 typedef struct folio_load_options {
 	bool allow_outside; /* paths may leave the issue folder */
+	/* Pictures whose PNG data the PDF carries unchanged (png_idat) are
+	 * checked but not decoded: pixels stays NULL. The print edition needs
+	 * no pixels for them; the screen edition resamples, so it decodes. */
+	bool keep_png_data_only;
 } folio_load_options;
 
 /* Load issue.yaml and everything it names (Markdown bodies, pictures).

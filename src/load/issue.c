@@ -422,7 +422,8 @@ folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
 	is->dir = dir_of(ctx->arena, is->path);
 	folio_picture_cache pictures = {0};
 	issue_state s = {.ctx = ctx,
-	                 .env = {is->dir, opts && opts->allow_outside, &pictures}};
+	                 .env = {is->dir, opts && opts->allow_outside, &pictures,
+	                         opts && opts->keep_png_data_only}};
 	s.text = folio_read_file(ctx, is->path, FOLIO_NOWHERE,
 	                         ctx->limits.text_bytes, &s.len);
 	if (!s.text)

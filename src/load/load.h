@@ -18,7 +18,14 @@ typedef struct {
 	const char *dir; /* folder of issue.yaml */
 	bool allow_outside;
 	folio_picture_cache *pictures;
+	bool keep_png_data_only; /* folio_load_options.keep_png_data_only */
 } folio_load_env;
+
+/* Like folio_picture_load; with `data_only`, a PNG whose data can pass into
+ * the PDF unchanged is checked (chunk CRCs, a complete zlib stream of the
+ * right length, valid row filters) instead of decoded. */
+folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path,
+                                     const char *shown_path, folio_loc loc, bool data_only);
 
 /* folio_picture_load through env's cache. */
 folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,

@@ -164,7 +164,7 @@ folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,
 	for (size_t i = 0; c && i < c->n; i++)
 		if (!strcmp(c->paths[i], fs_path))
 			return c->pictures[i];
-	folio_picture *pic = folio_picture_load(ctx, fs_path, shown, loc);
+	folio_picture *pic = folio_picture_load_as(ctx, fs_path, shown, loc, env->keep_png_data_only);
 	if (pic && c) {
 		if (c->n == c->cap) {
 			size_t cap = c->cap ? c->cap * 2 : 8;

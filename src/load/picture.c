@@ -6,12 +6,12 @@
 #include "load.h"
 
 #include <png.h>
+#include <zlib.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const unsigned char png_signature[8] = {0x89, 'P', 'N', 'G',
-                                               '\r', '\n', 0x1A, '\n'};
+static const unsigned char png_signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
 static bool all_opaque(const unsigned char *px, size_t n, int stride)
 {
@@ -29,8 +29,7 @@ static uint32_t be32(const unsigned char *p)
 /* Keep the compressed samples of a PNG the PDF writer can pass through
  * (doc.h, png_idat). The file has been decoded already, so its chunks are
  * sound; the walk still checks every length against the buffer. */
-static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *data,
-                      size_t len)
+static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *data, size_t len)
 {
 	size_t idat = 0, pos = 8;
 	const unsigned char *plte = NULL;
@@ -87,8 +86,90 @@ static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *d
 	}
 }
 
-static folio_picture *decode(folio_ctx *ctx, const char *shown,
-                             const unsigned char *data, size_t len)
+/* Every chunk's CRC, as libpng checks them while decoding. */
+static bool chunks_sound(const unsigned char *data, size_t len)
+{
+	for (size_t pos = 8; pos + 12 <= len;) {
+		uint32_t n = be32(data + pos);
+		if (n > len - pos - 12)
+			return false;
+		uint32_t crc = (uint32_t)crc32(0L, data + pos + 4, (uInt)n + 4);
+		if (crc != be32(data + pos + 8 + n))
+			return false;
+		if (!memcmp(data + pos + 4, "IEND", 4))
+			return true;
+		pos += 12 + (size_t)n;
+	}
+	return false;
+}
+
+/* The kept IDAT stream inflates completely to height rows of 1 + width *
+ * samples bytes, each starting with a filter type 0..4: what decoding
+ * would have found wrong, without keeping a pixel. */
+static bool idat_sound(const folio_picture *pic)
+{
+	size_t samples = pic->png_color_type == 2 ? 3 : 1;
+	uint64_t row = 1 + (uint64_t)pic->width * samples;
+	uint64_t want = row * pic->height, got = 0;
+	unsigned char out[65536];
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit(&z) != Z_OK)
+		return false;
+	z.next_in = (Bytef *)pic->png_idat;
+	size_t left = pic->png_idat_len;
+	int rc = Z_OK;
+	while (rc == Z_OK) {
+		if (z.avail_in == 0 && left) {
+			uInt take = left > (1u << 30) ? (1u << 30) : (uInt)left;
+			z.avail_in = take;
+			left -= take;
+		}
+		z.next_out = out;
+		z.avail_out = sizeof out;
+		rc = inflate(&z, Z_NO_FLUSH);
+		size_t made = sizeof out - z.avail_out;
+		for (uint64_t at = (got + row - 1) / row * row; at < got + made; at += row)
+			if (out[at - got] > 4)
+				rc = Z_DATA_ERROR;
+		got += made;
+		if (got > want)
+			rc = Z_DATA_ERROR;
+		if (rc == Z_BUF_ERROR && z.avail_in == 0 && !left)
+			break;
+	}
+	inflateEnd(&z);
+	return rc == Z_STREAM_END && got == want;
+}
+
+/* The data-only path: the header read by libpng, the samples checked but
+ * not decoded. NULL when the file cannot take it (the caller decodes). */
+static folio_picture *data_only(folio_ctx *ctx, const char *shown, const unsigned char *data,
+                                size_t len)
+{
+	png_image im;
+	memset(&im, 0, sizeof im);
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_memory(&im, data, len))
+		return NULL;
+	uint32_t width = im.width, height = im.height;
+	bool colour = (im.format & PNG_FORMAT_FLAG_COLOR) != 0;
+	png_image_free(&im);
+	if ((uint64_t)width * height > ctx->limits.picture_pixels || !chunks_sound(data, len))
+		return NULL;
+	folio_picture *pic = folio_arena_alloc(ctx->arena, sizeof *pic);
+	pic->path = folio_arena_strdup(ctx->arena, shown);
+	pic->width = width;
+	pic->height = height;
+	pic->channels = colour ? 3 : 1;
+	keep_idat(ctx, pic, data, len);
+	if (!pic->png_idat || !idat_sound(pic))
+		return NULL;
+	return pic;
+}
+
+static folio_picture *decode(folio_ctx *ctx, const char *shown, const unsigned char *data,
+                             size_t len)
 {
 	folio_loc here = {shown, 0, 0};
 	if (len < 8 || memcmp(data, png_signature, 8) != 0) {
@@ -127,8 +208,8 @@ static folio_picture *decode(folio_ctx *ctx, const char *shown,
 	bool alpha = (im.format & PNG_FORMAT_FLAG_ALPHA) != 0;
 	int channels = colour ? 3 : 1;
 	int stride = channels + (alpha ? 1 : 0);
-	im.format = (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) |
-	            (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+	im.format =
+	    (colour ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
 	if ((uint64_t)im.width * (uint64_t)stride > INT32_MAX) {
 		folio_error(ctx, FOLIO_ERR_INPUT, here, "picture is too wide (%u pixels)",
 		            (unsigned)im.width);
@@ -167,17 +248,27 @@ static folio_picture *decode(folio_ctx *ctx, const char *shown,
 	return pic;
 }
 
-folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
-                                  const char *shown_path, folio_loc loc)
+folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const char *shown_path,
+                                     folio_loc loc, bool data_only_ok)
 {
 	if (!shown_path)
 		shown_path = fs_path;
 	size_t len = 0;
-	unsigned char *data = folio_load_slurp(ctx, fs_path, shown_path, loc,
-	                                       ctx->limits.picture_bytes, &len);
+	unsigned char *data =
+	    folio_load_slurp(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &len);
 	if (!data)
 		return NULL;
-	folio_picture *pic = decode(ctx, shown_path, data, len);
+	folio_picture *pic = NULL;
+	if (data_only_ok && len >= 8 && !memcmp(data, png_signature, 8))
+		pic = data_only(ctx, shown_path, data, len);
+	if (!pic) /* decoding names what is wrong, if anything is */
+		pic = decode(ctx, shown_path, data, len);
 	free(data);
 	return pic;
+}
+
+folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path, const char *shown_path,
+                                  folio_loc loc)
+{
+	return folio_picture_load_as(ctx, fs_path, shown_path, loc, false);
 }

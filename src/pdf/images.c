@@ -174,7 +174,8 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 {
 	uint64_t n = (uint64_t)pic->width * pic->height;
 	/* libharu sizes the sample stream in a 32-bit unsigned int. */
-	if (!pic->pixels || n == 0 || (pic->channels != 1 && pic->channels != 3) ||
+	if ((!pic->pixels && !pic->png_idat) || n == 0 ||
+	    (pic->channels != 1 && pic->channels != 3) ||
 	    n * (uint64_t)pic->channels > UINT32_MAX) {
 		folio_error(w->ctx, FOLIO_ERR_OTHER, w->where,
 		            "cannot put a %ux%u picture with %d channels in the PDF",
@@ -186,6 +187,14 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	bool smaller = screen_size(w, pic, &width, &height);
 	if (pic->png_idat && !smaller && pic->png_idat_len <= UINT32_MAX)
 		return passthrough(w, pic);
+	if (!pic->pixels) {
+		/* Loaded for print only (data kept, not decoded): a resampling
+		 * target must load its pictures with pixels. */
+		folio_error(w->ctx, FOLIO_ERR_OTHER, w->where,
+		            "picture %s was loaded without its pixels", pic->path);
+		w->failed = true;
+		return NULL;
+	}
 
 	HPDF_ColorSpace cs = pic->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
 	bool alpha = pic->alpha && !all_opaque(pic->alpha, (size_t)n);
