@@ -97,6 +97,13 @@ void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
 bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap);
 bool folio_failed(const folio_ctx *ctx);
 
+/* ---- hashing ---- */
+/* FNV-1a over n bytes, continuing from h (start with FOLIO_FNV_OFFSET):
+ * the hash of every map in folio (shaping and hyphenation caches, set
+ * paragraphs). */
+#define FOLIO_FNV_OFFSET 0xcbf29ce484222325ull
+uint64_t folio_fnv1a(uint64_t h, const void *data, size_t n);
+
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[*i] (advancing *i); returns 0xFFFFFFFF for an
  * invalid sequence (and advances by one byte). */

@@ -29,32 +29,22 @@ struct folio_parcache {
 	folio_parcache_entry *buckets[FOLIO_PARCACHE_BUCKETS];
 };
 
-static uint64_t folio_fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
 static uint64_t folio_parcache_hash(const folio_parcache_key *k)
 {
-	uint64_t h = 0xcbf29ce484222325ull;
-	h = folio_fnv(h, &k->style, sizeof k->style);
-	h = folio_fnv(h, &k->align, sizeof k->align);
-	h = folio_fnv(h, &k->width, sizeof k->width);
-	h = folio_fnv(h, &k->indent, sizeof k->indent);
+	uint64_t h = FOLIO_FNV_OFFSET;
+	h = folio_fnv1a(h, &k->style, sizeof k->style);
+	h = folio_fnv1a(h, &k->align, sizeof k->align);
+	h = folio_fnv1a(h, &k->width, sizeof k->width);
+	h = folio_fnv1a(h, &k->indent, sizeof k->indent);
 	for (size_t i = 0; i < k->nruns; i++) {
-		h = folio_fnv(h, &k->runs[i].flags, sizeof k->runs[i].flags);
-		h = folio_fnv(h, &k->runs[i].len, sizeof k->runs[i].len);
-		h = folio_fnv(h, k->runs[i].text, k->runs[i].len);
+		h = folio_fnv1a(h, &k->runs[i].flags, sizeof k->runs[i].flags);
+		h = folio_fnv1a(h, &k->runs[i].len, sizeof k->runs[i].len);
+		h = folio_fnv1a(h, k->runs[i].text, k->runs[i].len);
 	}
 	for (size_t i = 0; i < k->nnohyph; i++)
-		h = folio_fnv(h, &k->nohyph[i], sizeof k->nohyph[i]);
-	h = folio_fnv(h, &k->loc.line, sizeof k->loc.line);
-	h = folio_fnv(h, &k->loc.col, sizeof k->loc.col);
+		h = folio_fnv1a(h, &k->nohyph[i], sizeof k->nohyph[i]);
+	h = folio_fnv1a(h, &k->loc.line, sizeof k->loc.line);
+	h = folio_fnv1a(h, &k->loc.col, sizeof k->loc.col);
 	return h;
 }
 

@@ -14,16 +14,10 @@ typedef struct {
 	size_t vlen;
 } folio_cache_slot;
 
-typedef struct folio_cache_block {
-	struct folio_cache_block *next;
-	size_t used, size;
-	_Alignas(16) unsigned char data[];
-} folio_cache_block;
-
 struct folio_cache {
 	folio_cache_slot *slots;
 	size_t cap, n;
-	folio_cache_block *blocks;
+	folio_arena *mem; /* keys and values */
 };
 
 /* Bounds the memory a long build can spend here (entries, not bytes: a
@@ -32,47 +26,24 @@ struct folio_cache {
 
 folio_cache *folio_cache_new(void)
 {
-	return folio_xcalloc(1, sizeof(folio_cache));
+	folio_cache *c = folio_xcalloc(1, sizeof(folio_cache));
+	c->mem = folio_arena_new();
+	return c;
 }
 
 void folio_cache_drop(folio_cache *c)
 {
 	if (!c)
 		return;
-	folio_cache_block *b = c->blocks;
-	while (b) {
-		folio_cache_block *next = b->next;
-		free(b);
-		b = next;
-	}
+	folio_arena_drop(c->mem);
 	free(c->slots);
 	free(c);
 }
 
 static uint64_t folio_cache_hash(const void *key, size_t n)
 {
-	const unsigned char *s = key;
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211u;
+	uint64_t h = folio_fnv1a(FOLIO_FNV_OFFSET, key, n);
 	return h ^ (h >> 29);
-}
-
-static void *folio_cache_alloc(folio_cache *c, size_t n)
-{
-	n = (n + 15) & ~(size_t)15;
-	folio_cache_block *b = c->blocks;
-	if (!b || b->size - b->used < n) {
-		size_t size = n > 32768 ? n : 32768;
-		b = folio_xmalloc(sizeof *b + size);
-		b->size = size;
-		b->used = 0;
-		b->next = c->blocks;
-		c->blocks = b;
-	}
-	void *p = b->data + b->used;
-	b->used += n;
-	return p;
 }
 
 static folio_cache_slot *folio_cache_find(folio_cache *c, uint64_t h, const void *key, size_t klen)
@@ -117,14 +88,14 @@ const void *folio_cache_put(folio_cache *c, const void *key, size_t klen, const 
 	uint64_t h = folio_cache_hash(key, klen);
 	folio_cache_slot *s = folio_cache_find(c, h, key, klen);
 	if (!s->key) {
-		unsigned char *k = folio_cache_alloc(c, klen + 1);
+		unsigned char *k = folio_arena_alloc(c->mem, klen + 1);
 		memcpy(k, key, klen);
 		s->hash = h;
 		s->key = k;
 		s->klen = klen;
 		c->n++;
 	}
-	void *v = folio_cache_alloc(c, vlen ? vlen : 1);
+	void *v = folio_arena_alloc(c->mem, vlen ? vlen : 1);
 	if (vlen)
 		memcpy(v, val, vlen);
 	s->val = v;

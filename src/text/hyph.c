@@ -59,10 +59,7 @@ typedef struct {
 
 static uint64_t folio_hash(const unsigned char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 1099511628211u;
-	return h;
+	return folio_fnv1a(FOLIO_FNV_OFFSET, s, n);
 }
 
 static folio_pat *folio_pat_find(folio_pat_map *m, const unsigned char *k, size_t n, bool insert)
