@@ -86,6 +86,33 @@ static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *d
 	}
 }
 
+/* libpng allocates a chunk's declared length before reading it, so a
+ * 700-byte file whose text chunk claims 600 MB costs 600 MB: every length
+ * is held against the bytes that are really there first. Returns false
+ * after recording the error. */
+static bool chunk_lengths_fit(folio_ctx *ctx, const char *shown, const unsigned char *data,
+                              size_t len)
+{
+	for (size_t pos = 8; pos + 8 <= len;) {
+		uint32_t n = be32(data + pos);
+		if ((uint64_t)n + 12 > len - pos) {
+			char type[5] = {0};
+			for (int k = 0; k < 4; k++) {
+				unsigned char c = data[pos + 4 + (size_t)k];
+				type[k] = (char)(c >= 0x20 && c < 0x7F ? c : '?');
+			}
+			return folio_error(ctx, FOLIO_ERR_INPUT, (folio_loc){shown, 0, 0},
+			                   "corrupt PNG: chunk '%s' at byte %zu claims %u bytes, "
+			                   "more than the %zu left in the file",
+			                   type, pos, (unsigned)n, len - pos - 8);
+		}
+		if (!memcmp(data + pos + 4, "IEND", 4))
+			break;
+		pos += 12 + (size_t)n;
+	}
+	return true;
+}
+
 /* Every chunk's CRC, as libpng checks them while decoding. */
 static bool chunks_sound(const unsigned char *data, size_t len)
 {
@@ -259,7 +286,12 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	if (!data)
 		return NULL;
 	folio_picture *pic = NULL;
-	if (data_only_ok && len >= 8 && !memcmp(data, png_signature, 8))
+	bool png = len >= 8 && !memcmp(data, png_signature, 8);
+	if (png && !chunk_lengths_fit(ctx, shown_path, data, len)) {
+		free(data);
+		return NULL;
+	}
+	if (data_only_ok && png)
 		pic = data_only(ctx, shown_path, data, len);
 	if (!pic) /* decoding names what is wrong, if anything is */
 		pic = decode(ctx, shown_path, data, len);
