@@ -1,20 +1,33 @@
 /* draw.c: one display page -> its content stream and link annotations.
- * The graphics state (font, colours, line width) is tracked here so each
- * operator is written only when it changes, and consecutive text items share
- * one BT/ET block: the file size of a text-heavy issue depends on it. */
+ * The operators are written here into one buffer (content.c) that goes to
+ * libharu once per page. The graphics state (font, colours, line width) is
+ * tracked so each operator is written only when it changes; consecutive
+ * text items share one BT/ET block, and the pieces of one line in the same
+ * font and colour become one TJ array: the gaps between them (word spaces,
+ * kerning, letter spacing) are its numbers, so a line is drawn exactly where
+ * the layout put each piece, in a few dozen bytes. */
 #include "writer.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct {
 	folio_pdf_writer *w;
 	HPDF_Page page;
+	folio_pdf_buf *b;
 	bool in_text;
-	const folio_face *face; /* current font and size, NULL: none yet */
+	folio_pdf_font *font; /* current font and size, NULL: none yet */
 	double size;
+	/* the open TJ array: its baseline and where the next glyph would go */
+	bool in_run;
+	double run_y, pen;
+	/* the origin of the text line matrix, as written (Td is relative) */
+	double lx, ly;
 	bool has_fill, has_stroke;
 	folio_cmyk fill, stroke;
 	double line_width; /* < 0: not set yet */
+	HPDF_Dict fonts, xobjects; /* this page's resource dictionaries */
 } page_state;
 
 static bool same_cmyk(folio_cmyk a, folio_cmyk b)
@@ -22,74 +35,95 @@ static bool same_cmyk(folio_cmyk a, folio_cmyk b)
 	return a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k;
 }
 
-static HPDF_REAL unit(double v)
+static double unit(double v)
 {
-	return (HPDF_REAL)(v < 0 ? 0 : v > 1 ? 1 : v);
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+static void close_run(page_state *s)
+{
+	if (s->in_run)
+		folio_pdf_puts(s->b, "] TJ\n");
+	s->in_run = false;
 }
 
 /* Print keeps the layout's CMYK as written (so 0/0/0/100 text stays pure
  * black); screen converts it to RGB (pdfx.c). */
-static bool set_fill(page_state *s, folio_cmyk c)
+static void put_color(page_state *s, folio_cmyk c, bool stroke)
 {
-	if (s->has_fill && same_cmyk(s->fill, c))
-		return true;
 	if (s->w->target == FOLIO_TARGET_SCREEN) {
 		double rgb[3];
 		folio_pdf_cmyk_to_rgb(c, rgb);
-		FOLIO_PDF_TRY(s->w, HPDF_Page_SetRGBFill(s->page, unit(rgb[0]), unit(rgb[1]),
-		                                         unit(rgb[2])));
+		for (int i = 0; i < 3; i++)
+			folio_pdf_num(s->b, unit(rgb[i]), 4);
+		folio_pdf_puts(s->b, stroke ? "RG\n" : "rg\n");
 	} else {
-		FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKFill(s->page, unit(c.c), unit(c.m),
-		                                          unit(c.y), unit(c.k)));
+		folio_pdf_num(s->b, unit(c.c), 4);
+		folio_pdf_num(s->b, unit(c.m), 4);
+		folio_pdf_num(s->b, unit(c.y), 4);
+		folio_pdf_num(s->b, unit(c.k), 4);
+		folio_pdf_puts(s->b, stroke ? "K\n" : "k\n");
 	}
-	s->has_fill = true;
-	s->fill = c;
-	return true;
 }
 
-static bool set_stroke(page_state *s, folio_cmyk c, double width)
+static void set_fill(page_state *s, folio_cmyk c)
+{
+	if (s->has_fill && same_cmyk(s->fill, c))
+		return;
+	close_run(s);
+	put_color(s, c, false);
+	s->has_fill = true;
+	s->fill = c;
+}
+
+static void set_stroke(page_state *s, folio_cmyk c, double width)
 {
 	if (!s->has_stroke || !same_cmyk(s->stroke, c)) {
-		if (s->w->target == FOLIO_TARGET_SCREEN) {
-			double rgb[3];
-			folio_pdf_cmyk_to_rgb(c, rgb);
-			FOLIO_PDF_TRY(s->w, HPDF_Page_SetRGBStroke(s->page, unit(rgb[0]),
-			                                           unit(rgb[1]), unit(rgb[2])));
-		} else {
-			FOLIO_PDF_TRY(s->w, HPDF_Page_SetCMYKStroke(s->page, unit(c.c), unit(c.m),
-			                                            unit(c.y), unit(c.k)));
-		}
+		put_color(s, c, true);
 		s->has_stroke = true;
 		s->stroke = c;
 	}
 	if (width != s->line_width) {
-		FOLIO_PDF_TRY(s->w, HPDF_Page_SetLineWidth(s->page, (HPDF_REAL)width));
+		folio_pdf_num(s->b, width, 3);
+		folio_pdf_puts(s->b, "w\n");
 		s->line_width = width;
 	}
-	return true;
 }
 
-static bool end_text(page_state *s)
+static void end_text(page_state *s)
 {
 	if (!s->in_text)
-		return true;
+		return;
+	close_run(s);
+	folio_pdf_puts(s->b, "ET\n");
 	s->in_text = false;
-	return folio_pdf_ok(s->w, HPDF_Page_EndText(s->page));
 }
 
-/* libharu wants a NUL-terminated string; one buffer serves every item. */
-static const char *text_copy(folio_pdf_writer *w, const char *text, size_t len)
+/* Name `obj` in the page's /Resources /<kind> dictionary, once. */
+static bool add_resource(page_state *s, HPDF_Dict *sub, const char *kind, const char *name,
+                         void *obj)
 {
-	if (len + 1 > w->textcap) {
-		size_t cap = w->textcap ? w->textcap : 256;
-		while (cap < len + 1)
-			cap *= 2;
-		w->text = folio_arena_alloc(w->ctx->arena, cap);
-		w->textcap = cap;
+	folio_pdf_writer *w = s->w;
+	if (!*sub) {
+		HPDF_Dict res = HPDF_Dict_GetItem(s->page, "Resources", HPDF_OCLASS_DICT);
+		if (!folio_pdf_got(w, res))
+			return false;
+		*sub = HPDF_Dict_GetItem(res, kind, HPDF_OCLASS_DICT);
+		if (!*sub) {
+			*sub = HPDF_Dict_New(w->pdf->mmgr);
+			if (!folio_pdf_got(w, *sub) || !folio_pdf_ok(w, HPDF_Dict_Add(res, kind, *sub)))
+				return false;
+		}
 	}
-	memcpy(w->text, text, len);
-	w->text[len] = 0;
-	return w->text;
+	if (HPDF_Dict_GetItem(*sub, name, HPDF_OCLASS_DICT))
+		return true;
+	return folio_pdf_ok(w, HPDF_Dict_Add(*sub, name, obj));
+}
+
+/* Round to what folio_pdf_num(.., 3) writes, so positions add up exactly. */
+static double milli(double v)
+{
+	return round(v * 1000.0) / 1000.0;
 }
 
 static bool draw_text(page_state *s, const folio_dl_item *it)
@@ -97,67 +131,132 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	folio_pdf_writer *w = s->w;
 	if (it->len == 0 || !it->face || !(it->size > 0))
 		return true;
+	folio_pdf_buf *b = s->b;
 	if (!s->in_text) {
-		FOLIO_PDF_TRY(w, HPDF_Page_BeginText(s->page));
+		folio_pdf_puts(b, "BT\n");
 		s->in_text = true;
+		s->lx = s->ly = 0; /* BT starts at the identity; Tf lasts */
 	}
-	if (it->face != s->face || it->size != s->size) {
-		HPDF_Font font = folio_pdf_font_for(w, it->face);
-		if (!font)
+	folio_pdf_font *font = folio_pdf_font_for(w, it->face);
+	if (!font)
+		return false;
+	w->doing = "setting text";
+	if (font != s->font || it->size != s->size) {
+		close_run(s);
+		if (!add_resource(s, &s->fonts, "Font", font->name, font->type0))
 			return false;
-		w->doing = "setting text";
-		FOLIO_PDF_TRY(w, HPDF_Page_SetFontAndSize(s->page, font, (HPDF_REAL)it->size));
-		s->face = it->face;
+		folio_pdf_puts(b, "/");
+		folio_pdf_puts(b, font->name);
+		folio_pdf_puts(b, " ");
+		folio_pdf_num(b, it->size, 3);
+		folio_pdf_puts(b, "Tf\n");
+		s->font = font;
 		s->size = it->size;
 	}
-	if (!set_fill(s, it->color))
-		return false;
+	set_fill(s, it->color);
 	double x, y;
 	folio_pdf_map(&w->geom, it->x, it->y, &x, &y);
-	return folio_pdf_ok(w, HPDF_Page_TextOut(s->page, (HPDF_REAL)x, (HPDF_REAL)y,
-	                                         text_copy(w, it->text, it->len)));
+	double gap = x - s->pen;
+	if (s->in_run && y == s->run_y && gap > -0.5 * it->size && gap < 3 * it->size) {
+		/* TJ numbers are thousandths of the size, subtracted from x */
+		double adj = round(-gap * 1000.0 / it->size * 100.0) / 100.0;
+		if (adj != 0)
+			folio_pdf_num(b, adj, 2);
+		s->pen -= adj * it->size / 1000.0;
+	} else {
+		close_run(s);
+		double X = milli(x), Y = milli(y);
+		folio_pdf_num(b, X - s->lx, 3);
+		folio_pdf_num(b, Y - s->ly, 3);
+		folio_pdf_puts(b, "Td\n[");
+		s->lx = X;
+		s->ly = Y;
+		s->pen = X;
+		s->run_y = y;
+		s->in_run = true;
+	}
+	folio_pdf_puts(b, "<");
+	double advance = 0;
+	for (size_t i = 0; i < it->len;) {
+		uint32_t cp = folio_utf8_next(it->text, it->len, &i);
+		uint32_t gid = folio_pdf_font_glyph(w, font, cp);
+		if (w->failed)
+			return false;
+		folio_pdf_hex4(b, gid);
+		advance += folio_pdf_font_width(font, gid);
+	}
+	folio_pdf_puts(b, ">");
+	s->pen += advance * it->size / 1000.0;
+	return true;
+}
+
+static void put_rect(page_state *s, double x, double y, double w, double h)
+{
+	folio_pdf_num(s->b, x, 3);
+	folio_pdf_num(s->b, y, 3);
+	folio_pdf_num(s->b, w, 3);
+	folio_pdf_num(s->b, h, 3);
+	folio_pdf_puts(s->b, "re ");
 }
 
 static bool draw_rect(page_state *s, const folio_dl_item *it)
 {
 	if (!(it->w > 0 && it->h > 0))
 		return true;
-	if (!end_text(s) || !set_fill(s, it->color))
-		return false;
+	end_text(s);
+	set_fill(s, it->color);
 	double x, y;
 	folio_pdf_map(&s->w->geom, it->x, it->y + it->h, &x, &y);
-	FOLIO_PDF_TRY(s->w, HPDF_Page_Rectangle(s->page, (HPDF_REAL)x, (HPDF_REAL)y,
-	                                        (HPDF_REAL)it->w, (HPDF_REAL)it->h));
-	return folio_pdf_ok(s->w, HPDF_Page_Fill(s->page));
+	put_rect(s, x, y, it->w, it->h);
+	folio_pdf_puts(s->b, "f\n");
+	return true;
 }
 
 static bool draw_rule(page_state *s, const folio_dl_item *it)
 {
-	if (!end_text(s) || !set_stroke(s, it->color, it->line_width < 0 ? 0 : it->line_width))
-		return false;
+	end_text(s);
+	set_stroke(s, it->color, it->line_width < 0 ? 0 : it->line_width);
 	double x0, y0, x1, y1;
 	folio_pdf_map(&s->w->geom, it->x, it->y, &x0, &y0);
 	folio_pdf_map(&s->w->geom, it->x + it->w, it->y + it->h, &x1, &y1);
-	FOLIO_PDF_TRY(s->w, HPDF_Page_MoveTo(s->page, (HPDF_REAL)x0, (HPDF_REAL)y0));
-	FOLIO_PDF_TRY(s->w, HPDF_Page_LineTo(s->page, (HPDF_REAL)x1, (HPDF_REAL)y1));
-	return folio_pdf_ok(s->w, HPDF_Page_Stroke(s->page));
+	folio_pdf_num(s->b, x0, 3);
+	folio_pdf_num(s->b, y0, 3);
+	folio_pdf_puts(s->b, "m ");
+	folio_pdf_num(s->b, x1, 3);
+	folio_pdf_num(s->b, y1, 3);
+	folio_pdf_puts(s->b, "l S\n");
+	return true;
 }
 
 static bool draw_image(page_state *s, const folio_dl_item *it)
 {
 	if (!it->picture || !(it->w > 0 && it->h > 0))
 		return true;
-	if (!end_text(s))
-		return false;
-	HPDF_Image image = folio_pdf_image_for(s->w, it->picture);
+	end_text(s);
+	folio_pdf_writer *w = s->w;
+	HPDF_Image image = folio_pdf_image_for(w, it->picture);
 	if (!image)
 		return false;
-	s->w->doing = "drawing a picture"; /* after loading it */
+	w->doing = "drawing a picture"; /* after loading it */
+	size_t index = 0;
+	while (index < w->nimages && w->images[index].image != image)
+		index++;
+	char name[24];
+	snprintf(name, sizeof name, "Im%zu", index + 1);
+	if (!add_resource(s, &s->xobjects, "XObject", name, image))
+		return false;
 	double x, y;
-	folio_pdf_map(&s->w->geom, it->x, it->y + it->h, &x, &y);
-	return folio_pdf_ok(s->w, HPDF_Page_DrawImage(s->page, image, (HPDF_REAL)x,
-	                                              (HPDF_REAL)y, (HPDF_REAL)it->w,
-	                                              (HPDF_REAL)it->h));
+	folio_pdf_map(&w->geom, it->x, it->y + it->h, &x, &y);
+	folio_pdf_puts(s->b, "q ");
+	folio_pdf_num(s->b, it->w, 3);
+	folio_pdf_puts(s->b, "0 0 ");
+	folio_pdf_num(s->b, it->h, 3);
+	folio_pdf_num(s->b, x, 3);
+	folio_pdf_num(s->b, y, 3);
+	folio_pdf_puts(s->b, "cm /");
+	folio_pdf_puts(s->b, name);
+	folio_pdf_puts(s->b, " Do Q\n");
+	return true;
 }
 
 /* Links belong to the screen edition only: PDF/X forbids active content. An
@@ -188,29 +287,20 @@ static bool draw_link(page_state *s, const folio_dl_item *it)
 	return folio_pdf_ok(w, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
 }
 
-/* Print: whatever the layout put beyond the bleed is cut off there, so it
- * can never reach the crop marks; the clip lives until the page's final Q. */
-static bool clip_to_bleed(page_state *s)
-{
-	const folio_pdf_geom *g = &s->w->geom;
-	if (!g->marks)
-		return true;
-	s->w->doing = "clipping to the bleed";
-	FOLIO_PDF_TRY(s->w, HPDF_Page_GSave(s->page));
-	FOLIO_PDF_TRY(s->w, HPDF_Page_Rectangle(s->page, (HPDF_REAL)(g->trim_x - g->bleed),
-	                                        (HPDF_REAL)(g->trim_y - g->bleed),
-	                                        (HPDF_REAL)(g->trim_w + 2 * g->bleed),
-	                                        (HPDF_REAL)(g->trim_h + 2 * g->bleed)));
-	FOLIO_PDF_TRY(s->w, HPDF_Page_Clip(s->page));
-	return folio_pdf_ok(s->w, HPDF_Page_EndPath(s->page));
-}
-
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 {
-	page_state s = {.w = w, .page = w->pages[index], .line_width = -1};
+	w->content.n = 0;
+	page_state s = {.w = w, .page = w->pages[index], .b = &w->content, .line_width = -1};
 	const folio_dl_page *p = &w->dl->pages[index];
-	if (!clip_to_bleed(&s))
-		return false;
+	const folio_pdf_geom *g = &w->geom;
+	/* Print: whatever the layout put beyond the bleed is cut off there, so
+	 * it can never reach the crop marks; the clip lives until the Q below. */
+	if (g->marks) {
+		folio_pdf_puts(s.b, "q ");
+		put_rect(&s, g->trim_x - g->bleed, g->trim_y - g->bleed, g->trim_w + 2 * g->bleed,
+		         g->trim_h + 2 * g->bleed);
+		folio_pdf_puts(s.b, "W n\n");
+	}
 	static const char *const doing[] = {
 	    [FOLIO_DL_TEXT] = "setting text",     [FOLIO_DL_RECT] = "filling a rectangle",
 	    [FOLIO_DL_RULE] = "drawing a rule",   [FOLIO_DL_IMAGE] = "drawing a picture",
@@ -230,11 +320,13 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 		if (!ok)
 			return false;
 	}
-	if (!end_text(&s))
+	end_text(&s);
+	if (g->marks)
+		folio_pdf_puts(s.b, "Q\n");
+	w->doing = "writing a page";
+	HPDF_PageAttr attr = s.page->attr;
+	if (!folio_pdf_ok(w, HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s.b->p,
+	                                       (HPDF_UINT)s.b->n)))
 		return false;
-	if (w->geom.marks) {
-		FOLIO_PDF_TRY(w, HPDF_Page_GRestore(s.page));
-		return folio_pdf_crop_marks(w, s.page);
-	}
-	return true;
+	return folio_pdf_crop_marks(w, s.page);
 }

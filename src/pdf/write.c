@@ -181,6 +181,8 @@ static bool write_doc(folio_pdf_writer *w)
 	for (int i = 0; i < w->dl->npages; i++)
 		if (!folio_pdf_draw_page(w, i))
 			return false;
+	if (!folio_pdf_fonts_finish(w))
+		return false;
 	if (w->target == FOLIO_TARGET_SCREEN && !add_outline(w))
 		return false;
 	if (!set_info(w) || (w->target == FOLIO_TARGET_PRINT && !folio_pdf_pdfx(w)))
@@ -258,5 +260,7 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	bool ok = write_doc(&w) && save(&w, out, len);
 	drop_saved_gstates(w.pdf);
 	HPDF_Free(w.pdf);
+	folio_pdf_buf_free(&w.content);
+	folio_pdf_buf_free(&w.scratch);
 	return ok;
 }

@@ -38,10 +38,35 @@ static inline void folio_pdf_map(const folio_pdf_geom *g, double x, double y,
 	*py = g->trim_y + g->trim_h - y;
 }
 
+/* A growing byte buffer (content.c): a page's content stream, a CMap. */
+typedef struct folio_pdf_buf {
+	char *p;
+	size_t n, cap;
+} folio_pdf_buf;
+
+void folio_pdf_put(folio_pdf_buf *b, const char *s, size_t n);
+void folio_pdf_puts(folio_pdf_buf *b, const char *s);
+/* A number with at most `decimals` (0..6) decimals, then a space. */
+void folio_pdf_num(folio_pdf_buf *b, double v, int decimals);
+/* Four upper-case hex digits (a glyph id in a string <...>). */
+void folio_pdf_hex4(folio_pdf_buf *b, unsigned v);
+void folio_pdf_buf_free(folio_pdf_buf *b);
+
+/* Code points below this map to glyphs through a table per font. */
+#define FOLIO_PDF_FONT_LOW 0x500
+
+/* One embedded font (fonts.c): its objects, made on first use, and the
+ * glyphs drawn with it, which decide its subset, widths and ToUnicode. */
 typedef struct folio_pdf_font {
 	const folio_face *face;
 	const char *path;
-	HPDF_Font font;
+	char name[16]; /* the resource name on every page, "F1" */
+	HPDF_Dict type0, cid, descriptor, file, tounicode;
+	uint32_t nglyphs;
+	uint8_t *used;                     /* a bit per glyph id */
+	uint32_t *unicode;                 /* glyph id -> the code point it was drawn for */
+	double *width;                     /* glyph id -> advance, 1/1000 em, once used */
+	uint16_t low[FOLIO_PDF_FONT_LOW];  /* code point -> glyph id + 1, 0: not asked yet */
 } folio_pdf_font;
 
 typedef struct folio_pdf_image {
@@ -60,14 +85,14 @@ typedef struct folio_pdf_writer {
 	folio_pdf_geom geom;
 	HPDF_Page *pages;         /* one per display page, in the arena */
 	HPDF_Destination *dests;  /* made on first use, one per page */
-	folio_pdf_font *fonts;
+	folio_pdf_font **fonts;
 	size_t nfonts, capfonts;
 	folio_pdf_image *images;
 	size_t nimages, capimages;
 	HPDF_Array srgb;   /* [/ICCBased <sRGB profile>], made on first use */
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
-	char *text; /* NUL-terminated copy of the current text item */
-	size_t textcap;
+	folio_pdf_buf content; /* the page being drawn */
+	folio_pdf_buf scratch; /* a font's ToUnicode map */
 	/* What the next libharu call is for, so its error message says so. */
 	const char *doing;
 	folio_loc where;
@@ -87,9 +112,16 @@ bool folio_pdf_got(folio_pdf_writer *w, const void *handle);
 	} while (0)
 
 /* Each returns the resource for the document, loading it on first use. */
-HPDF_Font folio_pdf_font_for(folio_pdf_writer *w, const folio_face *face);
+folio_pdf_font *folio_pdf_font_for(folio_pdf_writer *w, const folio_face *face);
 HPDF_Image folio_pdf_image_for(folio_pdf_writer *w, const folio_picture *pic);
 HPDF_Destination folio_pdf_dest(folio_pdf_writer *w, int page);
+/* The glyph drawn for cp, marked as used (0 and an error when the font has
+ * none), and the advance of a used glyph in thousandths of an em, as the
+ * layout measured it. */
+uint32_t folio_pdf_font_glyph(folio_pdf_writer *w, folio_pdf_font *f, uint32_t cp);
+double folio_pdf_font_width(const folio_pdf_font *f, uint32_t gid);
+/* After the last page: each font's subset, widths, names and ToUnicode. */
+bool folio_pdf_fonts_finish(folio_pdf_writer *w);
 
 /* Write the content stream and annotations of page `index`. */
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index);

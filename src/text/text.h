@@ -41,6 +41,13 @@ size_t folio_face_shape(folio_face *face, const char *utf8, size_t len,
 double folio_face_measure(folio_face *face, const char *utf8, size_t len,
                           double size);
 
+/* For the PDF writer, which draws glyphs by id (glyphs.c): the glyph a code
+ * point maps to (0: none), a glyph's advance as the layout measured it, in
+ * ems without kerning, and how many glyphs the face has. */
+uint32_t folio_face_glyph(const folio_face *face, uint32_t cp);
+double folio_face_glyph_advance(const folio_face *face, uint32_t gid);
+uint32_t folio_face_glyph_count(const folio_face *face);
+
 /* ---- hyphenation ---- */
 typedef struct folio_hyph folio_hyph;
 /* Patterns for a BCP 47 language ("en", "en-GB", "ru"; NULL means "en").
