@@ -5,6 +5,7 @@
  * value always gives the same bytes. */
 #include "writer.h"
 
+#include <libdeflate.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,4 +93,30 @@ void folio_pdf_buf_free(folio_pdf_buf *b)
 {
 	free(b->p);
 	*b = (folio_pdf_buf){0};
+}
+
+HPDF_STATUS folio_pdf_flate_key(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)
+{
+	if (!w->deflater) {
+		w->deflater = libdeflate_alloc_compressor(FOLIO_PDF_DEFLATE_LEVEL);
+		if (!w->deflater)
+			abort();
+	}
+	size_t bound = libdeflate_zlib_compress_bound(w->deflater, len);
+	folio_pdf_buf *b = &w->packed;
+	b->n = 0;
+	grow(b, bound);
+	size_t n = libdeflate_zlib_compress(w->deflater, data, len, b->p, bound);
+	if (n == 0 || n > UINT32_MAX)
+		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+	stream->filter = HPDF_STREAM_FILTER_NONE;
+	stream->write_fn = folio_pdf_flate_key;
+	return folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b->p,
+	                                         (HPDF_UINT)n));
 }

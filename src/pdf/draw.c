@@ -321,12 +321,12 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 			return false;
 	}
 	end_text(&s);
-	if (g->marks)
+	if (g->marks) {
 		folio_pdf_puts(s.b, "Q\n");
+		if (!folio_pdf_crop_marks(w, s.page))
+			return false;
+	}
 	w->doing = "writing a page";
 	HPDF_PageAttr attr = s.page->attr;
-	if (!folio_pdf_ok(w, HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s.b->p,
-	                                       (HPDF_UINT)s.b->n)))
-		return false;
-	return folio_pdf_crop_marks(w, s.page);
+	return folio_pdf_put_deflated(w, attr->contents, s.b->p, s.b->n);
 }

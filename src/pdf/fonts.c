@@ -28,7 +28,6 @@ static HPDF_Dict new_stream(folio_pdf_writer *w)
 	HPDF_Dict s = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (!folio_pdf_got(w, s))
 		return NULL;
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	return s;
 }
 
@@ -201,8 +200,7 @@ static bool to_unicode(folio_pdf_writer *w, folio_pdf_font *f)
 		folio_pdf_puts(b, "endbfchar\n");
 	}
 	folio_pdf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	return folio_pdf_ok(w, HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)b->p,
-	                                         (HPDF_UINT)b->n));
+	return folio_pdf_put_deflated(w, f->tounicode, b->p, b->n);
 }
 
 static int16_t s16(const unsigned char *p)
@@ -298,11 +296,11 @@ static bool embed(folio_pdf_writer *w, folio_pdf_font *f, hb_face_t *face)
 	hb_blob_t *blob = hb_face_reference_blob(sub);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
-	HPDF_STATUS st = HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
-	st += HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len);
+	bool ok = folio_pdf_ok(w, HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len)) &&
+	          folio_pdf_put_deflated(w, f->file, data, len);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
-	return folio_pdf_ok(w, st);
+	return ok;
 }
 
 /* A subset's name starts with six capitals of its own (PDF 32000-1,

@@ -105,15 +105,6 @@ static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
 	return srgb && folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", srgb));
 }
 
-/* libharu drops a stream's /Filter key unless it compressed the stream
- * itself; the passed-through data is already compressed, so the key is
- * written from here, inside the dictionary. */
-static HPDF_STATUS write_flate_key(HPDF_Dict dict, HPDF_Stream stream)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
 /* The PNG's IDAT data as the image stream: PNG's zlib stream with its
  * per-row filters is FlateDecode with predictor 15 (PDF 32000-1, 7.4.4.4). */
 static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
@@ -125,7 +116,7 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 		return NULL;
 	image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
 	image->filter = HPDF_STREAM_FILTER_NONE;
-	image->write_fn = write_flate_key;
+	image->write_fn = folio_pdf_flate_key;
 	int colors = pic->png_color_type == 2 ? 3 : 1;
 	if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "Type", "XObject")) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddName(image, "Subtype", "Image")) ||

@@ -13,8 +13,9 @@
 
 bool folio_pdf_raw(folio_pdf_writer *w, HPDF_Page page, const char *ops)
 {
-	HPDF_PageAttr attr = page->attr;
-	return folio_pdf_ok(w, HPDF_Stream_WriteStr(attr->stream, ops));
+	(void)page; /* the page being drawn: its content is w->content */
+	folio_pdf_puts(&w->content, ops);
+	return true;
 }
 
 /* An indirect object may be shared by many dictionaries (libharu refers to

@@ -4,6 +4,7 @@
  * Nothing reads a clock, so the same display list gives the same file. */
 #include "writer.h"
 
+#include <libdeflate.h>
 #include <stdlib.h>
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
@@ -262,5 +263,7 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	HPDF_Free(w.pdf);
 	folio_pdf_buf_free(&w.content);
 	folio_pdf_buf_free(&w.scratch);
+	folio_pdf_buf_free(&w.packed);
+	libdeflate_free_compressor(w.deflater);
 	return ok;
 }
