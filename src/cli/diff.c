@@ -1,5 +1,7 @@
-/* diff.c: the arguments of folio diff A.pdf B.pdf [--out DIR] [--dpi N];
- * the comparison itself is src/diff/. */
+/* diff.c: the folio-diff executable: the arguments of folio diff A.pdf B.pdf
+ * [--out DIR] [--dpi N]; the comparison itself is src/diff/. It is a program
+ * of its own, which `folio diff` execs (main.c), so that poppler, cairo and
+ * gobject are loaded only by a diff and not by every build. */
 #include "cli.h"
 #include "diff/diff.h"
 
@@ -51,4 +53,10 @@ int folio_cli_diff(int argc, char **argv)
 	int status = folio_diff_files(files[0], files[1], &o);
 	fflush(stdout);
 	return status;
+}
+
+/* argv[0] is ignored: every message says "folio", as `folio diff` would. */
+int main(int argc, char **argv)
+{
+	return folio_cli_diff(argc - 1, argv + 1);
 }

@@ -1,6 +1,7 @@
 /* diff.h: folio diff, the comparison of two proofs: pixels (raster.c), text
  * with positions (text.c) and the report and exit status (run.c). Only the
- * folio executable links it: it needs poppler-glib and cairo. */
+ * folio-diff program links it (it needs poppler-glib and cairo, forty
+ * libraries that would slow every build's start); folio diff runs it. */
 #ifndef FOLIO_DIFF_H
 #define FOLIO_DIFF_H
 
