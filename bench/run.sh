@@ -108,9 +108,15 @@ if [ "$scale" = no ]; then
 	echo "== scale series: skipped (--no-scale)"
 else
 	echo "== scale series (the sample's articles repeated; bench/scale.py)"
-	printf '%6s %6s %5s %11s %9s %11s %9s %9s\n' target pages runs 'median ms' 'ms/page' \
-		'vs 4 pages' 'peak MiB' 'KiB/page'
+	# ms/page includes the fixed cost of a build (process start, fonts,
+	# libraries), spread over more pages as the issue grows; "added ms/page"
+	# is what each page beyond the previous row cost: flat when the growth
+	# is linear.
+	printf '%6s %6s %5s %11s %9s %11s %15s %9s %9s\n' target pages runs 'median ms' 'ms/page' \
+		'vs 4 pages' 'added ms/page' 'peak MiB' 'KiB/page'
 	base=
+	prev_ms=
+	prev_pages=
 	for p in 4 16 64 256; do
 		runs=$((p >= 256 ? 5 : 9))
 		python3 bench/scale.py "$work/scale-$p" "$p" "$folio" >"$work/scale.log"
@@ -120,9 +126,13 @@ else
 		got=$(pages_of "$work/s.pdf")
 		per=$(calc "$med * 1000 / $got")
 		[ -n "$base" ] || base=$per
-		printf '%6d %6d %5d %11.1f %9.2f %10.0f%% %9.1f %9.0f\n' "$p" "$got" "$runs" \
-			"$(calc "$med * 1000")" "$per" "$(calc "($per / $base - 1) * 100")" \
+		added=-
+		[ -z "$prev_ms" ] || added=$(printf '%.2f' "$(calc "($med * 1000 - $prev_ms) / ($got - $prev_pages)")")
+		printf '%6d %6d %5d %11.1f %9.2f %10.0f%% %15s %9.1f %9.0f\n' "$p" "$got" "$runs" \
+			"$(calc "$med * 1000")" "$per" "$(calc "($per / $base - 1) * 100")" "$added" \
 			"$(calc "$kib / 1024")" "$(calc "$kib / $got")"
+		prev_ms=$(calc "$med * 1000")
+		prev_pages=$got
 		rm -rf "$work/scale-$p"
 	done
 fi

@@ -6,6 +6,8 @@
  * edition keeps alpha as a soft mask and resamples to 150 ppi. */
 #include "writer.h"
 
+#include <string.h>
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -105,6 +107,59 @@ static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
 	return srgb && folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", srgb));
 }
 
+/* A libharu stream that reads the picture's kept bytes where they are, so
+ * its compressed data is not copied into libharu before the file is made
+ * (1.1 MB for the sample's pictures). */
+typedef struct {
+	const unsigned char *data;
+	size_t len, pos;
+} kept_bytes;
+
+static HPDF_STATUS kept_read(HPDF_Stream stream, HPDF_BYTE *ptr, HPDF_UINT *size)
+{
+	kept_bytes *k = stream->attr;
+	size_t n = k->len - k->pos < *size ? k->len - k->pos : *size;
+	memcpy(ptr, k->data + k->pos, n);
+	k->pos += n;
+	*size = (HPDF_UINT)n;
+	return k->pos == k->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS kept_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	kept_bytes *k = stream->attr;
+	long long to = mode == HPDF_SEEK_SET ? pos
+	               : mode == HPDF_SEEK_CUR ? (long long)k->pos + pos
+	                                       : (long long)k->len + pos;
+	if (to < 0 || to > (long long)k->len)
+		return HPDF_STREAM_EOF;
+	k->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 kept_tell(HPDF_Stream stream)
+{
+	return (HPDF_INT32)((kept_bytes *)stream->attr)->pos;
+}
+
+static HPDF_UINT32 kept_size(HPDF_Stream stream)
+{
+	return (HPDF_UINT32)((kept_bytes *)stream->attr)->len;
+}
+
+static bool read_kept(folio_pdf_writer *w, HPDF_Dict dict, const unsigned char *data, size_t len)
+{
+	kept_bytes *k = folio_arena_alloc(w->ctx->arena, sizeof *k);
+	*k = (kept_bytes){data, len, 0};
+	HPDF_Stream reader =
+	    HPDF_CallbackReader_New(w->pdf->mmgr, kept_read, kept_seek, kept_tell, kept_size, k);
+	if (!folio_pdf_got(w, reader))
+		return false;
+	HPDF_Stream_Free(dict->stream);
+	dict->stream = reader;
+	return true;
+}
+
 /* The PNG's IDAT data as the image stream: PNG's zlib stream with its
  * per-row filters is FlateDecode with predictor 15 (PDF 32000-1, 7.4.4.4). */
 static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
@@ -155,8 +210,7 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 		    !folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", indexed)))
 			return NULL;
 	}
-	if (!folio_pdf_ok(w, HPDF_Stream_Write(image->stream, pic->png_idat,
-	                                       (HPDF_UINT)pic->png_idat_len)))
+	if (!read_kept(w, image, pic->png_idat, pic->png_idat_len))
 		return NULL;
 	return image;
 }

@@ -5,7 +5,10 @@
 #include "writer.h"
 
 #include <libdeflate.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
@@ -191,19 +194,63 @@ static bool write_doc(folio_pdf_writer *w)
 	return folio_pdf_id_reserve(w);
 }
 
+/* The file is made in an anonymous memory file (memfd), written by
+ * libharu's file writer, and read once into the buffer handed out: libharu's
+ * memory stream would hold a second copy of the whole file (its size again
+ * in memory, and two more copies of every byte). Where memfd or /proc is
+ * missing, the memory stream it is. */
+static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
+{
+	int fd = memfd_create("folio-pdf", MFD_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	unsigned char *buf = NULL;
+	if (access(path, W_OK) == 0 && folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path))) {
+		off_t end = lseek(fd, 0, SEEK_END);
+		if (end > 0) {
+			buf = folio_xmalloc((size_t)end);
+			size_t got = 0;
+			while (got < (size_t)end) {
+				ssize_t r = pread(fd, buf + got, (size_t)end - got, (off_t)got);
+				if (r <= 0)
+					break;
+				got += (size_t)r;
+			}
+			if (got == (size_t)end) {
+				*size = got;
+			} else {
+				free(buf);
+				buf = NULL;
+			}
+		}
+	}
+	close(fd);
+	return buf;
+}
+
 static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 {
 	w->doing = "saving the document";
-	FOLIO_PDF_TRY(w, HPDF_SaveToStream(w->pdf));
-	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
-	if (size == 0)
-		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
-	unsigned char *buf = folio_xmalloc(size);
-	HPDF_UINT32 n = size;
-	if (!folio_pdf_ok(w, HPDF_ReadFromStream(w->pdf, buf, &n)) ||
-	    (n != size && !folio_pdf_ok(w, HPDF_STREAM_EOF))) {
+	size_t size = 0;
+	unsigned char *buf = save_via_memfd(w, &size);
+	if (w->failed) {
 		free(buf);
 		return false;
+	}
+	if (!buf) {
+		FOLIO_PDF_TRY(w, HPDF_SaveToStream(w->pdf));
+		size = HPDF_GetStreamSize(w->pdf);
+		if (size == 0)
+			return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+		buf = folio_xmalloc(size);
+		HPDF_UINT32 n = (HPDF_UINT32)size;
+		if (!folio_pdf_ok(w, HPDF_ReadFromStream(w->pdf, buf, &n)) ||
+		    (n != size && !folio_pdf_ok(w, HPDF_STREAM_EOF))) {
+			free(buf);
+			return false;
+		}
 	}
 	folio_pdf_id_patch(buf, size);
 	*out = buf;
