@@ -22,8 +22,9 @@ typedef struct {
 } folio_load_env;
 
 /* Like folio_picture_load; with `data_only`, a PNG whose data can pass into
- * the PDF unchanged is checked (chunk CRCs, a complete zlib stream of the
- * right length, valid row filters) instead of decoded. */
+ * the PDF unchanged is checked as pdfTeX checks it (chunk order, lengths and
+ * CRCs, the zlib header) instead of decoded; the compressed data the CRCs
+ * protect is not inflated. */
 folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path,
                                      const char *shown_path, folio_loc loc, bool data_only);
 

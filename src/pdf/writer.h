@@ -147,7 +147,8 @@ bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);
 /* The OutputIntent and the Info keys PDF/X-3 asks for (after set_info). */
 bool folio_pdf_pdfx(folio_pdf_writer *w);
 /* An /ID placeholder in the trailer before saving, and the real one (MD5
- * of the whole file with the placeholder in it) patched in after. */
+ * of the file with the placeholder in it, each picture's stream data
+ * entering as its place, length and a lane digest) patched in after. */
 bool folio_pdf_id_reserve(folio_pdf_writer *w);
 void folio_pdf_id_patch(unsigned char *buf, size_t len);
 

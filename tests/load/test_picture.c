@@ -4,6 +4,7 @@
  * messages for files that are not PNGs. */
 #include "../check.h"
 #include "doc/doc.h"
+#include "load/load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +81,68 @@ static folio_picture *load(folio_ctx *ctx, const char *name, const buf *b)
 {
 	const char *path = write_file(name, b->data, b->len);
 	return folio_picture_load(ctx, path, name, (folio_loc){"issue.yaml", 3, 5});
+}
+
+/* The print edition's load: PNG data kept for the PDF, not decoded. */
+static folio_picture *load_print(folio_ctx *ctx, const char *name, const buf *b)
+{
+	const char *path = write_file(name, b->data, b->len);
+	return folio_picture_load_as(ctx, path, name, (folio_loc){"issue.yaml", 3, 5}, true);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Where the body of the first chunk of `type` starts (0: none). */
+static size_t body_of(const buf *b, const char *type)
+{
+	for (size_t pos = 8; pos + 12 <= b->len; pos += 12 + get32(b->data + pos))
+		if (!memcmp(b->data + pos + 4, type, 4))
+			return pos + 8;
+	return 0;
+}
+
+/* Every chunk's CRC made right again after an edit, so that only the edit
+ * is wrong. */
+static void fix_crcs(buf *b)
+{
+	for (size_t pos = 8; pos + 12 <= b->len; pos += 12 + get32(b->data + pos)) {
+		uint32_t n = get32(b->data + pos);
+		uint32_t crc = (uint32_t)crc32(0, b->data + pos + 4, (uInt)n + 4);
+		for (int i = 0; i < 4; i++)
+			b->data[pos + 8 + n + (size_t)i] = (unsigned char)(crc >> (24 - 8 * i));
+	}
+}
+
+/* b with a chunk inserted before the one at body offset `before`. */
+static buf with_chunk(const buf *b, size_t before, const char *type, const char *text)
+{
+	buf out = {.len = 0};
+	memcpy(out.data, b->data, before - 8);
+	out.len = before - 8;
+	chunk(&out, type, (const unsigned char *)text, strlen(text));
+	memcpy(out.data + out.len, b->data + before - 8, b->len - (before - 8));
+	out.len += b->len - (before - 8);
+	return out;
+}
+
+/* The zlib header CMF, FLG (its top bits; FCHECK made right) at `at`. */
+static void zlib_header(buf *b, size_t at, unsigned cmf, unsigned flg)
+{
+	b->data[at] = (unsigned char)cmf;
+	b->data[at + 1] = (unsigned char)(flg + (31 - (cmf * 256 + flg) % 31) % 31);
+}
+
+/* The last error recorded starts with `prefix`. */
+static bool last_error_is(folio_ctx *ctx, const char *prefix)
+{
+	if (ctx->ndiags && !strncmp(ctx->diags[ctx->ndiags - 1].text, prefix, strlen(prefix)))
+		return true;
+	fprintf(stderr, "    wanted an error starting '%s', got '%s'\n", prefix,
+	        ctx->ndiags ? ctx->diags[ctx->ndiags - 1].text : "(none)");
+	return false;
 }
 
 static bool said(folio_ctx *ctx, const char *text)
@@ -197,6 +260,105 @@ static void test_errors(void)
 	folio_ctx_drop(ctx);
 }
 
+
+/* The print edition keeps PNG data for the PDF without decoding it. It
+ * checks what pdfTeX checks before copying PNG data (chunk order, lengths,
+ * every CRC, the zlib header) and trusts the compressed samples the CRCs
+ * protect: it does not inflate them. A fault it finds sends the file to the
+ * decoder, which names it. */
+static void test_print_path(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	unsigned char rgb[3 * (1 + 4 * 3)];
+	for (size_t i = 0; i < sizeof rgb; i++)
+		rgb[i] = i % 13 == 0 ? 0 : (unsigned char)(i * 37);
+	buf b = png(4, 3, 8, 2, rgb, sizeof rgb, NULL, 0);
+	size_t idat = body_of(&b, "IDAT");
+	uint32_t n = get32(b.data + idat - 8);
+	folio_picture *p = load_print(ctx, "rgb.png", &b);
+	CHECK(p && !p->pixels && p->png_idat && p->png_color_type == 2 && p->channels == 3);
+	CHECK(p && p->width == 4 && p->height == 3);
+	CHECK(p && p->png_idat_len == n && memcmp(p->png_idat, b.data + idat, n) == 0);
+
+	/* The IDAT data split over chunks (one of a single byte) is joined. */
+	buf split = {.len = 0};
+	memcpy(split.data, b.data, idat - 8);
+	split.len = idat - 8;
+	chunk(&split, "IDAT", b.data + idat, 1);
+	chunk(&split, "IDAT", b.data + idat + 1, n - 1);
+	chunk(&split, "IEND", NULL, 0);
+	p = load_print(ctx, "split.png", &split);
+	CHECK(p && !p->pixels && p->png_idat_len == n &&
+	      memcmp(p->png_idat, b.data + idat, n) == 0);
+
+	const unsigned char plte[] = {1, 2, 3, 4, 5, 6};
+	const unsigned char idx[] = {0, 1, 0, 0, 0, 1};
+	buf pb = png(2, 2, 8, 3, idx, sizeof idx, plte, sizeof plte);
+	p = load_print(ctx, "plte8.png", &pb);
+	CHECK(p && !p->pixels && p->png_color_type == 3 && p->png_palette_entries == 2 &&
+	      memcmp(p->png_palette, plte, 6) == 0);
+	CHECK(ctx->nerrors == 0);
+
+	/* The contract: a broken deflate stream under correct CRCs (here an
+	 * invalid block type) fails to decode but is kept for the PDF. */
+	buf bad = b;
+	bad.data[idat + 2] = 0x07; /* BFINAL 1, BTYPE 11 (reserved) */
+	fix_crcs(&bad);
+	CHECK(load(ctx, "deflate.png", &bad) == NULL &&
+	      last_error_is(ctx, "deflate.png: error: corrupt PNG: "));
+	int errors = ctx->nerrors;
+	p = load_print(ctx, "deflate.png", &bad);
+	CHECK(p && !p->pixels && ctx->nerrors == errors);
+
+	/* What the CRCs and the header say is caught on both paths, with the
+	 * decoder's message. */
+	struct {
+		const char *name;
+		buf png;
+	} broken[5];
+	broken[0].name = "idat-crc.png"; /* a flipped bit in the IDAT data */
+	broken[0].png = b;
+	broken[0].png.data[idat + 5] ^= 0x10;
+	broken[1].name = "zlib-method.png"; /* CM 7: not deflate (FCHECK right) */
+	broken[1].png = b;
+	zlib_header(&broken[1].png, idat, 0x77, 0x80);
+	broken[2].name = "zlib-check.png"; /* FCHECK off by one */
+	broken[2].png = b;
+	broken[2].png.data[idat + 1] ^= 1;
+	broken[3].name = "zlib-dict.png"; /* a preset dictionary (FDICT) */
+	broken[3].png = b;
+	zlib_header(&broken[3].png, idat, 0x78, 0x20);
+	broken[4].name = "critical.png"; /* an unknown critical chunk */
+	broken[4].png = with_chunk(&b, idat, "CRIT", "x");
+	for (int i = 1; i < 4; i++)
+		fix_crcs(&broken[i].png);
+	for (int i = 0; i < 5; i++) {
+		folio_picture *d = load(ctx, broken[i].name, &broken[i].png);
+		CHECK(d == NULL);
+		CHECK(ctx->ndiags > 0);
+		const char *said_decoding = ctx->ndiags ? ctx->diags[ctx->ndiags - 1].text : "";
+		folio_picture *k = load_print(ctx, broken[i].name, &broken[i].png);
+		if (k || ctx->ndiags < 2 ||
+		    strcmp(ctx->diags[ctx->ndiags - 1].text, said_decoding) != 0)
+			fprintf(stderr, "    %s: print path: %s\n", broken[i].name,
+			        k ? "accepted" : ctx->diags[ctx->ndiags - 1].text);
+		CHECK(k == NULL);
+		CHECK(ctx->ndiags > 0 &&
+		      strcmp(ctx->diags[ctx->ndiags - 1].text, said_decoding) == 0);
+	}
+
+	/* Not quite PNG, though libpng reads them: a chunk between IDAT
+	 * chunks, no IEND. Never kept as they are: decoded. */
+	buf gap = with_chunk(&split, body_of(&split, "IDAT") + 1 + 12, "tEXt", "a\0b");
+	p = load_print(ctx, "gap.png", &gap);
+	CHECK(!p || p->pixels);
+	buf cut = b;
+	cut.len -= 12;
+	p = load_print(ctx, "no-iend.png", &cut);
+	CHECK(!p || p->pixels);
+	folio_ctx_drop(ctx);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -208,10 +370,14 @@ int main(void)
 	}
 	test_formats();
 	test_errors();
+	test_print_path();
 	const char *names[] = {"gray.png", "ga.png",   "opaque.png", "rgba.png",
 	                       "g16.png",  "plte.png", "huge.png",   "short.png",
 	                       "crc.png",  "photo.jpg", "text.png",  "empty.png",
-	                       "big.png"};
+	                       "big.png", "rgb.png", "split.png", "plte8.png",
+	                       "deflate.png", "idat-crc.png", "zlib-method.png",
+	                       "zlib-check.png", "zlib-dict.png", "critical.png",
+	                       "no-iend.png", "gap.png"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[128];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
