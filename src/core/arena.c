@@ -63,7 +63,8 @@ void folio_arena_drop(folio_arena *a)
 	free(a);
 }
 
-void *folio_arena_alloc(folio_arena *a, size_t size)
+/* `size` bytes from the arena, not cleared. */
+static void *folio_arena_take(folio_arena *a, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;
 	folio_chunk *c = a->head;
@@ -85,6 +86,12 @@ void *folio_arena_alloc(folio_arena *a, size_t size)
 	}
 	void *p = c->data + c->used;
 	c->used += size;
+	return p;
+}
+
+void *folio_arena_alloc(folio_arena *a, size_t size)
+{
+	void *p = folio_arena_take(a, size);
 	memset(p, 0, size);
 	return p;
 }
@@ -123,8 +130,11 @@ char *folio_arena_printf(folio_arena *a, const char *fmt, ...)
 
 void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n, size_t new_cap)
 {
-	void *p = folio_arena_alloc(a, elem * new_cap);
-	if (old && old_n)
-		memcpy(p, old, elem * old_n);
+	/* the copied head need not be cleared first: only the new tail is */
+	unsigned char *p = folio_arena_take(a, elem * new_cap);
+	size_t head = old ? elem * old_n : 0;
+	if (head)
+		memcpy(p, old, head);
+	memset(p + head, 0, elem * new_cap - head);
 	return p;
 }
