@@ -1,10 +1,9 @@
-/* hyph.c: hyphenation with libhyphen: the pattern file for a language, the
- * words it may touch, and the byte offsets of its points in UTF-8. */
+/* hyph.c: hyphenation with libhyphen: the compiled patterns of a language
+ * (hyph_data.h), the words they may touch, and the byte offsets of their
+ * points in UTF-8. */
+#include "hyph_data.h"
 #include "text_int.h"
 
-#include "folio_config.h"
-
-#include <errno.h>
 #include <hyphen.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -12,15 +11,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* libhyphen takes some 6 ms to read the English patterns, so the file is
- * checked when the language is chosen and read on the first word that
- * needs it: a paragraph that breaks well without hyphenation (TeX's first
- * pass) never asks. */
+/* The patterns are compiled in (hyph_data.h); their automaton is made on
+ * the first word that needs it: a paragraph that breaks well without
+ * hyphenation (TeX's first pass) never asks. */
 struct folio_hyph {
+	const folio_hyph_data *data;
 	HyphenDict *dict; /* NULL until the first word */
-	bool failed;      /* the file could not be read after all */
-	bool utf8;
-	char *path;
 	char *lang;
 	iconv_t to_dict;    /* UTF-8 -> the dictionary's 8-bit charset, or (iconv_t)-1 */
 	folio_cache *words; /* (left, right, word) -> its points */
@@ -37,187 +33,73 @@ static bool folio_lang_is(const char *lang, const char *code)
 	return lang[n] == 0 || lang[n] == '-' || lang[n] == '_';
 }
 
-/* ---- making an 8-bit dictionary usable ----
- * libhyphen's automaton applies, at each position, only the values of the
- * state it reached, not those of the shorter patterns that also end there
- * (its fallback states). Its own dictionaries are therefore "closed" by
- * substrings.pl: every prefix of a pattern carries the values of all the
- * patterns that are its suffixes. Debian 12's hyph_ru_RU.dic (KOI8-R) is
- * raw TeX patterns and, loaded as is, finds no point in "программа". So an
- * 8-bit file is closed here when it is loaded (about 5000 patterns: 1 ms). */
+/* ---- the compiled patterns ---- */
 
-typedef struct {
-	const unsigned char *key; /* letters, no digits */
-	size_t len;
-	unsigned char *vals; /* len + 1 values */
-} folio_pat;
-
-typedef struct {
-	folio_pat *slots;
-	size_t cap, n;
-} folio_pat_map;
-
-static uint64_t folio_hash(const unsigned char *s, size_t n)
+const folio_hyph_data *folio_hyph_data_for(const char *lang)
 {
-	return folio_fnv1a(FOLIO_FNV_OFFSET, s, n);
+	for (int i = 0; i < folio_hyph_ncompiled; i++)
+		if (folio_lang_is(lang, folio_hyph_compiled[i].lang))
+			return &folio_hyph_compiled[i];
+	return NULL;
 }
 
-static folio_pat *folio_pat_find(folio_pat_map *m, const unsigned char *k, size_t n, bool insert)
+/* The tables are libhyphen's own states with offsets for pointers: turning
+ * them back is a pass over the states, some 0.1 ms for English, where
+ * hnj_hyphen_load spent 4 ms parsing and hashing the file. libhyphen only
+ * reads a dictionary while it hyphenates, so its pointers may lead into the
+ * constant tables. */
+HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d)
 {
-	if (insert && (m->n + 1) * 2 > m->cap) {
-		folio_pat_map bigger = {
-		    folio_xcalloc(m->cap ? m->cap * 2 : 1024, sizeof(folio_pat)),
-		    m->cap ? m->cap * 2 : 1024, 0};
-		for (size_t i = 0; i < m->cap; i++)
-			if (m->slots[i].key)
-				*folio_pat_find(&bigger, m->slots[i].key, m->slots[i].len, true) =
-				    m->slots[i];
-		free(m->slots);
-		*m = bigger;
-	}
-	if (!m->cap)
-		return NULL;
-	size_t i = folio_hash(k, n) & (m->cap - 1);
-	while (m->slots[i].key) {
-		if (m->slots[i].len == n && !memcmp(m->slots[i].key, k, n))
-			return &m->slots[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (!insert)
-		return NULL;
-	m->n++;
-	m->slots[i].key = k;
-	m->slots[i].len = n;
-	return &m->slots[i];
-}
-
-static void folio_pat_write(FILE *out, const folio_pat *p)
-{
-	for (size_t i = 0; i <= p->len; i++) {
-		if (p->vals[i])
-			fputc('0' + p->vals[i], out);
-		if (i < p->len)
-			fputc(p->key[i], out);
-	}
-	fputc('\n', out);
-}
-
-/* Read `path`, close its patterns and hand the result to libhyphen. */
-static HyphenDict *folio_load_closed(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *out_buf = NULL;
-	size_t out_len = 0;
-	FILE *out = open_memstream(&out_buf, &out_len);
-	folio_pat_map orig = {0}, closed = {0};
-	folio_arena *a = folio_arena_new();
-	folio_pat *list = NULL;
-	size_t nlist = 0, caplist = 0;
-	char line[256];
-	bool first = true;
-	while (fgets(line, sizeof line, f)) {
-		size_t n = strcspn(line, "\r\n");
-		line[n] = 0;
-		if (first || !n || line[0] == '%' || strchr(line, '/') ||
-		    (line[0] >= 'A' && line[0] <= 'Z')) {
-			/* charset, keywords (LEFTHYPHENMIN, NEXTLEVEL...) and
-			 * non-standard patterns pass unchanged */
-			fprintf(out, "%s\n", line);
-			first = false;
-			continue;
-		}
-		unsigned char *key = folio_arena_alloc(a, n + 1);
-		unsigned char *vals = folio_arena_alloc(a, n + 2);
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)line[i];
-			if (c >= '0' && c <= '9')
-				vals[k] = (unsigned char)(c - '0');
-			else
-				key[k++] = c;
-		}
-		folio_pat *p = folio_pat_find(&orig, key, k, true);
-		p->vals = vals;
-		FOLIO_PUSH(a, list, nlist, caplist, *p);
-	}
-	fclose(f);
-	unsigned char vals[256];
-	for (size_t pi = 0; pi < nlist; pi++) {
-		const folio_pat *P = &list[pi];
-		for (size_t e = 1; e <= P->len; e++) {
-			if (folio_pat_find(&closed, P->key, e, false))
-				continue;
-			bool found = false;
-			memset(vals, 0, e + 1);
-			for (size_t i = 0; i < e; i++) {
-				folio_pat *S = folio_pat_find(&orig, P->key + i, e - i, false);
-				if (!S)
-					continue;
-				found = true;
-				for (size_t j = 0; j <= S->len; j++)
-					if (S->vals[j] > vals[i + j])
-						vals[i + j] = S->vals[j];
-			}
-			if (!found)
-				continue;
-			folio_pat *Q = folio_pat_find(&closed, P->key, e, true);
-			Q->vals = folio_arena_alloc(a, e + 1);
-			memcpy(Q->vals, vals, e + 1);
-			folio_pat_write(out, Q);
+	size_t nstates = 0;
+	for (int l = 0; l < d->nlevels; l++)
+		nstates += (size_t)d->levels[l].nstates;
+	HyphenDict *dicts = folio_xcalloc(1, (size_t)d->nlevels * sizeof(HyphenDict) +
+	                                         nstates * sizeof(HyphenState));
+	HyphenState *st = (HyphenState *)(dicts + d->nlevels);
+	for (int l = 0; l < d->nlevels; l++) {
+		const folio_hyph_level_data *ld = &d->levels[l];
+		char *strings = (char *)ld->strings;
+		HyphenDict *hd = &dicts[l];
+		hd->lhmin = ld->lhmin;
+		hd->rhmin = ld->rhmin;
+		hd->clhmin = ld->clhmin;
+		hd->crhmin = ld->crhmin;
+		hd->nohyphen = ld->nohyphen < 0 ? NULL : strings + ld->nohyphen;
+		hd->nohyphenl = ld->nohyphenl;
+		hd->num_states = ld->nstates;
+		snprintf(hd->cset, sizeof hd->cset, "%s", ld->cset);
+		hd->utf8 = ld->utf8;
+		hd->states = st;
+		hd->nextlevel = l + 1 < d->nlevels ? &dicts[l + 1] : NULL;
+		for (int i = 0; i < ld->nstates; i++, st++) {
+			const folio_hyph_state_data *sd = &ld->states[i];
+			st->match = sd->match < 0 ? NULL : strings + sd->match;
+			st->repl = sd->repl < 0 ? NULL : strings + sd->repl;
+			st->replindex = sd->replindex;
+			st->replcut = sd->replcut;
+			st->fallback_state = sd->fallback;
+			st->num_trans = sd->ntrans;
+			st->trans = (HyphenTrans *)(ld->trans + sd->trans);
 		}
 	}
-	fclose(out);
-	free(orig.slots);
-	free(closed.slots);
-	folio_arena_drop(a);
-	FILE *in = fmemopen(out_buf, out_len, "r");
-	HyphenDict *dict = in ? hnj_hyphen_load_file(in) : NULL;
-	if (in)
-		fclose(in);
-	free(out_buf);
-	return dict;
-}
-
-/* The charset named by the first line of a .dic file. */
-static bool folio_dic_charset(const char *path, char *cset, size_t size)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	bool ok = fgets(cset, (int)size, f) != NULL;
-	fclose(f);
-	if (ok)
-		cset[strcspn(cset, " \t\r\n")] = 0;
-	return ok && cset[0];
+	return dicts;
 }
 
 folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc)
 {
 	if (!lang || !*lang)
 		lang = "en";
-	const char *file = NULL;
-	if (folio_lang_is(lang, "en"))
-		file = "hyph_en_US.dic";
-	else if (folio_lang_is(lang, "ru"))
-		file = "hyph_ru_RU.dic";
-	if (!file) {
+	const folio_hyph_data *data = folio_hyph_data_for(lang);
+	if (!data) {
 		folio_warn(ctx, loc,
 		           "no hyphenation patterns for language '%s'; text is set without "
 		           "hyphenation",
 		           lang);
 		return NULL;
 	}
-	char path[512], cset[64];
-	snprintf(path, sizeof path, "%s/%s", FOLIO_HYPHEN_DIR, file);
-	errno = 0;
-	if (!folio_dic_charset(path, cset, sizeof cset)) {
-		folio_error(ctx, FOLIO_ERR_INPUT, loc,
-		            "hyphenation patterns for language '%s': cannot read %s: %s", lang,
-		            path, errno ? strerror(errno) : "empty file");
-		return NULL;
-	}
+	char cset[MAX_NAME + 1];
+	snprintf(cset, sizeof cset, "%s", data->levels[0].cset);
+	cset[strcspn(cset, " \t\r\n")] = 0;
 	bool utf8 = !strcasecmp(cset, "UTF-8");
 	iconv_t cd = (iconv_t)-1;
 	if (!utf8) {
@@ -227,38 +109,25 @@ folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc)
 			    ctx, FOLIO_ERR_INPUT, loc,
 			    "hyphenation patterns for language '%s': the charset '%s' of %s "
 			    "is unknown to iconv",
-			    lang, cset, path);
+			    lang, cset, data->file);
 			return NULL;
 		}
 	}
 	folio_hyph *h = folio_xcalloc(1, sizeof *h);
-	h->utf8 = utf8;
+	h->data = data;
 	h->to_dict = cd;
-	h->path = folio_xmalloc(strlen(path) + 1);
-	strcpy(h->path, path);
 	h->lang = folio_xmalloc(strlen(lang) + 1);
 	strcpy(h->lang, lang);
 	h->words = folio_cache_new();
 	return h;
 }
 
-static bool folio_hyph_ready(folio_hyph *h)
-{
-	if (!h->dict && !h->failed) {
-		h->dict = h->utf8 ? hnj_hyphen_load(h->path) : folio_load_closed(h->path);
-		h->failed = !h->dict;
-	}
-	return h->dict != NULL;
-}
-
 void folio_hyph_drop(folio_hyph *h)
 {
 	if (!h)
 		return;
-	if (h->dict)
-		hnj_hyphen_free(h->dict);
+	free(h->dict); /* one block: the constant tables are not its */
 	folio_cache_drop(h->words);
-	free(h->path);
 	if (h->to_dict != (iconv_t)-1)
 		iconv_close(h->to_dict);
 	free(h->lang);
@@ -455,7 +324,9 @@ size_t folio_hyph_word(folio_hyph *h, const char *word, size_t len, int left, in
 	if (hit) {
 		for (; n < vlen / sizeof *hit && n < max_points; n++)
 			points[n] = hit[n];
-	} else if (folio_hyph_ready(h)) {
+	} else {
+		if (!h->dict)
+			h->dict = folio_hyph_dict_new(h->data);
 		size_t all[64];
 		size_t na = folio_hyph_uncached(h, word, len, left, right, all, 64);
 		uint16_t keep[64];
