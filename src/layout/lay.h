@@ -98,7 +98,20 @@ typedef struct folio_lay {
 	} * nohyph;
 	size_t nnohyph, capnohyph;
 	struct folio_parcache *parcache; /* parcache.c: paragraphs set so far */
+	/* ctx->arena is swapped while a pass runs (layout.c): a pass that is
+	 * laid out again, and an article's rows, go with their own arenas.
+	 * keep is the build's arena, for what outlives them (texts the
+	 * display list points to, forbidden hyphens); paras holds the
+	 * paragraph cache with its lines and pieces, dropped once the display
+	 * list is made. */
+	folio_arena *keep, *paras;
 } folio_lay;
+
+/* L->keep, or ctx->arena for a folio_lay made without one (tests). */
+static inline folio_arena *folio_lay_keep(const folio_lay *L)
+{
+	return L->keep ? L->keep : L->ctx->arena;
+}
 
 /* parcache.c: a set paragraph is handed out again for the same text, style,
  * alignment, measure, forbidden hyphens and place (later passes, replanning). */

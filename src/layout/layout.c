@@ -1,7 +1,15 @@
 /* layout.c: the whole issue: articles flow through the pages in reading
  * order, and the issue is laid out again until the page numbers printed
  * in the contents box are the pages the articles really start on
- * (MuPDF's fz_write_stabilized_story does the same). */
+ * (MuPDF's fz_write_stabilized_story does the same).
+ *
+ * Memory: a big issue's display list is most of the build's memory, so
+ * nothing else of a pass stays. An article's rows and plans go with an
+ * arena of their own, dropped once they are emitted; the first pass, whose
+ * page numbers are guesses, is laid out in an arena that is dropped whole;
+ * it keeps only a count of each page's items (the display list is written,
+ * never read, while the layout runs), so the next pass has its display list
+ * allocated once at its size instead of by doubling. */
 #include "lay.h"
 
 #include <stdio.h>
@@ -51,8 +59,8 @@ static bool folio_forbid_end_hyphens(folio_lay *L, const folio_row *rows, size_t
 			continue;
 		if (L->nnohyph == L->capnohyph) {
 			size_t cap = L->capnohyph ? L->capnohyph * 2 : 8;
-			L->nohyph = folio_arena_grow(L->ctx->arena, L->nohyph, sizeof *L->nohyph,
-			                             L->nnohyph, cap);
+			L->nohyph = folio_arena_grow(folio_lay_keep(L), L->nohyph,
+			                             sizeof *L->nohyph, L->nnohyph, cap);
 			L->capnohyph = cap;
 		}
 		L->nohyph[L->nnohyph].runs = r->src;
@@ -63,18 +71,54 @@ static bool folio_forbid_end_hyphens(folio_lay *L, const folio_row *rows, size_t
 	return added;
 }
 
-static bool folio_layout_pass(folio_lay *L)
+/* A trial pass only counts the items of each page. The display list is
+ * written, never read, while the layout runs, so every page writes into
+ * one shared block (over one another: nobody looks) that is big enough for
+ * most pages; a page that outgrows it gets an array in the arena of the
+ * article being emitted, which is dropped after it. */
+typedef struct {
+	size_t *counts;
+	folio_dl_item *shared;
+	size_t cap;
+} folio_trial;
+
+#define FOLIO_TRIAL_ITEMS 2048
+
+static void folio_trial_count(folio_lay *L, folio_trial *tr)
+{
+	if (!tr)
+		return;
+	for (int p = 0; p < L->dl->npages; p++) {
+		folio_dl_page *pg = &L->dl->pages[p];
+		tr->counts[p] += pg->nitems;
+		*pg = (folio_dl_page){.items = tr->shared, .cap = tr->cap};
+	}
+}
+
+/* One pass; the display list and furniture go into ctx->arena (the pass's),
+ * each article's rows into an arena of their own. With tr, a trial: the
+ * pages are counted, not kept. */
+static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 {
 	const folio_issue *is = L->issue;
 	const folio_template *t = L->t;
 	folio_display *dl = L->dl;
+	folio_ctx *ctx = L->ctx;
+	folio_arena *out = ctx->arena;
 	for (int p = 0; p < dl->npages; p++) {
 		dl->pages[p].nitems = 0;
 		L->quality[p] = (folio_quality){0};
 	}
+	if (tr) {
+		tr->shared = folio_arena_alloc(out, FOLIO_TRIAL_ITEMS * sizeof *tr->shared);
+		tr->cap = FOLIO_TRIAL_ITEMS;
+		for (int p = 0; p < dl->npages; p++)
+			dl->pages[p] = (folio_dl_page){.items = tr->shared, .cap = tr->cap};
+	}
 	for (int p = 0; p < t->npages; p++)
 		if (!folio_page_furniture(L, p))
 			return false;
+	folio_trial_count(L, tr);
 	folio_cursor cur;
 	folio_cursor_start(L, &cur);
 	for (size_t i = 0; i < is->narticles; i++) {
@@ -89,14 +133,19 @@ static bool folio_layout_pass(folio_lay *L)
 		size_t nrows;
 		folio_slot *slots;
 		folio_cursor start = cur;
+		folio_arena *rows_arena = folio_arena_new();
+		ctx->arena = rows_arena;
 		/* A hyphen must not end a column or stand before a picture: such
 		 * a line is set again without it, and the article planned again. */
-		L->context = folio_arena_printf(L->ctx->arena, "article '%s'", a->title);
+		L->context = folio_arena_printf(ctx->arena, "article '%s'", a->title);
 		for (int round = 0; round < 4; round++) {
 			cur = start;
-			if (!folio_article_rows(L, (int)i, span, &rows, &nrows))
+			if (!folio_article_rows(L, (int)i, span, &rows, &nrows)) {
+				ctx->arena = out;
+				folio_arena_drop(rows_arena);
 				return false;
-			slots = folio_arena_alloc(L->ctx->arena, (nrows + 1) * sizeof *slots);
+			}
+			slots = folio_arena_alloc(ctx->arena, (nrows + 1) * sizeof *slots);
 			folio_plan_rows(L, &cur, rows, nrows, 0, slots);
 			if (folio_balance_wanted(L, i))
 				folio_balance(L, &start, rows, nrows, 0, slots, &cur);
@@ -116,10 +165,38 @@ static bool folio_layout_pass(folio_lay *L)
 				L->overset_lines[i]++;
 		}
 		L->context = NULL;
+		if (!tr) /* a trial's items go with the rows */
+			ctx->arena = out;
 		folio_quality_tally(L, rows, nrows, slots);
 		folio_emit_rows(L, (int)i, rows, nrows, slots);
+		folio_trial_count(L, tr);
+		ctx->arena = out;
+		folio_arena_drop(rows_arena);
 	}
 	return true;
+}
+
+/* A pass with ctx->arena swapped for `arena`. */
+static bool folio_layout_pass_in(folio_lay *L, folio_arena *arena, folio_trial *tr)
+{
+	folio_arena *saved = L->ctx->arena;
+	L->ctx->arena = arena;
+	bool ok = folio_layout_pass(L, tr);
+	L->ctx->arena = saved;
+	return ok;
+}
+
+/* The display list's pages emptied for a pass in `arena`, each with room
+ * for the items counted (and a little more: page numbers may move a line). */
+static void folio_reserve_pages(folio_display *dl, const size_t *counts, folio_arena *arena)
+{
+	for (int p = 0; p < dl->npages; p++) {
+		folio_dl_page *pg = &dl->pages[p];
+		size_t cap = counts[p] ? counts[p] + counts[p] / 16 + 8 : 0;
+		pg->items = cap ? folio_arena_alloc(arena, cap * sizeof *pg->items) : NULL;
+		pg->cap = cap;
+		pg->nitems = 0;
+	}
 }
 
 static void folio_mark_overset(folio_lay *L)
@@ -152,22 +229,14 @@ static void folio_mark_overset(folio_lay *L)
 	}
 }
 
-folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, const folio_template *t,
-                                  folio_fonts *fonts, folio_hyph *hyph,
-                                  const folio_layout_options *opts, folio_layout_stats *stats)
+/* Everything of folio_layout_issue after its folio_lay is made. */
+static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stats *stats)
 {
-	if (t->columns < 1 || t->columns > FOLIO_MAX_COLUMNS) {
-		folio_error(ctx, FOLIO_ERR_INPUT, (folio_loc){t->path, 0, 0},
-		            "%d columns: a layout may have 1 to %d", t->columns, FOLIO_MAX_COLUMNS);
-		return NULL;
-	}
-	folio_arena *A = ctx->arena;
-	folio_lay L = {.ctx = ctx,
-	               .issue = issue,
-	               .t = t,
-	               .fonts = fonts,
-	               .hyph = hyph,
-	               .draft = opts && opts->draft};
+	folio_lay L = *Lp;
+	folio_ctx *ctx = L.ctx;
+	const folio_issue *issue = L.issue;
+	const folio_template *t = L.t;
+	folio_arena *A = L.keep;
 	L.col_w =
 	    (t->page_width - t->margin_inner - t->margin_outer - (t->columns - 1) * t->gutter) /
 	    t->columns;
@@ -191,14 +260,31 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	if (folio_failed(ctx))
 		return NULL;
 
+	/* Without a contents box the first pass is the last one. */
+	bool contents = false;
+	for (size_t i = 0; i < n; i++)
+		contents = contents || issue->articles[i].contents;
 	int pass;
 	for (pass = 1; pass <= FOLIO_MAX_PASSES; pass++) {
-		if (!folio_layout_pass(&L))
+		folio_arena *trial = pass == 1 && contents ? folio_arena_new() : NULL;
+		folio_trial tr = {0};
+		if (trial)
+			tr.counts =
+			    folio_arena_alloc(trial, ((size_t)t->npages + 1) * sizeof *tr.counts);
+		bool ok = folio_layout_pass_in(&L, trial ? trial : A, trial ? &tr : NULL);
+		if (trial) {
+			folio_reserve_pages(dl, tr.counts, A);
+			folio_arena_drop(trial);
+		}
+		if (!ok)
 			return NULL;
 		bool stable = true;
 		for (size_t i = 0; i < n; i++)
 			if (issue->articles[i].contents && guess[i] != L.start_pages[i])
 				stable = false;
+		/* the first guess was right: the same pass again, to keep */
+		if (stable && trial && !folio_layout_pass_in(&L, A, NULL))
+			return NULL;
 		if (stable)
 			break;
 		for (size_t i = 0; i < n; i++)
@@ -259,5 +345,28 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	}
 	if (overset && !L.draft)
 		return NULL;
+	return dl;
+}
+
+folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, const folio_template *t,
+                                  folio_fonts *fonts, folio_hyph *hyph,
+                                  const folio_layout_options *opts, folio_layout_stats *stats)
+{
+	if (t->columns < 1 || t->columns > FOLIO_MAX_COLUMNS) {
+		folio_error(ctx, FOLIO_ERR_INPUT, (folio_loc){t->path, 0, 0},
+		            "%d columns: a layout may have 1 to %d", t->columns, FOLIO_MAX_COLUMNS);
+		return NULL;
+	}
+	folio_arena *A = ctx->arena;
+	folio_lay L = {.ctx = ctx,
+	               .issue = issue,
+	               .t = t,
+	               .fonts = fonts,
+	               .hyph = hyph,
+	               .draft = opts && opts->draft,
+	               .keep = A,
+	               .paras = folio_arena_new()};
+	folio_display *dl = folio_layout_passes(&L, stats);
+	folio_arena_drop(L.paras);
 	return dl;
 }

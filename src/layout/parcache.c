@@ -4,7 +4,8 @@
  * text, style, measure, forbidden hyphens and place are the same is set
  * the same, so the lines set the first time are handed out again. Keys hold the text
  * itself, not its address: furniture text is set from stack runs and
- * printf'd strings. Entries and lines live in the build's arena. */
+ * printf'd strings. Entries and lines live in L->paras, dropped when the
+ * layout is done. */
 #include "lay.h"
 
 #include <string.h>
@@ -87,7 +88,7 @@ bool folio_parcache_get(folio_lay *L, const folio_parcache_key *k, folio_para *o
 
 void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_para *para)
 {
-	folio_arena *a = L->ctx->arena;
+	folio_arena *a = L->paras ? L->paras : L->ctx->arena;
 	if (!L->parcache) {
 		L->parcache = folio_arena_alloc(a, sizeof *L->parcache);
 		memset(L->parcache, 0, sizeof *L->parcache);

@@ -154,9 +154,11 @@ static bool folio_rows_quote(folio_rows *R, const folio_block *b)
 	if (!folio_rows_text(R, FOLIO_ST_PULLQUOTE, b->runs, b->nruns, 0, b->loc, true))
 		return false;
 	if (b->nattribution) {
-		/* The attribution reads as a signature: an em dash leads it. */
+		/* The attribution reads as a signature: an em dash leads it. Its
+		 * runs are told apart by address (forbidden hyphens), so they are
+		 * never in memory an earlier article's rows had. */
 		folio_run *runs =
-		    folio_arena_alloc(L->ctx->arena, (b->nattribution + 1) * sizeof *runs);
+		    folio_arena_alloc(folio_lay_keep(L), (b->nattribution + 1) * sizeof *runs);
 		runs[0] = (folio_run){.text = "\xE2\x80\x94\xC2\xA0", .len = 5};
 		memcpy(runs + 1, b->attribution, b->nattribution * sizeof *runs);
 		R->pending_space = 3;
@@ -192,7 +194,7 @@ static bool folio_rows_list_item(folio_rows *R, const folio_block *b)
 	char dot;
 	if (L->t->list_numbers_padded && marker && sscanf(marker, "%d%c", &number, &dot) == 2 &&
 	    dot == '.')
-		marker = folio_arena_printf(L->ctx->arena, "%02d", number);
+		marker = folio_arena_printf(folio_lay_keep(L), "%02d", number); /* drawn */
 	if (R->n > first) {
 		R->rows[first].marker = marker;
 		R->rows[first].marker_dx = dx - hang;

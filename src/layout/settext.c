@@ -91,6 +91,7 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	    .lang = L->issue->language,
 	    .loc = loc,
 	    .context = L->context,
+	    .lines_arena = L->paras,
 	};
 	size_t *nohyph = NULL, nn = 0, cap = 0;
 	for (size_t i = 0; i < L->nnohyph; i++)
@@ -104,7 +105,12 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	folio_parcache_key key = {style, align, width, indent, runs, n, nohyph, nn, loc};
 	if (folio_parcache_get(L, &key, out))
 		return true;
-	if (!folio_para_set(L->ctx, &spec, out))
+	/* the prepared text outlives the pass: the display list points into it */
+	folio_arena *cur = L->ctx->arena;
+	L->ctx->arena = folio_lay_keep(L);
+	bool ok = folio_para_set(L->ctx, &spec, out);
+	L->ctx->arena = cur;
+	if (!ok)
 		return false;
 	folio_parcache_put(L, &key, out);
 	return true;

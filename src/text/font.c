@@ -153,11 +153,6 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	f->zero_adv = gid ? folio_face_nominal(f, gid) : f->upem / 2;
 	gid = FT_Get_Char_Index(ft, '.');
 	f->period_adv = gid ? folio_face_nominal(f, gid) : f->upem / 4;
-	for (uint32_t cp = 0; cp < 0x2070; cp = cp == 0x4FF ? 0x2000 : cp + 1) {
-		int i = folio_cover_index(cp);
-		if (FT_Get_Char_Index(ft, cp))
-			f->cover[i >> 3] |= (uint8_t)(1u << (i & 7));
-	}
 	f->next = fonts->faces;
 	fonts->faces = f;
 	return f;
@@ -193,12 +188,22 @@ static int folio_cover_index(uint32_t cp)
 	return -1;
 }
 
+/* Coverage is looked up the first time a character is asked for: an issue
+ * uses a hundred or so of the 1,392 characters the table can hold. The face
+ * is the caller's own (malloc'd, never const): the cast only fills a cache. */
 bool folio_face_has_char(const folio_face *face, uint32_t cp)
 {
 	int i = folio_cover_index(cp);
-	if (i >= 0)
-		return face->cover[i >> 3] & (1u << (i & 7));
-	return FT_Get_Char_Index(face->ft, cp) != 0;
+	if (i < 0)
+		return FT_Get_Char_Index(face->ft, cp) != 0;
+	uint8_t bit = (uint8_t)(1u << (i & 7));
+	if (!(face->known[i >> 3] & bit)) {
+		folio_face *f = (folio_face *)face;
+		f->known[i >> 3] |= bit;
+		if (FT_Get_Char_Index(f->ft, cp))
+			f->cover[i >> 3] |= bit;
+	}
+	return face->cover[i >> 3] & bit;
 }
 
 int folio_face_nominal(folio_face *face, hb_codepoint_t gid)

@@ -61,6 +61,16 @@ static void folio_shape_part(folio_par *par, size_t s, size_t from, size_t to)
 
 void folio_shape_words(folio_par *par)
 {
+	/* a unit is at least a byte, a word a byte and a space: room for all
+	 * of them at once instead of growing by doubling (each copy zeroed) */
+	if (!par->capunits) {
+		par->capunits = par->len + 1;
+		par->units = folio_arena_alloc(par->scratch, par->capunits * sizeof *par->units);
+	}
+	if (!par->capwords) {
+		par->capwords = par->len / 2 + 1;
+		par->words = folio_arena_alloc(par->scratch, par->capwords * sizeof *par->words);
+	}
 	size_t i = 0;
 	while (i < par->len) {
 		size_t j = i;
@@ -498,6 +508,10 @@ size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items)
 		*items = NULL;
 		return 0;
 	}
+	/* a box, a glue and a penalty a word, and with hyphenation a point in
+	 * some of its letters: most paragraphs never grow the array */
+	it.cap = 3 * par->nwords + (hyphenate ? par->nunits / 2 : 0) + 8;
+	it.v = folio_arena_alloc(par->scratch, it.cap * sizeof *it.v);
 	size_t maxu = 1;
 	for (size_t w = 0; w < par->nwords; w++)
 		if (par->words[w].u1 - par->words[w].u0 > maxu)

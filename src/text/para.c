@@ -54,12 +54,15 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	bool at_penalty = brk->type == FOLIO_PENALTY;
 	bool in_word = at_penalty && (brk->flags & FOLIO_PEN_INWORD);
 	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0;
-	size_t inner = 0; /* boundaries between the units of a word */
+	size_t inner = 0;  /* boundaries between the units of a word */
+	size_t nunits = 0; /* a piece has at least one */
 	bool word_start = true;
 	for (size_t i = start; i < end; i++) {
 		const folio_item *x = &items[i];
 		if (x->type == FOLIO_PENALTY)
 			continue;
+		if (x->type == FOLIO_BOX && x->u1 > x->u0)
+			nunits += x->u1 - x->u0;
 		natural += x->width;
 		stretch += x->stretch;
 		shrink += x->shrink;
@@ -107,7 +110,13 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 		letter_space = lr * letter_stretch / (double)inner;
 	}
 
-	folio_pieces ps = {0};
+	/* one buffer for the paragraph's lines, as big as its longest line
+	 * needs: the pieces never grow one by one */
+	if (par->cappieces < nunits + 1) {
+		par->cappieces = nunits + 1 > 2 * par->cappieces ? nunits + 1 : 2 * par->cappieces;
+		par->pieces = folio_arena_alloc(par->scratch, par->cappieces * sizeof *par->pieces);
+	}
+	folio_pieces ps = {.v = par->pieces, .cap = par->cappieces};
 	folio_piece cur = {0};
 	bool open = false;
 	const folio_unit *prev = NULL;
@@ -165,10 +174,12 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	}
 	folio_close_piece(&ps, &cur, &open, par);
 
-	line->pieces = folio_arena_alloc(par->ctx->arena, (ps.n ? ps.n : 1) * sizeof *ps.v);
+	line->pieces = folio_arena_alloc(par->lines, (ps.n ? ps.n : 1) * sizeof *ps.v);
 	if (ps.n)
 		memcpy(line->pieces, ps.v, ps.n * sizeof *ps.v);
 	line->npieces = ps.n;
+	par->pieces = ps.v; /* the next line reuses the buffer */
+	par->cappieces = ps.cap;
 	/* the hanging punctuation is not part of the width */
 	line->width = x - offset - protrude_left - protrude_right;
 	line->ratio = par->ragged ? 0 : r;
@@ -236,7 +247,7 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 			nlines = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_FINAL,
 			                          &breaks, &met);
 	}
-	out->lines = folio_arena_alloc(par->ctx->arena, (nlines ? nlines : 1) * sizeof *out->lines);
+	out->lines = folio_arena_alloc(par->lines, (nlines ? nlines : 1) * sizeof *out->lines);
 	out->nlines = nlines;
 	uint32_t warned = UINT32_MAX;
 	size_t start = 0;
@@ -280,6 +291,7 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 	folio_par par = {
 	    .ctx = ctx,
 	    .scratch = folio_arena_new(),
+	    .lines = spec->lines_arena ? spec->lines_arena : ctx->arena,
 	    .spec = spec,
 	    .em = spec->spans[0].size,
 	    .ragged = spec->align != FOLIO_ALIGN_JUSTIFY,

@@ -98,6 +98,10 @@ typedef struct folio_para_spec {
 	size_t nno_hyphen_lines;
 	/* What the text belongs to, for messages ("article 'Vision'"), or NULL. */
 	const char *context;
+	/* Where the lines and their pieces go, or NULL for ctx->arena: the
+	 * layout keeps them only until they are in the display list. The
+	 * texts the pieces point to are in ctx->arena either way. */
+	folio_arena *lines_arena;
 } folio_para_spec;
 
 /* A piece of a set line: text drawn as one unit at x (relative to the line's

@@ -42,6 +42,8 @@ struct folio_face {
 	/* coverage of U+0000-U+04FF and U+2000-U+206F, looked up once: a
 	 * paragraph asks for every one of its characters */
 	uint8_t cover[(0x500 + 0x70) / 8];
+	/* which bits of cover are looked up (folio_face_has_char fills it) */
+	uint8_t known[(0x500 + 0x70) / 8];
 	folio_cache *shaped; /* (language, word) -> its folio_shaped clusters */
 	folio_shaped *spare; /* the last result when the cache is full */
 };
@@ -198,6 +200,7 @@ typedef struct folio_word {
 typedef struct folio_par {
 	folio_ctx *ctx;
 	folio_arena *scratch; /* freed when the paragraph is set */
+	folio_arena *lines;   /* the set lines and pieces (spec->lines_arena) */
 	const folio_para_spec *spec;
 	const char *lang;
 	hb_language_t hb_lang;
@@ -210,6 +213,9 @@ typedef struct folio_par {
 	size_t nunits, capunits;
 	folio_word *words;
 	size_t nwords, capwords;
+	folio_piece *pieces; /* a line's pieces as they are set (a line has
+	                      * at most a piece a unit) */
+	size_t cappieces;
 	double em;   /* size of the first span */
 	bool ragged; /* align is not justify */
 } folio_par;
