@@ -24,6 +24,7 @@ typedef struct folio_dl_item {
 	/* text */
 	folio_face *face;
 	double size;
+	double tracking; /* pt after each glyph (PDF's Tc); w ends at the last glyph */
 	const char *text;
 	size_t len;
 	/* rule */

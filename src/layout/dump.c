@@ -110,7 +110,10 @@ char *folio_display_dump(const folio_display *dl)
 				fprintf(f, ", \"article\": %d", it->article);
 			switch (it->kind) {
 			case FOLIO_DL_TEXT:
-				fprintf(f, ", \"size\": %.3f, \"font\": ", it->size);
+				fprintf(f, ", \"size\": %.3f, ", it->size);
+				if (it->tracking != 0)
+					fprintf(f, "\"tracking\": %.3f, ", it->tracking);
+				fprintf(f, "\"font\": ");
 				{
 					const char *path = folio_face_path(it->face);
 					const char *base = path;

@@ -24,6 +24,7 @@ void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, d
 		               .color = pc->color,
 		               .face = pc->face,
 		               .size = pc->size,
+		               .tracking = pc->tracking,
 		               .text = pc->text,
 		               .len = pc->len,
 		               .style = style,

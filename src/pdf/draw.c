@@ -19,6 +19,7 @@ typedef struct {
 	bool in_text;
 	folio_pdf_font *font; /* current font and size, NULL: none yet */
 	double size;
+	double tc; /* character spacing (Tc) as written */
 	/* the open TJ array: its baseline and where the next glyph would go */
 	bool in_run;
 	double run_y, pen;
@@ -154,6 +155,13 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		s->size = it->size;
 	}
 	set_fill(s, it->color);
+	double tc = milli(it->tracking);
+	if (tc != s->tc) {
+		close_run(s);
+		folio_pdf_num(b, tc, 3);
+		folio_pdf_puts(b, "Tc\n");
+		s->tc = tc;
+	}
 	double x, y;
 	folio_pdf_map(&w->geom, it->x, it->y, &x, &y);
 	double gap = x - s->pen;
@@ -177,7 +185,8 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	}
 	folio_pdf_puts(b, "<");
 	double advance = 0;
-	for (size_t i = 0; i < it->len;) {
+	size_t glyphs = 0;
+	for (size_t i = 0; i < it->len; glyphs++) {
 		uint32_t cp = folio_utf8_next(it->text, it->len, &i);
 		uint32_t gid = folio_pdf_font_glyph(w, font, cp);
 		if (w->failed)
@@ -186,7 +195,7 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		advance += folio_pdf_font_width(font, gid);
 	}
 	folio_pdf_puts(b, ">");
-	s->pen += advance * it->size / 1000.0;
+	s->pen += advance * it->size / 1000.0 + (double)glyphs * tc;
 	return true;
 }
 

@@ -53,7 +53,7 @@ static void folio_shape_part(folio_par *par, size_t s, size_t from, size_t to)
 		    .adv = c[i].adv * k + track,
 		    .nominal = c[i].nominal * k + track,
 		    .xoff = c[i].xoff * k,
-		    .kerned = c[i].adv != c[i].nominal || c[i].offsets || track != 0,
+		    .kerned = c[i].adv != c[i].nominal || c[i].offsets,
 		};
 		FOLIO_PUSH(par->scratch, par->units, par->nunits, par->capunits, u);
 	}

@@ -37,10 +37,15 @@ static const char *folio_excerpt(folio_par *par, uint32_t word)
 	                          i < w->end ? "…" : "");
 }
 
+/* A piece's width was summed as advances with the tracking after each
+ * glyph; it is kept as the extent of its glyphs, the last one's trailing
+ * tracking left out (text.h). */
 static void folio_close_piece(folio_pieces *ps, folio_piece *cur, bool *open, folio_par *par)
 {
-	if (*open)
+	if (*open) {
+		cur->width -= cur->tracking;
 		FOLIO_PUSH(par->scratch, ps->v, ps->n, ps->cap, *cur);
+	}
 	*open = false;
 }
 
@@ -136,15 +141,21 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			/* at a break inside a word the kerning with the next unit
 			 * is gone: the unit is drawn at its own width */
 			double adv = in_word && u == brk->u0 ? unit->nominal : unit->adv;
-			if (prev && letter_space > 0) {
+			if (prev && letter_space > 0)
 				x += letter_space;
-				folio_close_piece(&ps, &cur, &open, par);
-			}
+			const folio_span *sp = &spec->spans[unit->span];
+			/* the PDF spaces every glyph, an accent after its letter too:
+			 * a cluster of several characters is drawn untracked, alone */
+			double track = sp->tracking * sp->size / 1000.0 + letter_space;
+			size_t second = unit->start;
+			folio_utf8_next(par->text, unit->end, &second);
+			bool cluster = second < unit->end && track != 0;
 			if (!open || !prev || prev->kerned || prev->xoff != 0 || unit->xoff != 0 ||
-			    prev->span != unit->span || prev->end != unit->start) {
+			    prev->span != unit->span || prev->end != unit->start || cluster ||
+			    cur.tracking != track) {
 				folio_close_piece(&ps, &cur, &open, par);
-				const folio_span *sp = &spec->spans[unit->span];
 				cur = (folio_piece){.x = x + unit->xoff,
+				                    .tracking = cluster ? 0 : track,
 				                    .face = sp->face,
 				                    .size = sp->size,
 				                    .color = sp->color,
@@ -153,22 +164,42 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 				open = true;
 			}
 			cur.len = par->text + unit->end - cur.text;
-			cur.width += adv;
+			/* unit advances include the span's tracking: a cluster, drawn
+			 * untracked, ends without it */
+			cur.width += cluster ? adv - (track - letter_space) : adv + letter_space;
 			x += adv;
 			prev = unit;
+			if (cluster) /* the next unit starts a piece of its own */
+				folio_close_piece(&ps, &cur, &open, par);
 		}
 	}
 	if (in_word && (brk->flags & FOLIO_PEN_HYPHEN) && open) {
 		const folio_unit *u = &par->units[brk->u0];
 		const folio_span *sp = &spec->spans[u->span];
-		double hw = sp->face->hyphen_adv * sp->size / sp->face->upem +
-		            sp->tracking * sp->size / 1000.0;
-		char *t = folio_arena_alloc(par->ctx->arena, cur.len + 2);
-		memcpy(t, cur.text, cur.len);
-		t[cur.len] = '-';
-		cur.text = t;
-		cur.len++;
-		cur.width += hw;
+		double track = sp->tracking * sp->size / 1000.0;
+		double hw = sp->face->hyphen_adv * sp->size / sp->face->upem + track;
+		if (cur.tracking != track) {
+			/* letter-spaced: the hyphen follows its letter without the
+			 * line's letter space, as the breaker measured it */
+			folio_close_piece(&ps, &cur, &open, par);
+			cur = (folio_piece){.x = x,
+			                    .tracking = track,
+			                    .face = sp->face,
+			                    .size = sp->size,
+			                    .color = sp->color,
+			                    .text = "-",
+			                    .len = 1,
+			                    .width = hw,
+			                    .link = sp->link};
+			open = true;
+		} else {
+			char *t = folio_arena_alloc(par->ctx->arena, cur.len + 2);
+			memcpy(t, cur.text, cur.len);
+			t[cur.len] = '-';
+			cur.text = t;
+			cur.len++;
+			cur.width += hw;
+		}
 		x += hw;
 		line->hyphenated = true;
 	}
@@ -290,7 +321,9 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 	}
 	folio_par par = {
 	    .ctx = ctx,
-	    .scratch = folio_arena_new(),
+	    /* one for the build, reset after each paragraph: a fresh one cost
+	     * 256 KB of untouched pages per paragraph */
+	    .scratch = folio_arena_scratch(ctx->arena),
 	    .lines = spec->lines_arena ? spec->lines_arena : ctx->arena,
 	    .spec = spec,
 	    .em = spec->spans[0].size,
@@ -305,6 +338,6 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 		folio_shape_words(&par);
 		ok = folio_break_and_set(&par, out);
 	}
-	folio_arena_drop(par.scratch);
+	folio_arena_reset(par.scratch);
 	return ok;
 }

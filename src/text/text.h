@@ -105,19 +105,24 @@ typedef struct folio_para_spec {
 } folio_para_spec;
 
 /* A piece of a set line: text drawn as one unit at x (relative to the line's
- * left edge). Pieces are split at kerning pairs (and after every glyph of a
- * tracked span), so drawing each piece at its x with the font's own advances
- * reproduces the measured positions exactly. `width` is the piece's advance
- * as set: within a word the next piece starts at x + width. Spaces are
- * never characters of a piece: they are the gaps between pieces (so are
- * no-break and thin spaces, which the PT fonts lack). A justified line that
- * stretches also spaces its letters (at most about 0.05em): each glyph is
- * then a piece of its own. Optical margin alignment: in justified text
+ * left edge). Pieces are split at kerning pairs, so drawing each piece at
+ * its x with the font's own advances plus `tracking` after each glyph
+ * reproduces the measured positions exactly. `width` is the extent of its
+ * glyphs as set (the tracking after the last one left out, as text
+ * extraction sees a word): within a word the next piece starts at x + width
+ * + tracking. Spaces are never characters of a piece:
+ * they are the gaps between pieces (so are no-break and thin spaces, which
+ * the PT fonts lack). A justified line that stretches also spaces its
+ * letters (at most about 0.05em): its pieces' tracking; a cluster of
+ * several characters (a letter and its accent) is then a piece of its own,
+ * untracked, so the accent stays on its letter. Optical margin alignment: in justified text
  * punctuation hangs into the margins, so the first piece of a line may
  * start before 0 and the last end past spec.width, each by at most its
  * protrusion (less than half an em of its glyph). */
 typedef struct folio_piece {
 	double x, width;
+	double tracking; /* pt after each glyph (the span's tracking and the
+	                  * line's letter spacing): PDF's Tc */
 	folio_face *face;
 	double size;
 	folio_cmyk color;

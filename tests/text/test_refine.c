@@ -262,18 +262,25 @@ static void test_letter_spacing(void)
 		folio_para p = set(text, W, FOLIO_ALIGN_JUSTIFY);
 		for (size_t i = 0; i + 1 < p.nlines; i++) {
 			const folio_line *l = &p.lines[i];
-			double first = -1;
+			/* the letter spacing is every piece's tracking (PDF's Tc),
+			 * and the gap after each piece within a word */
+			double first = l->npieces ? l->pieces[0].tracking : 0;
 			bool uneven = false;
-			for (size_t j = 1; j < l->npieces; j++) {
-				const folio_piece *a = &l->pieces[j - 1], *b = &l->pieces[j];
+			for (size_t j = 0; j < l->npieces; j++) {
+				const folio_piece *b = &l->pieces[j];
+				/* a hyphen follows its letter without letter space */
+				bool hyphen = j + 1 == l->npieces && b->len == 1 && b->text[0] == '-';
+				if (!hyphen)
+					uneven |= fabs(b->tracking - first) > 1e-9;
+				if (j == 0)
+					continue;
+				const folio_piece *a = &l->pieces[j - 1];
 				double g = b->x - (a->x + a->width);
 				if (g > GAP_EM * 9)
 					continue; /* a word space */
-				if (first < 0)
-					first = g;
-				uneven |= fabs(g - first) > 1e-9;
-				CHECK(g < 0.05 * 9);
+				uneven |= fabs(g - (hyphen ? 0 : a->tracking)) > 1e-9;
 			}
+			CHECK(first < 0.05 * 9);
 			CHECK(!uneven);
 			if (l->ratio > 0.05)
 				spaced += first > 1e-6;
