@@ -1,13 +1,34 @@
 /* arena.c: the bump allocator that owns a build's memory, and the x-allocators. */
 #include "core.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Memory given back by folio_arena_reset is marked unusable for the
+ * checkers, so a read through a pointer from before the reset is reported
+ * (AddressSanitizer, or valgrind's memcheck; elsewhere this costs nothing). */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define FOLIO_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define FOLIO_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define FOLIO_POISON(p, n) VALGRIND_MAKE_MEM_NOACCESS((p), (n))
+#define FOLIO_UNPOISON(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+#endif
+#endif
+#ifndef FOLIO_POISON
+#define FOLIO_POISON(p, n) ((void)(p), (void)(n))
+#define FOLIO_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 typedef struct folio_chunk {
 	struct folio_chunk *next;
 	size_t size, used;
+	bool reused; /* rewound by folio_arena_reset: poisoned past `used` */
 	_Alignas(16) unsigned char data[];
 } folio_chunk;
 
@@ -45,22 +66,73 @@ void *folio_xrealloc(void *p, size_t n)
 	return q;
 }
 
+/* glibc's malloc serves blocks of 128 KB and more (arena chunks, libharu's
+ * encoders, font subsets) from fresh mmap'd pages and unmaps them when
+ * freed, so the next such block faults its pages in again; it raises that
+ * threshold only after it happens to free a big mmap'd block, which made
+ * the page faults of a build depend on its order of frees. Fixed instead:
+ * blocks up to 4 MB come from the heap, and up to 16 MB of freed heap is
+ * kept for the next block. Set once, when the first arena is made. */
+static void folio_malloc_policy(void)
+{
+#ifdef M_MMAP_THRESHOLD
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+#endif
+}
+
 folio_arena *folio_arena_new(void)
 {
+	folio_malloc_policy();
 	return folio_xcalloc(1, sizeof(folio_arena));
+}
+
+enum { FOLIO_CHUNK = 256 * 1024, FOLIO_BIG = 65536 };
+
+static void folio_chunks_free(folio_chunk *c)
+{
+	while (c) {
+		folio_chunk *next = c->next;
+		/* no checker's mark outlives the chunk */
+		FOLIO_UNPOISON(c->data, c->size);
+		free(c);
+		c = next;
+	}
 }
 
 void folio_arena_drop(folio_arena *a)
 {
 	if (!a)
 		return;
+	folio_chunks_free(a->head);
+	free(a);
+}
+
+/* The oldest chunk stays: it is a whole 256 KB one unless the arena's
+ * first request was big, and its pages are already touched, which is the
+ * point (a fresh chunk costs a page fault per 4 KB). */
+void folio_arena_reset(folio_arena *a)
+{
+	folio_chunk *keep = a->head;
+	if (!keep)
+		return;
 	folio_chunk *c = a->head;
-	while (c) {
+	while (keep->next)
+		keep = keep->next;
+	while (c != keep) {
 		folio_chunk *next = c->next;
-		free(c);
+		c->next = NULL;
+		folio_chunks_free(c);
 		c = next;
 	}
-	free(a);
+	FOLIO_POISON(keep->data, keep->used);
+	keep->used = 0;
+	keep->reused = true;
+	a->head = keep;
 }
 
 /* `size` bytes from the arena, not cleared. */
@@ -71,11 +143,12 @@ static void *folio_arena_take(folio_arena *a, size_t size)
 	if (!c || c->size - c->used < size) {
 		/* Big requests (picture pixels) get a chunk of their own so the
 		 * current chunk keeps serving small ones. */
-		size_t want = size > 65536 ? size : 256 * 1024;
+		size_t want = size > FOLIO_BIG ? size : FOLIO_CHUNK;
 		folio_chunk *n = folio_xmalloc(sizeof(folio_chunk) + want);
 		n->size = want;
 		n->used = 0;
-		if (c && size > 65536) {
+		n->reused = false;
+		if (c && size > FOLIO_BIG) {
 			n->next = c->next;
 			c->next = n;
 		} else {
@@ -86,7 +159,14 @@ static void *folio_arena_take(folio_arena *a, size_t size)
 	}
 	void *p = c->data + c->used;
 	c->used += size;
+	if (c->reused)
+		FOLIO_UNPOISON(p, size);
 	return p;
+}
+
+void *folio_arena_alloc_raw(folio_arena *a, size_t size)
+{
+	return folio_arena_take(a, size);
 }
 
 void *folio_arena_alloc(folio_arena *a, size_t size)

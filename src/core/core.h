@@ -31,6 +31,15 @@ typedef struct folio_arena folio_arena;
 folio_arena *folio_arena_new(void);
 void folio_arena_drop(folio_arena *a);
 void *folio_arena_alloc(folio_arena *a, size_t size); /* zeroed, 16-aligned */
+/* Not cleared, 16-aligned: for a block the caller fills whole at once (a
+ * picture's data), where clearing it first writes every page twice. */
+void *folio_arena_alloc_raw(folio_arena *a, size_t size);
+/* Give back everything the arena handed out, keeping its oldest chunk for
+ * what comes next (its pages are already touched). Every pointer into the
+ * arena from before is invalid afterwards (AddressSanitizer and valgrind
+ * report reads through one); later allocations are zeroed as always. For
+ * scratch memory reused per item; the kept chunk stays until the drop. */
+void folio_arena_reset(folio_arena *a);
 char *folio_arena_strdup(folio_arena *a, const char *s);
 char *folio_arena_strndup(folio_arena *a, const char *s, size_t n);
 char *folio_arena_printf(folio_arena *a, const char *fmt, ...)

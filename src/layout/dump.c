@@ -35,8 +35,8 @@ static void folio_json_cmyk(FILE *f, folio_cmyk c)
 	fprintf(f, "[%.3f,%.3f,%.3f,%.3f]", c.c, c.m, c.y, c.k);
 }
 
-/* Text items are glyph runs (often single glyphs, after kerning and
- * justification); a reader wants lines. Consecutive runs on one baseline, in
+/* Text items are glyph runs (split at kerning pairs); a reader wants
+ * lines. Consecutive runs on one baseline, in
  * one style and article, with no gap wider than a loose word space, are one
  * line; a gap wider than a tight word space is a space in its text. */
 static bool folio_dump_same_line(const folio_dl_item *a, const folio_dl_item *b)
@@ -90,7 +90,7 @@ char *folio_display_dump(const folio_display *dl)
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return NULL;
-	fprintf(f, "{\n\"format\": \"folio-layout-2\",\n\"units\": \"pt, origin top-left of the "
+	fprintf(f, "{\n\"format\": \"folio-layout-3\",\n\"units\": \"pt, origin top-left of the "
 	           "trim box, y down\",\n");
 	fprintf(f, "\"page_width\": %.3f, \"page_height\": %.3f, \"bleed\": %.3f,\n",
 	        dl->page_width, dl->page_height, dl->bleed);

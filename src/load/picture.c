@@ -163,7 +163,9 @@ static bool passes_through(const png_facts *in)
 static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *data,
                       const png_facts *in)
 {
-	unsigned char *out = folio_arena_alloc(ctx->arena, in->idat_len);
+	/* filled whole just below: clearing it first would touch each fresh
+	 * page twice */
+	unsigned char *out = folio_arena_alloc_raw(ctx->arena, in->idat_len);
 	size_t at = 0;
 	for (size_t pos = in->idat_at; at < in->idat_len;) {
 		uint32_t n = be32(data + pos);
@@ -316,22 +318,24 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 {
 	if (!shown_path)
 		shown_path = fs_path;
-	size_t len = 0;
-	unsigned char *data =
-	    folio_load_slurp(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &len);
-	if (!data)
+	/* mapped, not read: reading would copy 1.1 MB of the sample's
+	 * pictures into fresh pages only to copy the IDAT data out again */
+	folio_load_bytes file;
+	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file))
 		return NULL;
+	const unsigned char *data = file.data;
+	size_t len = file.len;
 	folio_picture *pic = NULL;
 	bool png = len >= 8 && !memcmp(data, png_signature, 8);
 	if (png && !chunk_lengths_fit(ctx, shown_path, data, len)) {
-		free(data);
+		folio_load_unmap(&file);
 		return NULL;
 	}
 	if (data_only_ok && png)
 		pic = data_only(ctx, shown_path, data, len);
 	if (!pic) /* decoding names what is wrong, if anything is */
 		pic = decode(ctx, shown_path, data, len);
-	free(data);
+	folio_load_unmap(&file);
 	return pic;
 }
 

@@ -321,9 +321,7 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 	}
 	folio_par par = {
 	    .ctx = ctx,
-	    /* one for the build, reset after each paragraph: a fresh one cost
-	     * 256 KB of untouched pages per paragraph */
-	    .scratch = folio_arena_scratch(ctx->arena),
+	    .scratch = folio_arena_new(),
 	    .lines = spec->lines_arena ? spec->lines_arena : ctx->arena,
 	    .spec = spec,
 	    .em = spec->spans[0].size,
@@ -338,6 +336,6 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 		folio_shape_words(&par);
 		ok = folio_break_and_set(&par, out);
 	}
-	folio_arena_reset(par.scratch);
+	folio_arena_drop(par.scratch);
 	return ok;
 }
