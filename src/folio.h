@@ -26,10 +26,12 @@ folio_ctx *folio_ctx_new(void);
 void folio_ctx_drop(folio_ctx *ctx);
 
 /* Build the issue. Returns the exit status of FORMAT.md (0, 1, 2, 3); on 0
- * (or 3 with draft) *pdf holds the document (malloc'd, the caller frees).
+ * (or 3 with draft) *pdf holds the document, *len bytes, which the caller
+ * releases with folio_pdf_free (a memory mapping, not malloc'd).
  * Diagnostics are kept in ctx, in the order found. */
 int folio_build(folio_ctx *ctx, const folio_build_options *opts,
                 unsigned char **pdf, size_t *len);
+void folio_pdf_free(unsigned char *pdf, size_t len);
 
 size_t folio_diag_count(const folio_ctx *ctx);
 const char *folio_diag_text(const folio_ctx *ctx, size_t i);

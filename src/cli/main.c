@@ -121,7 +121,7 @@ static int folio_cmd_build(int argc, char **argv, bool check)
 			             ? 1
 			             : 0;
 	}
-	free(pdf);
+	folio_pdf_free(pdf, len);
 	folio_ctx_drop(ctx);
 	return status;
 }

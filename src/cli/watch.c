@@ -179,7 +179,7 @@ static int folio_watch_build(const folio_build_options *o, const char *out)
 	printf(", %zu message%s\n", ndiag, ndiag == 1 ? "" : "s");
 	fflush(stdout);
 	fflush(stderr);
-	free(pdf);
+	folio_pdf_free(pdf, len);
 	folio_ctx_drop(ctx);
 	return status;
 }

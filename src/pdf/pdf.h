@@ -12,11 +12,15 @@ typedef struct folio_pdf_options {
 	folio_target target;
 } folio_pdf_options;
 
-/* Write the whole document into memory (*out, *len: malloc'd, caller frees).
- * Nothing touches the file system, so the caller can write atomically. */
+/* Write the whole document into memory (*out, *len; the caller releases it
+ * with folio_pdf_free). Nothing touches the file system, so the caller can
+ * write atomically. */
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      const folio_pdf_options *opts, unsigned char **out,
                      size_t *len);
+/* Release a document folio_pdf_write (or folio_build) handed out: it is a
+ * memory mapping, not malloc'd. NULL or 0 does nothing. */
+void folio_pdf_free(unsigned char *pdf, size_t len);
 
 /* Preflight, from the display list alone (preflight.c). The report section
  * lists per page the fonts (always embedded, as subsets), every picture with

@@ -195,10 +195,11 @@ static bool write_doc(folio_pdf_writer *w)
 }
 
 /* The file is made in an anonymous memory file (memfd), written by
- * libharu's file writer, and read once into the buffer handed out: libharu's
- * memory stream would hold a second copy of the whole file (its size again
- * in memory, and two more copies of every byte). Where memfd or /proc is
- * missing, the memory stream it is. */
+ * libharu's file writer, and handed out as a private mapping of it:
+ * libharu's memory stream would hold a second copy of the whole file, and
+ * reading the file back would copy it into as many fresh pages again. Where
+ * memfd or /proc is missing, the memory stream it is, copied into an
+ * anonymous mapping so that folio_pdf_free releases either. */
 static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
 {
 	int fd = memfd_create("folio-pdf", MFD_CLOEXEC);
@@ -210,24 +211,22 @@ static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
 	if (access(path, W_OK) == 0 && folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path))) {
 		off_t end = lseek(fd, 0, SEEK_END);
 		if (end > 0) {
-			buf = folio_xmalloc((size_t)end);
-			size_t got = 0;
-			while (got < (size_t)end) {
-				ssize_t r = pread(fd, buf + got, (size_t)end - got, (off_t)got);
-				if (r <= 0)
-					break;
-				got += (size_t)r;
-			}
-			if (got == (size_t)end) {
-				*size = got;
-			} else {
-				free(buf);
-				buf = NULL;
+			/* private and writable: the /ID is patched in this copy */
+			void *map = mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+			if (map != MAP_FAILED) {
+				buf = map;
+				*size = (size_t)end;
 			}
 		}
 	}
 	close(fd);
 	return buf;
+}
+
+void folio_pdf_free(unsigned char *pdf, size_t len)
+{
+	if (pdf && len)
+		munmap(pdf, len);
 }
 
 static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
@@ -236,7 +235,7 @@ static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 	size_t size = 0;
 	unsigned char *buf = save_via_memfd(w, &size);
 	if (w->failed) {
-		free(buf);
+		folio_pdf_free(buf, size);
 		return false;
 	}
 	if (!buf) {
@@ -244,11 +243,14 @@ static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 		size = HPDF_GetStreamSize(w->pdf);
 		if (size == 0)
 			return folio_pdf_ok(w, HPDF_INVALID_STREAM);
-		buf = folio_xmalloc(size);
+		void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (map == MAP_FAILED)
+			return folio_pdf_ok(w, HPDF_FAILD_TO_ALLOC_MEM);
+		buf = map;
 		HPDF_UINT32 n = (HPDF_UINT32)size;
 		if (!folio_pdf_ok(w, HPDF_ReadFromStream(w->pdf, buf, &n)) ||
 		    (n != size && !folio_pdf_ok(w, HPDF_STREAM_EOF))) {
-			free(buf);
+			folio_pdf_free(buf, size);
 			return false;
 		}
 	}

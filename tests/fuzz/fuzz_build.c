@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (rc != 0 && rc != 3 && folio_diag_count(ctx) == 0)
 		abort(); /* a failure must say why */
-	free(pdf);
+	folio_pdf_free(pdf, len);
 	folio_ctx_drop(ctx);
 	return 0;
 }

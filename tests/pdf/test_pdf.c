@@ -619,7 +619,7 @@ static void test_passthrough(folio_ctx *ctx)
 			continue;
 		CHECK(contains(pdf, len, "/Predictor 15"));
 		const char *path = save(t ? "pass-screen.pdf" : "pass-print.pdf", pdf, len);
-		free(pdf);
+		folio_pdf_free(pdf, len);
 		test_qpdf(path);
 		char *list = run("pdfimages -list '%s'", path);
 		image_row rows[8];
@@ -682,7 +682,7 @@ static void test_empty(folio_ctx *ctx)
 	CHECK_FIELD(info, "Page size", "300 x 400 pts");
 	free(info);
 	test_qpdf(path);
-	free(pdf);
+	folio_pdf_free(pdf, len);
 }
 
 static void test_errors(void)
@@ -783,10 +783,10 @@ int main(void)
 		/* Subset fonts keep a two-page issue small. */
 		CHECK(plen < 60000);
 	}
-	free(print);
-	free(print2);
-	free(screen);
-	free(screen2);
+	folio_pdf_free(print, plen);
+	folio_pdf_free(print2, plen2);
+	folio_pdf_free(screen, slen);
+	folio_pdf_free(screen2, slen2);
 	test_empty(ctx);
 	test_passthrough(ctx);
 	test_errors();
