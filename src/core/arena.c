@@ -193,6 +193,8 @@ char *folio_arena_printf(folio_arena *a, const char *fmt, ...)
 {
 	char small[256];
 	va_list ap, ap2;
+	if (!fmt) /* never called so; says so to GCC's sanitizer builds */
+		fmt = "";
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	int n = vsnprintf(small, sizeof small, fmt, ap);

@@ -364,7 +364,10 @@ static bool image_data(const unsigned char *buf, const size_t *off, size_t i, si
 	static const char open[] = "\n>>\nstream\r\n", close[] = "\nendstream\nendobj\n",
 	                  image[] = "/Subtype /Image\n";
 	size_t o = off[i], end = off[i + 1], head = end - o > 8192 ? 8192 : end - o;
-	const unsigned char *kw = memmem(buf + o, head, open, sizeof open - 1);
+	const unsigned char *at = buf + o;
+	if (!at) /* never; GCC's sanitizer builds cannot tell */
+		return false;
+	const unsigned char *kw = memmem(at, head, open, sizeof open - 1);
 	if (!kw || !memmem(buf + o, (size_t)(kw - buf) - o, image, sizeof image - 1))
 		return false;
 	*from = (size_t)(kw - buf) + sizeof open - 1;
