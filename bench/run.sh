@@ -43,15 +43,34 @@ folio=$build/folio
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# timed RUNS ISSUE OUT [build options]: RUNS builds; prints "median_s min_s
-# max_s peak_kib". One checked run first shows folio's messages if it fails.
+# timed RUNS ISSUE OUT [build options]: RUNS builds (hyperfine when
+# installed, as for the peers); prints "median_s min_s max_s peak_kib". One
+# checked run first shows folio's messages if it fails.
 timed() {
 	local runs=$1 issue=$2 out=$3
 	shift 3
 	"$folio" build "$issue" -o "$out" "$@" 2>"$work/msgs" ||
 		{ cat "$work/msgs" >&2; echo "bench: the build of $issue failed" >&2; exit 1; }
-	: >"$work/us"
 	: >"$work/kib"
+	if command -v hyperfine >/dev/null; then
+		# the peers' tool, the same way (shell start-up measured and taken
+		# off), so the ratios compare like with like; peak RSS from GNU time
+		local cmd
+		cmd=$(printf '%q ' "$folio" build "$issue" -o "$out" "$@")
+		hyperfine --style none --warmup 3 --runs "$runs" --export-json "$work/hf.json" \
+			"$cmd 2>/dev/null" >/dev/null
+		for _ in 1 2 3; do
+			"$gnutime" -f %M -o "$work/rss" "$folio" build "$issue" -o "$out" "$@" 2>/dev/null
+			cat "$work/rss" >>"$work/kib"
+		done
+		python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.4f %.4f %.4f %d" % (r["median"], r["min"], r["max"], int(sys.argv[2])))' \
+			"$work/hf.json" "$(sort -n "$work/kib" | tail -1)"
+		return
+	fi
+	# without hyperfine: wall time around GNU time (a few ms more)
+	: >"$work/us"
 	for _ in $(seq "$runs"); do
 		t0=$(date +%s%N)
 		"$gnutime" -f %M -o "$work/rss" "$folio" build "$issue" -o "$out" "$@" 2>/dev/null
