@@ -103,6 +103,11 @@ folio_pdf_font *folio_pdf_font_for(folio_pdf_writer *w, const folio_face *face)
 	return f;
 }
 
+static bool used(const folio_pdf_font *f, uint32_t gid)
+{
+	return f->used[gid >> 3] & (1u << (gid & 7));
+}
+
 uint32_t folio_pdf_font_glyph(folio_pdf_writer *w, folio_pdf_font *f, uint32_t cp)
 {
 	uint32_t gid;
@@ -121,7 +126,7 @@ uint32_t folio_pdf_font_glyph(folio_pdf_writer *w, folio_pdf_font *f, uint32_t c
 		if (cp < FOLIO_PDF_FONT_LOW)
 			f->low[cp] = (uint16_t)(gid + 1);
 	}
-	if (!(f->used[gid >> 3] & (1u << (gid & 7)))) {
+	if (!used(f, gid)) {
 		f->used[gid >> 3] |= (uint8_t)(1u << (gid & 7));
 		f->unicode[gid] = cp;
 		f->width[gid] = folio_face_glyph_advance(f->face, gid) * 1000.0;
@@ -132,11 +137,6 @@ uint32_t folio_pdf_font_glyph(folio_pdf_writer *w, folio_pdf_font *f, uint32_t c
 double folio_pdf_font_width(const folio_pdf_font *f, uint32_t gid)
 {
 	return f->width[gid];
-}
-
-static bool used(const folio_pdf_font *f, uint32_t gid)
-{
-	return f->used[gid >> 3] & (1u << (gid & 7));
 }
 
 /* /W: runs of consecutive glyph ids, each with its widths. */
