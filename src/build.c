@@ -105,7 +105,10 @@ static bool folio_leaves_folder(const char *path)
 	return false;
 }
 
-int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf, size_t *len)
+/* The PDF goes to memory (pdf, len), to the file fd (fd >= 0), or nowhere
+ * (pdf NULL and fd < 0: folio check). */
+static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
+                            unsigned char **pdf, size_t *len, int fd)
 {
 	if (pdf)
 		*pdf = NULL;
@@ -158,13 +161,24 @@ int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char *
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {
 		status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
-	} else if (pdf) {
-		folio_pdf_options po = {.target = opts->target ? FOLIO_TARGET_SCREEN
-		                                               : FOLIO_TARGET_PRINT};
-		if (!folio_pdf_write(ctx, dl, &po, pdf, len))
+	} else if (pdf || fd >= 0) {
+		folio_pdf_options po = {.target = target, .to_fd = fd >= 0, .fd = fd};
+		unsigned char *none = NULL;
+		size_t nolen = 0;
+		if (!folio_pdf_write(ctx, dl, &po, pdf ? pdf : &none, len ? len : &nolen))
 			status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
 	}
 	folio_hyph_drop(hyph);
 	folio_fonts_drop(fonts);
 	return status;
+}
+
+int folio_build(folio_ctx *ctx, const folio_build_options *opts, unsigned char **pdf, size_t *len)
+{
+	return folio_build_into(ctx, opts, pdf, len, -1);
+}
+
+int folio_build_fd(folio_ctx *ctx, const folio_build_options *opts, int fd)
+{
+	return folio_build_into(ctx, opts, NULL, NULL, fd);
 }

@@ -32,6 +32,11 @@ void folio_ctx_drop(folio_ctx *ctx);
 int folio_build(folio_ctx *ctx, const folio_build_options *opts,
                 unsigned char **pdf, size_t *len);
 void folio_pdf_free(unsigned char *pdf, size_t len);
+/* The same, writing the PDF into fd: an empty regular file open for reading
+ * and writing, which the caller renames into place on 0 (or 3 with draft)
+ * and discards otherwise (its content is then unspecified). Writing the
+ * file once, there, costs less than handing out bytes to be written. */
+int folio_build_fd(folio_ctx *ctx, const folio_build_options *opts, int fd);
 
 size_t folio_diag_count(const folio_ctx *ctx);
 const char *folio_diag_text(const folio_ctx *ctx, size_t i);

@@ -5,6 +5,7 @@
 #include "folio_config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -41,53 +42,133 @@ static void folio_print_diags(const folio_ctx *ctx)
 		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
 }
 
-/* Write to a temporary file beside the target and rename it into place, so
- * a reader never sees half a PDF and a failed build leaves the old one. */
-int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
+/* The temporary file beside the target that a build writes into, renamed
+ * into place once the build succeeded, so a reader never sees half a PDF
+ * and a failed build leaves the old one. It is an unnamed O_TMPFILE where
+ * the file system has them (nothing to clean up if folio is killed), else
+ * a hidden .folio-XXXXXX. */
+int folio_out_open(const char *path, folio_out *out, bool quiet)
 {
+	*out = (folio_out){.fd = -1, .path = path};
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: error: cannot write: it is a folder\n", path);
+		if (!quiet)
+			fprintf(stderr, "%s: error: cannot write: it is a folder\n", path);
 		return 1;
 	}
 	char *dup = strdup(path);
-	const char *dir = dirname(dup);
-	size_t n = strlen(dir) + 32;
-	char *tmp = malloc(n);
-	snprintf(tmp, n, "%s/.folio-XXXXXX", dir);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
-		free(tmp);
-		free(dup);
+	snprintf(out->dir, sizeof out->dir, "%s", dirname(dup));
+	free(dup);
+	/* O_TMPFILE takes the mode through the umask, as fopen's file would. */
+	out->fd = open(out->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+	if (out->fd >= 0)
+		return 0;
+	snprintf(out->tmp, sizeof out->tmp, "%s/.folio-XXXXXX", out->dir);
+	out->fd = mkostemp(out->tmp, O_CLOEXEC);
+	if (out->fd < 0) {
+		if (!quiet)
+			fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		out->tmp[0] = '\0';
 		return 1;
-	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)w;
 	}
 	/* mkstemp makes the file 0600; give it what a plain fopen would. */
 	mode_t mask = umask(0);
 	umask(mask);
-	int ok = off == len && fchmod(fd, 0666 & ~mask) == 0;
-	if (close(fd) != 0)
-		ok = 0;
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		free(dup);
+	if (fchmod(out->fd, 0666 & ~mask) != 0) {
+		if (!quiet)
+			fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		folio_out_abandon(out);
 		return 1;
 	}
-	free(tmp);
-	free(dup);
 	return 0;
+}
+
+void folio_out_abandon(folio_out *out)
+{
+	if (out->fd >= 0)
+		close(out->fd);
+	if (out->tmp[0])
+		unlink(out->tmp);
+	out->fd = -1;
+	out->tmp[0] = '\0';
+}
+
+int folio_out_commit(folio_out *out)
+{
+	bool ok = out->fd >= 0;
+	if (ok && !out->tmp[0]) {
+		/* name the unnamed file, then rename it over the target */
+		char proc[64];
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", out->fd);
+		for (int i = 0; i < 100 && !out->tmp[0]; i++) {
+			snprintf(out->tmp, sizeof out->tmp, "%s/.folio-%ld-%d", out->dir, (long)getpid(),
+			         i);
+			if (linkat(AT_FDCWD, proc, AT_FDCWD, out->tmp, AT_SYMLINK_FOLLOW) != 0) {
+				out->tmp[0] = '\0';
+				if (errno != EEXIST)
+					break;
+			}
+		}
+		ok = out->tmp[0] != '\0';
+	}
+	if (out->fd >= 0 && close(out->fd) != 0)
+		ok = false;
+	out->fd = -1;
+	if (!ok || rename(out->tmp, out->path) != 0) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", out->path, strerror(errno));
+		folio_out_abandon(out);
+		return 1;
+	}
+	out->tmp[0] = '\0';
+	return 0;
+}
+
+int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
+{
+	folio_out out;
+	if (folio_out_open(path, &out, false))
+		return 1;
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(out.fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+			folio_out_abandon(&out);
+			return 1;
+		}
+		off += (size_t)w;
+	}
+	return folio_out_commit(&out);
+}
+
+/* The PDF is written into its temporary file directly. Where that file
+ * cannot be made the build still runs into memory, so that its messages
+ * come first, as they would, and writing the bytes then says why it cannot. */
+int folio_cli_build(folio_ctx *ctx, const folio_build_options *o, const char *out,
+                    folio_cli_out *w)
+{
+	*w = (folio_cli_out){.path = out, .file = {.fd = -1}};
+	if (!out)
+		return folio_build(ctx, o, NULL, NULL);
+	w->direct = folio_out_open(out, &w->file, true) == 0;
+	return w->direct ? folio_build_fd(ctx, o, w->file.fd) : folio_build(ctx, o, &w->pdf, &w->len);
+}
+
+int folio_cli_finish(folio_cli_out *w, int status, bool write)
+{
+	if (write)
+		status = (w->direct ? folio_out_commit(&w->file)
+		                    : folio_write_atomic(w->path, w->pdf, w->len))
+		             ? 1
+		             : 0;
+	else if (w->direct)
+		folio_out_abandon(&w->file);
+	folio_pdf_free(w->pdf, w->len);
+	w->pdf = NULL;
+	w->len = 0;
+	return status;
 }
 
 static int folio_cmd_build(int argc, char **argv, bool check)
@@ -106,22 +187,18 @@ static int folio_cmd_build(int argc, char **argv, bool check)
 	}
 
 	folio_ctx *ctx = folio_ctx_new();
-	unsigned char *pdf = NULL;
-	size_t len = 0;
-	int status = folio_build(ctx, &o, check ? NULL : &pdf, &len);
+	folio_cli_out w;
+	int status = folio_cli_build(ctx, &o, check ? NULL : out, &w);
 	folio_print_diags(ctx);
 	if (o.report && folio_report(ctx))
 		fputs(folio_report(ctx), stdout);
-	if ((status == 0 || (status == 3 && o.draft)) && !check) {
-		status = folio_write_atomic(out, pdf, len) ? 1 : 0;
-		const char *dump = folio_dump(ctx);
-		if (status == 0 && dump)
-			status = folio_write_atomic(o.dump_layout, (const unsigned char *)dump,
-			                            strlen(dump))
-			             ? 1
-			             : 0;
-	}
-	folio_pdf_free(pdf, len);
+	bool write = !check && (status == 0 || (status == 3 && o.draft));
+	status = folio_cli_finish(&w, status, write);
+	const char *dump = folio_dump(ctx);
+	if (write && status == 0 && dump)
+		status = folio_write_atomic(o.dump_layout, (const unsigned char *)dump, strlen(dump))
+		             ? 1
+		             : 0;
 	folio_ctx_drop(ctx);
 	return status;
 }

@@ -159,14 +159,13 @@ static int folio_watch_build(const folio_build_options *o, const char *out)
 {
 	double t0 = folio_now_ms();
 	folio_ctx *ctx = folio_ctx_new();
-	unsigned char *pdf = NULL;
-	size_t len = 0;
-	int status = folio_build(ctx, o, &pdf, &len);
+	folio_cli_out w;
+	int status = folio_cli_build(ctx, o, out, &w);
 	size_t ndiag = folio_diag_count(ctx);
 	for (size_t i = 0; i < ndiag; i++)
 		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
 	bool write = status == 0 || (status == 3 && o->draft);
-	if (write && folio_write_atomic(out, pdf, len))
+	if (folio_cli_finish(&w, status, write) == 1 && write)
 		status = 1;
 	double ms = folio_now_ms() - t0;
 	time_t now = time(NULL);
@@ -179,7 +178,6 @@ static int folio_watch_build(const folio_build_options *o, const char *out)
 	printf(", %zu message%s\n", ndiag, ndiag == 1 ? "" : "s");
 	fflush(stdout);
 	fflush(stderr);
-	folio_pdf_free(pdf, len);
 	folio_ctx_drop(ctx);
 	return status;
 }

@@ -10,11 +10,16 @@ typedef enum { FOLIO_TARGET_PRINT = 0, FOLIO_TARGET_SCREEN } folio_target;
 
 typedef struct folio_pdf_options {
 	folio_target target;
+	/* Write into this file instead of memory: an empty regular file open for
+	 * reading and writing (the command line's temporary beside the target).
+	 * *out and *len stay NULL and 0. */
+	bool to_fd;
+	int fd;
 } folio_pdf_options;
 
 /* Write the whole document into memory (*out, *len; the caller releases it
- * with folio_pdf_free). Nothing touches the file system, so the caller can
- * write atomically. */
+ * with folio_pdf_free), or into opts->fd. Nothing else touches the file
+ * system, so the caller can write atomically. */
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      const folio_pdf_options *opts, unsigned char **out,
                      size_t *len);

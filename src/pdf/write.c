@@ -229,6 +229,28 @@ void folio_pdf_free(unsigned char *pdf, size_t len)
 		munmap(pdf, len);
 }
 
+/* Into the caller's file: libharu writes it through /proc/self/fd, and the
+ * /ID is patched in a shared mapping of the pages just written (they are in
+ * the page cache: mapping them copies nothing). One copy of the file is
+ * made, by the kernel into the file; going through memory would make two. */
+static bool save_to_fd(folio_pdf_writer *w, int fd)
+{
+	w->doing = "saving the document";
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if (!folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path)))
+		return false;
+	off_t end = lseek(fd, 0, SEEK_END);
+	void *map = end > 0 ? mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE,
+	                           MAP_SHARED | MAP_POPULATE, fd, 0)
+	                    : MAP_FAILED;
+	if (map == MAP_FAILED)
+		return folio_pdf_ok(w, HPDF_FILE_IO_ERROR);
+	folio_pdf_id_patch(map, (size_t)end);
+	munmap(map, (size_t)end);
+	return true;
+}
+
 static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 {
 	w->doing = "saving the document";
@@ -307,7 +329,8 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 			            "cannot write the PDF: libharu could not start");
 		return false;
 	}
-	bool ok = write_doc(&w) && save(&w, out, len);
+	bool ok = write_doc(&w) &&
+	          (opts && opts->to_fd ? save_to_fd(&w, opts->fd) : save(&w, out, len));
 	drop_saved_gstates(w.pdf);
 	HPDF_Free(w.pdf);
 	folio_pdf_buf_free(&w.content);
