@@ -4,10 +4,10 @@
  * and the CMYK -> RGB conversion of the screen edition. Objects are built
  * with libharu's low-level dictionary API, so libharu still writes them
  * and keeps the cross-reference table. */
+#include "icc.h"
 #include "writer.h"
 
 #include <hpdf_encrypt.h>
-#include <lcms2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,41 +27,12 @@ static bool make_indirect(folio_pdf_writer *w, void *obj)
 	return folio_pdf_got(w, obj) && folio_pdf_ok(w, HPDF_Xref_Add(w->pdf->xref, obj));
 }
 
-/* LittleCMS's built-in sRGB (parametric curves, about 0.5 KB), stamped with
- * a fixed creation date: lcms writes the clock into the header otherwise,
- * and the file must not change between builds. */
-static unsigned char *srgb_profile(folio_pdf_writer *w, cmsUInt32Number *len)
-{
-	cmsHPROFILE p = cmsCreate_sRGBProfile();
-	unsigned char *buf = NULL;
-	*len = 0;
-	if (p && cmsSaveProfileToMem(p, NULL, len) && *len >= 128) {
-		buf = folio_arena_alloc(w->ctx->arena, *len);
-		if (!cmsSaveProfileToMem(p, buf, len))
-			buf = NULL;
-	}
-	if (p)
-		cmsCloseProfile(p);
-	if (!buf) {
-		folio_pdf_ok(w, HPDF_INVALID_OBJECT);
-		return NULL;
-	}
-	/* ICC.1 7.2.1: dateTimeNumber at byte 24, six big-endian uInt16. */
-	static const unsigned char date[12] = {0x07, 0xD0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0};
-	memcpy(buf + 24, date, sizeof date);
-	return buf;
-}
-
 HPDF_Array folio_pdf_srgb(folio_pdf_writer *w)
 {
 	if (w->srgb)
 		return w->srgb;
 	const char *was = w->doing;
 	w->doing = "embedding the sRGB profile";
-	cmsUInt32Number len;
-	unsigned char *icc = srgb_profile(w, &len);
-	if (!icc)
-		return NULL;
 	HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (!folio_pdf_got(w, stream))
 		return NULL;
@@ -69,7 +40,8 @@ HPDF_Array folio_pdf_srgb(folio_pdf_writer *w)
 	HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
 	if (!folio_pdf_ok(w, HPDF_Dict_AddNumber(stream, "N", 3)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddName(stream, "Alternate", "DeviceRGB")) ||
-	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, icc, len)) ||
+	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, folio_srgb_icc,
+	                                        (HPDF_UINT)folio_srgb_icc_len)) ||
 	    !make_indirect(w, cs) || !folio_pdf_ok(w, HPDF_Array_AddName(cs, "ICCBased")) ||
 	    !folio_pdf_ok(w, HPDF_Array_Add(cs, stream)))
 		return NULL;
