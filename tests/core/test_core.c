@@ -56,6 +56,25 @@ static void test_utf8(void)
 	CHECK(folio_utf8_check("ab\xED\xA0\x80", 5) == 2); /* surrogate */
 	CHECK(folio_utf8_check("abc\xE2\x80", 5) == 3);    /* truncated */
 	CHECK(folio_utf8_check("ab\0c", 4) == 2);          /* NUL */
+	/* ASCII is checked eight bytes at a time: every place of a fault in
+	 * and after such blocks, and every length, is still found */
+	char buf[40];
+	for (size_t at = 0; at < sizeof buf; at++) {
+		static const char *bad[] = {"\0", "\x80", "\xFF", "\xC3"};
+		for (size_t b = 0; b < 4; b++) {
+			memset(buf, 'x', sizeof buf);
+			buf[at] = bad[b][0];
+			CHECK(folio_utf8_check(buf, sizeof buf) == at);
+			CHECK(folio_utf8_check(buf, at) == (size_t)-1);
+		}
+		/* a good two-byte character across a block's edge */
+		memset(buf, 'x', sizeof buf);
+		if (at + 1 < sizeof buf) {
+			buf[at] = '\xD0', buf[at + 1] = '\x96';
+			CHECK(folio_utf8_check(buf, sizeof buf) == (size_t)-1);
+			CHECK(folio_utf8_check(buf, at + 1) == at); /* cut in two */
+		}
+	}
 	char out[4];
 	CHECK(folio_utf8_put(0x416, out) == 2 && (unsigned char)out[0] == 0xD0);
 }
