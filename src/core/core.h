@@ -92,10 +92,15 @@ typedef struct folio_ctx {
 	int nerrors, nwarnings;
 	char *report; /* the last build's report (malloc'd), or NULL */
 	char *dump;   /* the last build's layout dump (malloc'd), or NULL */
+	struct folio_ctx_hook *hooks; /* folio_ctx_on_drop's, newest first */
 } folio_ctx;
 
 folio_ctx *folio_ctx_new(void);
 void folio_ctx_drop(folio_ctx *ctx);
+/* Run fn(arg) in folio_ctx_drop, newest first, before the arena goes: for
+ * what arena memory points into that the arena cannot give back itself (a
+ * picture's file mapping, kept for the whole build). */
+void folio_ctx_on_drop(folio_ctx *ctx, void (*fn)(void *), void *arg);
 
 /* Record an error of class `status` at `loc`. Always returns false so a
  * caller can write `return folio_error(...)`. */

@@ -24,10 +24,26 @@ folio_ctx *folio_ctx_new(void)
 	return ctx;
 }
 
+struct folio_ctx_hook {
+	struct folio_ctx_hook *next;
+	void (*fn)(void *);
+	void *arg;
+};
+
+void folio_ctx_on_drop(folio_ctx *ctx, void (*fn)(void *), void *arg)
+{
+	struct folio_ctx_hook *h = folio_arena_alloc(ctx->arena, sizeof *h);
+	*h = (struct folio_ctx_hook){ctx->hooks, fn, arg};
+	ctx->hooks = h;
+}
+
 void folio_ctx_drop(folio_ctx *ctx)
 {
 	if (!ctx)
 		return;
+	/* the hooks live in the arena, so they run before it goes */
+	for (struct folio_ctx_hook *h = ctx->hooks; h; h = h->next)
+		h->fn(h->arg);
 	for (size_t i = 0; i < ctx->ndiags; i++)
 		free(ctx->diags[i].text);
 	free(ctx->diags);

@@ -6,6 +6,13 @@
 
 #include "../core/core.h"
 
+/* A stretch of a PNG file's bytes (an IDAT chunk's body), where the
+ * file lies in memory. */
+typedef struct folio_png_part {
+	const unsigned char *data;
+	size_t len;
+} folio_png_part;
+
 /* A decoded picture: 8-bit samples, alpha kept apart so each target can
  * decide (print flattens it, screen may keep it as a soft mask). */
 typedef struct folio_picture {
@@ -18,9 +25,15 @@ typedef struct folio_picture {
 	/* The PNG's own compressed samples (its IDAT chunks joined), which a
 	 * PDF can carry as they are (FlateDecode with the PNG predictor). Kept
 	 * only for 8-bit, non-interlaced files without alpha, tRNS or a gamma
-	 * other than sRGB's, so they mean exactly what `pixels` holds; else NULL. */
+	 * other than sRGB's, so they mean exactly what `pixels` holds; else NULL.
+	 * The data is png_idat_len bytes in all: the png_idat_nparts spans of
+	 * png_idat_parts joined (each IDAT chunk's body where the file's bytes
+	 * lie, not copied), or, with no parts, png_idat itself. png_idat is the
+	 * first byte, so it is contiguous only with at most one part. */
 	const unsigned char *png_idat;
 	size_t png_idat_len;
+	const folio_png_part *png_idat_parts;
+	size_t png_idat_nparts;
 	int png_color_type;                /* 0 gray, 2 RGB, 3 palette */
 	const unsigned char *png_palette; /* colour type 3: RGB triples */
 	int png_palette_entries;
@@ -118,7 +131,9 @@ folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
                               const folio_load_options *opts);
 
 /* Decode a PNG with libpng's simplified API; header size is checked against
- * ctx->limits before any pixel memory is taken. */
+ * ctx->limits before any pixel memory is taken. A picture that keeps its
+ * PNG data (png_idat) points into the file's mapping, which ctx keeps until
+ * folio_ctx_drop. */
 folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);
 

@@ -183,8 +183,11 @@ bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
-		/* every byte is read (chunk walk, CRCs, the copy): the pages
-		 * come in one call instead of a fault each */
+		/* every byte is read (the chunk walk's CRCs, or libpng), and a
+		 * picture's IDAT data again by the PDF writer, in place: the
+		 * pages, read-only and mostly in the page cache already, are
+		 * mapped in one call instead of a page fault each (about
+		 * 1.5 us per 4 KB, 270 faults for the sample's pictures) */
 		flags |= MAP_POPULATE;
 #endif
 		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);

@@ -2,8 +2,10 @@
  * Gray stays gray, alpha is split off (and dropped when it is all opaque),
  * every sample is 8-bit sRGB-encoded, and the pixel limit is checked from
  * the header before any pixel memory is taken. Files whose compressed data
- * a PDF can carry unchanged keep it too (keep_idat); for the print edition
- * such files are not decoded at all, only their chunks checked (png_walk). */
+ * a PDF can carry unchanged keep it too (keep_idat), where it lies in the
+ * file's mapping, which then stays until the context is dropped; for the
+ * print edition such files are not decoded at all, only their chunks
+ * checked (png_walk). */
 #include "load.h"
 
 #include <libdeflate.h>
@@ -38,6 +40,7 @@ typedef struct png_facts {
 	uint32_t gamma; /* 1/gamma x 100000, as the chunk stores it */
 	size_t idat_at; /* the first IDAT chunk's offset in the file */
 	size_t idat_len; /* the IDAT chunks' bodies joined */
+	size_t nidat;    /* the IDAT chunks that are not empty */
 } png_facts;
 
 static bool chunk_type_ok(const unsigned char *t)
@@ -113,6 +116,7 @@ static bool png_walk(const unsigned char *data, size_t len, bool crcs, png_facts
 			for (uint32_t k = 0; k < n && nzhead < 2; k++)
 				zhead[nzhead++] = body[k];
 			in->idat_len += n;
+			in->nidat += n > 0;
 		} else if (!memcmp(type, "IEND", 4)) {
 			if (n != 0 || !idat)
 				return false;
@@ -159,29 +163,45 @@ static bool passes_through(const png_facts *in)
 	       (!in->gama || (in->gamma >= 45000 && in->gamma <= 46000));
 }
 
-/* Keep the IDAT data (joined) and palette of a walked file that passes. */
+/* Keep the IDAT data and palette of a walked file that passes: where they
+ * lie in `data`, the file's bytes, which the caller then keeps for the
+ * build (keep_file). Copying them out instead cost the sample 1.1 MB of
+ * fresh arena pages, a page fault per 4 KB. */
 static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *data,
                       const png_facts *in)
 {
-	/* filled whole just below: clearing it first would touch each fresh
-	 * page twice */
-	unsigned char *out = folio_arena_alloc_raw(ctx->arena, in->idat_len);
-	size_t at = 0;
-	for (size_t pos = in->idat_at; at < in->idat_len;) {
+	folio_png_part *parts = folio_arena_alloc_raw(ctx->arena, in->nidat * sizeof *parts);
+	size_t k = 0;
+	for (size_t pos = in->idat_at, at = 0; at < in->idat_len;) {
 		uint32_t n = be32(data + pos);
-		memcpy(out + at, data + pos + 8, n);
+		if (n)
+			parts[k++] = (folio_png_part){data + pos + 8, n};
 		at += n;
 		pos += 12 + (size_t)n;
 	}
-	pic->png_idat = out;
+	pic->png_idat = parts[0].data;
 	pic->png_idat_len = in->idat_len;
+	pic->png_idat_parts = parts;
+	pic->png_idat_nparts = k;
 	pic->png_color_type = in->color;
 	if (in->color == 3) {
-		unsigned char *pal = folio_arena_alloc(ctx->arena, (size_t)in->nplte * 3);
-		memcpy(pal, in->plte, (size_t)in->nplte * 3);
-		pic->png_palette = pal;
+		pic->png_palette = in->plte;
 		pic->png_palette_entries = (int)in->nplte;
 	}
+}
+
+static void release_file(void *file)
+{
+	folio_load_unmap(file);
+}
+
+/* The file's bytes stay for the build when the picture points into them
+ * (keep_idat); dropping the context gives them back. */
+static void keep_file(folio_ctx *ctx, const folio_load_bytes *file)
+{
+	folio_load_bytes *kept = folio_arena_alloc(ctx->arena, sizeof *kept);
+	*kept = *file;
+	folio_ctx_on_drop(ctx, release_file, kept);
 }
 
 /* libpng allocates a chunk's declared length before reading it, so a
@@ -319,7 +339,8 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	if (!shown_path)
 		shown_path = fs_path;
 	/* mapped, not read: reading would copy 1.1 MB of the sample's
-	 * pictures into fresh pages only to copy the IDAT data out again */
+	 * pictures into fresh pages, where the PDF writer can read the IDAT
+	 * data in the mapping itself */
 	folio_load_bytes file;
 	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file))
 		return NULL;
@@ -335,7 +356,10 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 		pic = data_only(ctx, shown_path, data, len);
 	if (!pic) /* decoding names what is wrong, if anything is */
 		pic = decode(ctx, shown_path, data, len);
-	folio_load_unmap(&file);
+	if (pic && pic->png_idat)
+		keep_file(ctx, &file);
+	else
+		folio_load_unmap(&file);
 	return pic;
 }
 

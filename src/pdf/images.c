@@ -107,22 +107,39 @@ static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
 	return srgb && folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", srgb));
 }
 
-/* A libharu stream that reads the picture's kept bytes where they are, so
- * its compressed data is not copied into libharu before the file is made
- * (1.1 MB for the sample's pictures). */
+/* A libharu stream that reads the picture's kept bytes where they are, in
+ * the PNG file's mapping, so its compressed data is not copied into libharu
+ * (nor anywhere else) before the file is made: 1.1 MB for the sample's
+ * pictures. The bytes are the picture's parts joined (doc.h, png_idat), one
+ * per IDAT chunk; pos over the whole is also kept as (part, at) so that
+ * reading on from where the last read ended finds its place at once. */
 typedef struct {
-	const unsigned char *data;
+	const folio_png_part *parts;
+	size_t nparts;
 	size_t len, pos;
+	size_t part, at;
+	folio_png_part one; /* a picture without parts: png_idat itself */
 } kept_bytes;
 
 static HPDF_STATUS kept_read(HPDF_Stream stream, HPDF_BYTE *ptr, HPDF_UINT *size)
 {
 	kept_bytes *k = stream->attr;
-	size_t n = k->len - k->pos < *size ? k->len - k->pos : *size;
-	memcpy(ptr, k->data + k->pos, n);
-	k->pos += n;
-	*size = (HPDF_UINT)n;
-	return k->pos == k->len ? HPDF_STREAM_EOF : HPDF_OK;
+	size_t want = *size, got = 0;
+	while (got < want && k->part < k->nparts) {
+		const folio_png_part *p = &k->parts[k->part];
+		size_t n = p->len - k->at < want - got ? p->len - k->at : want - got;
+		memcpy(ptr + got, p->data + k->at, n);
+		got += n;
+		k->at += n;
+		if (k->at == p->len) {
+			k->part++;
+			k->at = 0;
+		}
+	}
+	k->pos += got;
+	*size = (HPDF_UINT)got;
+	/* the parts exhausted ends it too, whatever len says */
+	return k->pos == k->len || k->part == k->nparts ? HPDF_STREAM_EOF : HPDF_OK;
 }
 
 static HPDF_STATUS kept_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
@@ -134,6 +151,11 @@ static HPDF_STATUS kept_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode m
 	if (to < 0 || to > (long long)k->len)
 		return HPDF_STREAM_EOF;
 	k->pos = (size_t)to;
+	/* the part that holds byte pos, or the end */
+	k->part = 0;
+	k->at = k->pos;
+	while (k->part < k->nparts && k->at >= k->parts[k->part].len)
+		k->at -= k->parts[k->part++].len;
 	return HPDF_OK;
 }
 
@@ -147,10 +169,18 @@ static HPDF_UINT32 kept_size(HPDF_Stream stream)
 	return (HPDF_UINT32)((kept_bytes *)stream->attr)->len;
 }
 
-static bool read_kept(folio_pdf_writer *w, HPDF_Dict dict, const unsigned char *data, size_t len)
+static bool read_kept(folio_pdf_writer *w, HPDF_Dict dict, const folio_picture *pic)
 {
 	kept_bytes *k = folio_arena_alloc(w->ctx->arena, sizeof *k);
-	*k = (kept_bytes){data, len, 0};
+	k->len = pic->png_idat_len;
+	if (pic->png_idat_nparts) {
+		k->parts = pic->png_idat_parts;
+		k->nparts = pic->png_idat_nparts;
+	} else {
+		k->one = (folio_png_part){pic->png_idat, pic->png_idat_len};
+		k->parts = &k->one;
+		k->nparts = 1;
+	}
 	HPDF_Stream reader =
 	    HPDF_CallbackReader_New(w->pdf->mmgr, kept_read, kept_seek, kept_tell, kept_size, k);
 	if (!folio_pdf_got(w, reader))
@@ -210,7 +240,7 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 		    !folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", indexed)))
 			return NULL;
 	}
-	if (!read_kept(w, image, pic->png_idat, pic->png_idat_len))
+	if (!read_kept(w, image, pic))
 		return NULL;
 	return image;
 }

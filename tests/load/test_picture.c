@@ -90,6 +90,60 @@ static folio_picture *load_print(folio_ctx *ctx, const char *name, const buf *b)
 	return folio_picture_load_as(ctx, path, name, (folio_loc){"issue.yaml", 3, 5}, true);
 }
 
+/* The picture's kept IDAT data, its parts joined, is want[0..n). */
+static bool joined_is(const folio_picture *p, const unsigned char *want, size_t n)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < p->png_idat_nparts; i++) {
+		const folio_png_part *part = &p->png_idat_parts[i];
+		if (part->len > n - at || memcmp(part->data, want + at, part->len) != 0)
+			return false;
+		at += part->len;
+	}
+	return at == n && p->png_idat_len == n;
+}
+
+/* Whether this process maps the file at `path` (/proc/self/maps). */
+static bool mapped(const char *path)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	bool found = false;
+	size_t n = strlen(path);
+	while (f && fgets(line, sizeof line, f)) {
+		size_t len = strcspn(line, "\n");
+		found |= len >= n && memcmp(line + len - n, path, n) == 0;
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* A kept picture's file stays mapped, for the PDF writer to read its IDAT
+ * data in place, until the context is dropped; a file nothing points into
+ * is given back at once. */
+static void test_file_kept(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	unsigned char rgb[3 * (1 + 2 * 3)] = {0};
+	buf b = png(2, 3, 8, 2, rgb, sizeof rgb, NULL, 0);
+	const char *path = write_file("kept.png", b.data, b.len);
+	char kept[128];
+	snprintf(kept, sizeof kept, "%s", path);
+	folio_picture *p = folio_picture_load_as(ctx, kept, "kept.png", (folio_loc){0}, true);
+	CHECK(p && p->png_idat && mapped(kept));
+	unsigned char ga[2 * (1 + 2 * 2)] = {0, 1, 128, 2, 255, 0, 3, 0, 4, 200};
+	buf a = png(2, 2, 8, 4, ga, sizeof ga, NULL, 0);
+	path = write_file("not-kept.png", a.data, a.len);
+	char not_kept[128];
+	snprintf(not_kept, sizeof not_kept, "%s", path);
+	p = folio_picture_load_as(ctx, not_kept, "not-kept.png", (folio_loc){0}, true);
+	CHECK(p && p->pixels && !p->png_idat && !mapped(not_kept));
+	CHECK(mapped(kept));
+	folio_ctx_drop(ctx);
+	CHECK(!mapped(kept));
+}
+
 static uint32_t get32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -279,6 +333,7 @@ static void test_print_path(void)
 	CHECK(p && !p->pixels && p->png_idat && p->png_color_type == 2 && p->channels == 3);
 	CHECK(p && p->width == 4 && p->height == 3);
 	CHECK(p && p->png_idat_len == n && memcmp(p->png_idat, b.data + idat, n) == 0);
+	CHECK(p && p->png_idat_nparts == 1 && p->png_idat_parts[0].len == n);
 
 	/* The IDAT data split over chunks (one of a single byte) is joined. */
 	buf split = {.len = 0};
@@ -288,8 +343,26 @@ static void test_print_path(void)
 	chunk(&split, "IDAT", b.data + idat + 1, n - 1);
 	chunk(&split, "IEND", NULL, 0);
 	p = load_print(ctx, "split.png", &split);
-	CHECK(p && !p->pixels && p->png_idat_len == n &&
+	CHECK(p && !p->pixels && p->png_idat_len == n && joined_is(p, b.data + idat, n));
+	/* not copied: one part per chunk, each where the chunk's body lies */
+	CHECK(p && p->png_idat_nparts == 2 && p->png_idat_parts[0].len == 1 &&
+	      p->png_idat_parts[1].len == n - 1 &&
+	      p->png_idat_parts[1].data == p->png_idat_parts[0].data + 1 + 12 &&
+	      p->png_idat == p->png_idat_parts[0].data);
+	/* an empty IDAT chunk holds no part */
+	buf empty_idat = {.len = 0};
+	memcpy(empty_idat.data, b.data, idat - 8);
+	empty_idat.len = idat - 8;
+	chunk(&empty_idat, "IDAT", NULL, 0);
+	chunk(&empty_idat, "IDAT", b.data + idat, n);
+	chunk(&empty_idat, "IDAT", NULL, 0);
+	chunk(&empty_idat, "IEND", NULL, 0);
+	p = load_print(ctx, "empty-idat.png", &empty_idat);
+	CHECK(p && !p->pixels && p->png_idat_nparts == 1 && p->png_idat_len == n &&
 	      memcmp(p->png_idat, b.data + idat, n) == 0);
+	/* the decoding path keeps the parts too (the screen edition) */
+	p = load(ctx, "split.png", &split);
+	CHECK(p && p->pixels && p->png_idat_nparts == 2 && joined_is(p, b.data + idat, n));
 
 	const unsigned char plte[] = {1, 2, 3, 4, 5, 6};
 	const unsigned char idx[] = {0, 1, 0, 0, 0, 1};
@@ -371,13 +444,15 @@ int main(void)
 	test_formats();
 	test_errors();
 	test_print_path();
+	test_file_kept();
 	const char *names[] = {"gray.png", "ga.png",   "opaque.png", "rgba.png",
 	                       "g16.png",  "plte.png", "huge.png",   "short.png",
 	                       "crc.png",  "photo.jpg", "text.png",  "empty.png",
 	                       "big.png", "rgb.png", "split.png", "plte8.png",
 	                       "deflate.png", "idat-crc.png", "zlib-method.png",
 	                       "zlib-check.png", "zlib-dict.png", "critical.png",
-	                       "no-iend.png", "gap.png"};
+	                       "no-iend.png", "gap.png", "empty-idat.png", "kept.png",
+	                       "not-kept.png"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[128];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
