@@ -110,7 +110,9 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		L->quality[p] = (folio_quality){0};
 	}
 	if (tr) {
-		tr->shared = folio_arena_alloc(out, FOLIO_TRIAL_ITEMS * sizeof *tr->shared);
+		/* not cleared: only the items written are (the block is 300 KB,
+		 * a page fault a 4 KB that a memset would touch) */
+		tr->shared = folio_arena_alloc_raw(out, FOLIO_TRIAL_ITEMS * sizeof *tr->shared);
 		tr->cap = FOLIO_TRIAL_ITEMS;
 		for (int p = 0; p < dl->npages; p++)
 			dl->pages[p] = (folio_dl_page){.items = tr->shared, .cap = tr->cap};
@@ -187,13 +189,15 @@ static bool folio_layout_pass_in(folio_lay *L, folio_arena *arena, folio_trial *
 }
 
 /* The display list's pages emptied for a pass in `arena`, each with room
- * for the items counted (and a little more: page numbers may move a line). */
+ * for the items counted (and a little more: page numbers may move a line).
+ * Not cleared: an item is written before it is counted (folio_emit), and
+ * the spare room is then never touched. */
 static void folio_reserve_pages(folio_display *dl, const size_t *counts, folio_arena *arena)
 {
 	for (int p = 0; p < dl->npages; p++) {
 		folio_dl_page *pg = &dl->pages[p];
 		size_t cap = counts[p] ? counts[p] + counts[p] / 16 + 8 : 0;
-		pg->items = cap ? folio_arena_alloc(arena, cap * sizeof *pg->items) : NULL;
+		pg->items = cap ? folio_arena_alloc_raw(arena, cap * sizeof *pg->items) : NULL;
 		pg->cap = cap;
 		pg->nitems = 0;
 	}

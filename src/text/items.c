@@ -59,17 +59,39 @@ static void folio_shape_part(folio_par *par, size_t s, size_t from, size_t to)
 	}
 }
 
+/* Upper bounds of a paragraph's units and words, from its bytes: a unit
+ * (a cluster) starts at a character, and a word ends before a space or at
+ * the end; every space character starts with one of the bytes counted. */
+static void folio_count_bounds(const folio_par *par, size_t *chars, size_t *spaces)
+{
+	size_t c = 0, sp = 0;
+	for (size_t i = 0; i < par->len; i++) {
+		unsigned char b = (unsigned char)par->text[i];
+		c += (b & 0xC0) != 0x80;
+		sp += b == ' ' || b == 0xC2 || b == 0xE2 || b == 0xE3;
+	}
+	*chars = c;
+	*spaces = sp;
+}
+
 void folio_shape_words(folio_par *par)
 {
-	/* a unit is at least a byte, a word a byte and a space: room for all
-	 * of them at once instead of growing by doubling (each copy zeroed) */
-	if (!par->capunits) {
-		par->capunits = par->len + 1;
-		par->units = folio_arena_alloc(par->scratch, par->capunits * sizeof *par->units);
-	}
-	if (!par->capwords) {
-		par->capwords = par->len / 2 + 1;
-		par->words = folio_arena_alloc(par->scratch, par->capwords * sizeof *par->words);
+	/* room for all of them at once instead of growing by doubling; not
+	 * cleared (FOLIO_PUSH writes an element before it counts it), so the
+	 * memory a Cyrillic or a spaced text leaves unused is never touched */
+	if (!par->capunits || !par->capwords) {
+		size_t chars, spaces;
+		folio_count_bounds(par, &chars, &spaces);
+		if (!par->capunits) {
+			par->capunits = chars + 1;
+			par->units =
+			    folio_arena_alloc_raw(par->scratch, par->capunits * sizeof *par->units);
+		}
+		if (!par->capwords) {
+			par->capwords = spaces + 1;
+			par->words =
+			    folio_arena_alloc_raw(par->scratch, par->capwords * sizeof *par->words);
+		}
 	}
 	size_t i = 0;
 	while (i < par->len) {
@@ -511,12 +533,14 @@ size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items)
 	/* a box, a glue and a penalty a word, and with hyphenation a point in
 	 * some of its letters: most paragraphs never grow the array */
 	it.cap = 3 * par->nwords + (hyphenate ? par->nunits / 2 : 0) + 8;
-	it.v = folio_arena_alloc(par->scratch, it.cap * sizeof *it.v);
+	/* not cleared: an item is written before it is counted */
+	it.v = folio_arena_alloc_raw(par->scratch, it.cap * sizeof *it.v);
 	size_t maxu = 1;
 	for (size_t w = 0; w < par->nwords; w++)
 		if (par->words[w].u1 - par->words[w].u0 > maxu)
 			maxu = par->words[w].u1 - par->words[w].u0;
-	uint8_t *kind = folio_arena_alloc(par->scratch, maxu);
+	/* folio_word_items clears the part of it a word uses */
+	uint8_t *kind = folio_arena_alloc_raw(par->scratch, maxu);
 	if (par->spec->indent != 0)
 		folio_push(&it, (folio_item){.type = FOLIO_BOX,
 		                             .width = par->spec->indent,

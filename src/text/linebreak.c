@@ -84,6 +84,8 @@ int folio_badness(double t, double s)
 	return (int)((r * r * r + 0x20000) / 0x40000);
 }
 
+/* Not cleared, as a node from the free list is not: the caller sets
+ * every field. */
 static folio_active *folio_new_active(folio_breaker *b)
 {
 	folio_active *q = b->free_nodes;
@@ -91,7 +93,7 @@ static folio_active *folio_new_active(folio_breaker *b)
 		b->free_nodes = q->link;
 		return q;
 	}
-	return folio_arena_alloc(b->arena, sizeof *q);
+	return folio_arena_alloc_raw(b->arena, sizeof *q);
 }
 
 /* tex.web section 837: the totals after a break at cur_p are those before
@@ -173,8 +175,8 @@ static void folio_try_break(folio_breaker *b, size_t cur_p, int pi, bool break_t
 							    AWFUL_BAD;
 							continue;
 						}
-						folio_passive *passive =
-						    folio_arena_alloc(b->arena, sizeof *passive);
+						folio_passive *passive = folio_arena_alloc_raw(
+						    b->arena, sizeof *passive);
 						passive->cur_break = cur_p;
 						passive->prev_break = b->best_place[fit_class][run];
 						folio_active *q = folio_new_active(b);
@@ -327,8 +329,10 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 		    (int)p->no_hyphen_lines[i] > b.easy_line)
 			b.easy_line = (int)p->no_hyphen_lines[i];
 	folio_active *first = folio_new_active(&b);
-	first->fitness = DECENT_FIT;
-	first->protrude_left = p->first_protrude_left;
+	*first = (folio_active){
+	    .fitness = DECENT_FIT,
+	    .protrude_left = p->first_protrude_left,
+	};
 	b.active.link = first;
 
 	/* section 863: the main loop */

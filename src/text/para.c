@@ -56,6 +56,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 {
 	const folio_para_spec *spec = par->spec;
 	const folio_item *brk = &items[end];
+	*line = (folio_line){0};
 	bool at_penalty = brk->type == FOLIO_PENALTY;
 	bool in_word = at_penalty && (brk->flags & FOLIO_PEN_INWORD);
 	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0;
@@ -119,7 +120,9 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	 * needs: the pieces never grow one by one */
 	if (par->cappieces < nunits + 1) {
 		par->cappieces = nunits + 1 > 2 * par->cappieces ? nunits + 1 : 2 * par->cappieces;
-		par->pieces = folio_arena_alloc(par->scratch, par->cappieces * sizeof *par->pieces);
+		/* not cleared: a piece is written before it is counted */
+		par->pieces =
+		    folio_arena_alloc_raw(par->scratch, par->cappieces * sizeof *par->pieces);
 	}
 	folio_pieces ps = {.v = par->pieces, .cap = par->cappieces};
 	folio_piece cur = {0};
@@ -193,9 +196,10 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			                    .link = sp->link};
 			open = true;
 		} else {
-			char *t = folio_arena_alloc(par->ctx->arena, cur.len + 2);
+			char *t = folio_arena_alloc_raw(par->ctx->arena, cur.len + 2);
 			memcpy(t, cur.text, cur.len);
 			t[cur.len] = '-';
+			t[cur.len + 1] = 0;
 			cur.text = t;
 			cur.len++;
 			cur.width += hw;
@@ -205,7 +209,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	}
 	folio_close_piece(&ps, &cur, &open, par);
 
-	line->pieces = folio_arena_alloc(par->lines, (ps.n ? ps.n : 1) * sizeof *ps.v);
+	line->pieces = folio_arena_alloc_raw(par->lines, (ps.n ? ps.n : 1) * sizeof *ps.v);
 	if (ps.n)
 		memcpy(line->pieces, ps.v, ps.n * sizeof *ps.v);
 	line->npieces = ps.n;
@@ -278,7 +282,8 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 			nlines = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_FINAL,
 			                          &breaks, &met);
 	}
-	out->lines = folio_arena_alloc(par->lines, (nlines ? nlines : 1) * sizeof *out->lines);
+	/* folio_set_line clears each line it sets */
+	out->lines = folio_arena_alloc_raw(par->lines, (nlines ? nlines : 1) * sizeof *out->lines);
 	out->nlines = nlines;
 	uint32_t warned = UINT32_MAX;
 	size_t start = 0;
@@ -331,7 +336,8 @@ bool folio_para_set(folio_ctx *ctx, const folio_para_spec *spec, folio_para *out
 	par.hb_lang = hb_language_from_string(par.lang, -1);
 	bool ok = folio_prepare(&par);
 	if (ok && par.len) {
-		par.brks = folio_arena_alloc(par.scratch, par.len);
+		/* libunibreak writes every byte's opportunity */
+		par.brks = folio_arena_alloc_raw(par.scratch, par.len);
 		set_linebreaks_utf8((const utf8_t *)par.text, par.len, par.lang, par.brks);
 		folio_shape_words(&par);
 		ok = folio_break_and_set(&par, out);

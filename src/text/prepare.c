@@ -73,7 +73,8 @@ static bool folio_is_digit(uint32_t cp)
 typedef struct {
 	char *out;
 	size_t n;
-	uint8_t *marks;
+	uint8_t *marks; /* cleared up to `cleared`, as out is written */
+	size_t cleared;
 	uint32_t prev;     /* last code point written (0 at the start) */
 	size_t prev_at;    /* where it starts in out */
 	size_t span_begin; /* where the current span starts in out */
@@ -84,6 +85,12 @@ static void folio_put(folio_writer *w, uint32_t cp)
 	w->prev_at = w->n;
 	w->n += folio_utf8_put(cp, w->out + w->n);
 	w->prev = cp;
+	/* the marks are allocated for the worst case (three bytes out for
+	 * one in): cleared only as far as the text really goes */
+	if (w->n > w->cleared) {
+		memset(w->marks + w->cleared, 0, w->n - w->cleared);
+		w->cleared = w->n;
+	}
 }
 
 static void folio_mark_prev(folio_writer *w, uint8_t mark)
@@ -286,7 +293,8 @@ bool folio_prepare(folio_par *par)
 	size_t total = 0;
 	for (size_t s = 0; s < spec->nspans; s++)
 		total += spec->spans[s].len;
-	folio_uc *cps = folio_arena_alloc(par->scratch, (total + 1) * sizeof *cps);
+	/* every element read is written first (cps[0, n)) */
+	folio_uc *cps = folio_arena_alloc_raw(par->scratch, (total + 1) * sizeof *cps);
 	size_t n = 0;
 	for (size_t s = 0; s < spec->nspans; s++) {
 		const folio_span *sp = &spec->spans[s];
@@ -298,11 +306,15 @@ bool folio_prepare(folio_par *par)
 			cps[n++] = (folio_uc){cp, (uint32_t)s};
 		}
 	}
+	/* written into scratch memory sized for the worst case, then copied
+	 * to the build's arena at its real length: the pieces point into it
+	 * for the rest of the build */
 	folio_writer w = {
-	    .out = folio_arena_alloc(par->ctx->arena, total * 3 + 4),
-	    .marks = folio_arena_alloc(par->scratch, total * 3 + 4),
+	    .out = folio_arena_alloc_raw(par->scratch, total * 3 + 4),
+	    .marks = folio_arena_alloc_raw(par->scratch, total * 3 + 4),
 	};
-	par->span_start = folio_arena_alloc(par->scratch, (spec->nspans + 1) * sizeof(size_t));
+	/* every entry is written by the loops below */
+	par->span_start = folio_arena_alloc_raw(par->scratch, (spec->nspans + 1) * sizeof(size_t));
 	folio_quotes q = folio_quotes_for(par->lang);
 	bool *thin = folio_arena_alloc(par->scratch, n + 1);
 	folio_number_groups(cps, n, thin);
@@ -317,7 +329,7 @@ bool folio_prepare(folio_par *par)
 	}
 	while (span <= spec->nspans)
 		par->span_start[span++] = w.n;
-	par->text = w.out;
+	par->text = folio_arena_strndup(par->ctx->arena, w.out, w.n);
 	par->len = w.n;
 	par->marks = w.marks;
 
