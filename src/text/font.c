@@ -40,6 +40,9 @@ static void folio_face_free(folio_face *f)
 {
 	folio_cache_drop(f->shaped);
 	free(f->spare);
+	for (int i = 0; i < f->nplans; i++)
+		hb_shape_plan_destroy(f->plans[i].plan);
+	free(f->nominals);
 	hb_buffer_destroy(f->buf);
 	hb_font_destroy(f->hb); /* drops its reference to the FT_Face */
 	free(f->path);
@@ -143,6 +146,10 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	hb_font_set_scale(f->hb, f->upem, f->upem);
 	f->buf = hb_buffer_create();
 	f->shaped = folio_cache_new();
+	f->nglyphs = (unsigned)ft->num_glyphs;
+	f->nominals = folio_xmalloc((f->nglyphs ? f->nglyphs : 1) * sizeof *f->nominals);
+	for (unsigned g = 0; g < f->nglyphs; g++)
+		f->nominals[g] = INT32_MIN;
 	f->lang_en = hb_language_from_string("en", -1);
 	folio_face_metrics(f);
 	f->space_gid = FT_Get_Char_Index(ft, ' ');
@@ -208,7 +215,36 @@ bool folio_face_has_char(const folio_face *face, uint32_t cp)
 
 int folio_face_nominal(folio_face *face, hb_codepoint_t gid)
 {
-	return hb_font_get_glyph_h_advance(face->hb, gid);
+	if (gid >= face->nglyphs)
+		return hb_font_get_glyph_h_advance(face->hb, gid);
+	if (face->nominals[gid] == INT32_MIN)
+		face->nominals[gid] = hb_font_get_glyph_h_advance(face->hb, gid);
+	return face->nominals[gid];
+}
+
+/* The face's plan for the buffer's script, language and direction: what
+ * hb_shape would find in HarfBuzz's own cache of plans, kept here. */
+static hb_shape_plan_t *folio_face_plan(folio_face *face, hb_buffer_t *buf)
+{
+	hb_segment_properties_t props;
+	hb_buffer_get_segment_properties(buf, &props);
+	for (int i = 0; i < face->nplans; i++)
+		if (hb_segment_properties_equal(&face->plans[i].props, &props))
+			return face->plans[i].plan;
+	hb_shape_plan_t *plan =
+	    hb_shape_plan_create_cached(hb_font_get_face(face->hb), &props, folio_features,
+	                                sizeof folio_features / sizeof folio_features[0], NULL);
+	if (face->nplans == (int)(sizeof face->plans / sizeof face->plans[0])) {
+		/* more scripts than slots: the oldest goes */
+		hb_shape_plan_destroy(face->plans[0].plan);
+		memmove(&face->plans[0], &face->plans[1],
+		        (size_t)(face->nplans - 1) * sizeof face->plans[0]);
+		face->nplans--;
+	}
+	face->plans[face->nplans].props = props;
+	face->plans[face->nplans].plan = plan;
+	face->nplans++;
+	return plan;
 }
 
 unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_len, size_t off,
@@ -222,7 +258,9 @@ unsigned folio_face_shape_raw(folio_face *face, const char *utf8, size_t text_le
 	hb_buffer_guess_segment_properties(buf);
 	/* folio sets left-to-right text: pieces follow the clusters' order */
 	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-	hb_shape(face->hb, buf, folio_features, sizeof folio_features / sizeof folio_features[0]);
+	if (hb_buffer_get_length(buf))
+		hb_shape_plan_execute(folio_face_plan(face, buf), face->hb, buf, folio_features,
+		                      sizeof folio_features / sizeof folio_features[0]);
 	unsigned n = 0;
 	*info = hb_buffer_get_glyph_infos(buf, &n);
 	*pos = hb_buffer_get_glyph_positions(buf, NULL);

@@ -46,6 +46,15 @@ struct folio_face {
 	uint8_t known[(0x500 + 0x70) / 8];
 	folio_cache *shaped; /* (language, word) -> its folio_shaped clusters */
 	folio_shaped *spare; /* the last result when the cache is full */
+	/* shape plans by segment properties (script, language): HarfBuzz would
+	 * look its cached plan up again for every word */
+	struct {
+		hb_segment_properties_t props;
+		hb_shape_plan_t *plan;
+	} plans[4];
+	int nplans;
+	int32_t *nominals; /* hmtx advance by glyph id, INT32_MIN: not yet read */
+	unsigned nglyphs;
 };
 
 /* Shape utf8[off, off+len) with the whole of utf8[0, text_len) as context.
