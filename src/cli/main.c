@@ -93,6 +93,28 @@ void folio_out_abandon(folio_out *out)
 	out->tmp[0] = '\0';
 }
 
+/* Over an existing file, swap the two names and remove the old file.
+ * Renaming over it would do the same for a reader, but ext4 then writes
+ * the new file's data out before it returns (auto_da_alloc, meant for
+ * programs that replace files without fsync): about 1 ms of a 10 ms
+ * build. folio does not fsync either, as compilers and TeX do not; a
+ * power cut in the next half minute may cost the new PDF, never a half of
+ * one. False when there was nothing to exchange with (or no RENAME_EXCHANGE
+ * on this file system): the caller renames. */
+static bool folio_out_exchange(folio_out *out)
+{
+#ifdef RENAME_EXCHANGE
+	if (renameat2(AT_FDCWD, out->tmp, AT_FDCWD, out->path, RENAME_EXCHANGE) != 0)
+		return false;
+	unlink(out->tmp); /* the old PDF, under the temporary name */
+	out->tmp[0] = '\0';
+	return true;
+#else
+	(void)out;
+	return false;
+#endif
+}
+
 int folio_out_commit(folio_out *out)
 {
 	bool ok = out->fd >= 0;
@@ -114,6 +136,8 @@ int folio_out_commit(folio_out *out)
 	if (out->fd >= 0 && close(out->fd) != 0)
 		ok = false;
 	out->fd = -1;
+	if (ok && folio_out_exchange(out))
+		return 0;
 	if (!ok || rename(out->tmp, out->path) != 0) {
 		fprintf(stderr, "%s: error: cannot write: %s\n", out->path, strerror(errno));
 		folio_out_abandon(out);
