@@ -6,9 +6,11 @@
 
 #include <hyphen.h>
 #include <iconv.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <strings.h>
 
 /* The patterns are compiled in (hyph_data.h); their automaton is made on
@@ -48,13 +50,29 @@ const folio_hyph_data *folio_hyph_data_for(const char *lang)
  * hnj_hyphen_load spent 4 ms parsing and hashing the file. libhyphen only
  * reads a dictionary while it hyphenates, so its pointers may lead into the
  * constant tables. */
+/* The block is mapped with its pages in place (MAP_POPULATE): the pass
+ * writes every one of them (some 150 for English), and one call costs a
+ * third of what a page fault each does. Its size is kept in front. */
+typedef struct {
+	size_t size;
+	_Alignas(16) HyphenDict dicts[];
+} folio_hyph_block;
+
 HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d)
 {
 	size_t nstates = 0;
 	for (int l = 0; l < d->nlevels; l++)
 		nstates += (size_t)d->levels[l].nstates;
-	HyphenDict *dicts = folio_xcalloc(1, (size_t)d->nlevels * sizeof(HyphenDict) +
-	                                         nstates * sizeof(HyphenState));
+	size_t size = sizeof(folio_hyph_block) + (size_t)d->nlevels * sizeof(HyphenDict) +
+	              nstates * sizeof(HyphenState);
+	folio_hyph_block *b = mmap(NULL, size, PROT_READ | PROT_WRITE,
+	                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (b == MAP_FAILED) {
+		fputs("folio: out of memory\n", stderr);
+		abort();
+	}
+	b->size = size;
+	HyphenDict *dicts = b->dicts;
 	HyphenState *st = (HyphenState *)(dicts + d->nlevels);
 	for (int l = 0; l < d->nlevels; l++) {
 		const folio_hyph_level_data *ld = &d->levels[l];
@@ -83,6 +101,15 @@ HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d)
 		}
 	}
 	return dicts;
+}
+
+void folio_hyph_dict_free(HyphenDict *dict)
+{
+	if (!dict)
+		return;
+	folio_hyph_block *b =
+	    (folio_hyph_block *)((char *)dict - offsetof(folio_hyph_block, dicts));
+	munmap(b, b->size);
 }
 
 folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc)
@@ -126,7 +153,7 @@ void folio_hyph_drop(folio_hyph *h)
 {
 	if (!h)
 		return;
-	free(h->dict); /* one block: the constant tables are not its */
+	folio_hyph_dict_free(h->dict); /* one block: the constant tables are not its */
 	folio_cache_drop(h->words);
 	if (h->to_dict != (iconv_t)-1)
 		iconv_close(h->to_dict);

@@ -42,8 +42,9 @@ extern const folio_hyph_data folio_hyph_compiled[];
 extern const int folio_hyph_ncompiled;
 
 /* hyph.c: the compiled patterns of a language (NULL: none), and libhyphen's
- * automaton pointing into them: one block, freed with free(). */
+ * automaton pointing into them: one block, freed with folio_hyph_dict_free. */
 const folio_hyph_data *folio_hyph_data_for(const char *lang);
 HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d);
+void folio_hyph_dict_free(HyphenDict *dict);
 
 #endif

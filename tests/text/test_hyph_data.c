@@ -261,7 +261,7 @@ int main(void)
 		/* not vacuous: many words, many points */
 		CHECK(t->words > 10000);
 		CHECK(t->points > 1000);
-		free(pairs[k].got);
+		folio_hyph_dict_free(pairs[k].got);
 		hnj_hyphen_free(pairs[k].want);
 		if (pairs[k].cd != (iconv_t)-1)
 			iconv_close(pairs[k].cd);
