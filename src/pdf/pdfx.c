@@ -139,15 +139,41 @@ bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page)
 	return folio_pdf_raw(w, page, buf);
 }
 
+/* A text string in UTF-16BE with its byte order mark (PDF 32000-1,
+ * 7.9.2.2), written as <FEFF...>: what libharu's UTF-8 encoder writes, made
+ * here because that encoder builds a 64 K code map (0.6 M instructions)
+ * the first time it is asked for. Characters past U+FFFF become surrogate
+ * pairs (the encoder cut them to 16 bits). */
+HPDF_Binary folio_pdf_utf16(folio_pdf_writer *w, const char *s)
+{
+	size_t len = strlen(s), n = 2;
+	HPDF_BYTE *b = folio_arena_alloc_raw(w->ctx->arena, 2 + 4 * len);
+	b[0] = 0xFE, b[1] = 0xFF;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = folio_utf8_next(s, len, &i);
+		if (cp == 0xFFFFFFFFu)
+			cp = 0xFFFD;
+		if (cp >= 0x10000) {
+			uint32_t v = cp - 0x10000, hi = 0xD800 + (v >> 10), lo = 0xDC00 + (v & 0x3FF);
+			b[n++] = (HPDF_BYTE)(hi >> 8), b[n++] = (HPDF_BYTE)hi;
+			b[n++] = (HPDF_BYTE)(lo >> 8), b[n++] = (HPDF_BYTE)lo;
+		} else {
+			b[n++] = (HPDF_BYTE)(cp >> 8), b[n++] = (HPDF_BYTE)cp;
+		}
+	}
+	return HPDF_Binary_New(w->pdf->mmgr, b, (HPDF_UINT)n);
+}
+
 /* A text string for a dictionary: ASCII goes as written, anything else
- * through libharu's UTF-8 encoder (UTF-16BE with a byte order mark). */
-static HPDF_String text_string(folio_pdf_writer *w, const char *s)
+ * in UTF-16BE. */
+static void *text_string(folio_pdf_writer *w, const char *s)
 {
 	bool ascii = true;
 	for (const char *p = s; *p; p++)
 		if ((unsigned char)*p >= 0x80)
 			ascii = false;
-	return HPDF_String_New(w->pdf->mmgr, s, ascii ? NULL : w->utf8);
+	return ascii ? (void *)HPDF_String_New(w->pdf->mmgr, s, NULL)
+	             : (void *)folio_pdf_utf16(w, s);
 }
 
 /* PDF/X-3:2002 (ISO 15930-3): a registered printing condition named in the

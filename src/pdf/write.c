@@ -128,10 +128,12 @@ static bool add_outline(folio_pdf_writer *w)
 		int page = dl->outline_pages[i];
 		if (!dl->outline_titles[i] || page < 0 || page >= dl->npages)
 			continue;
-		HPDF_Outline outline =
-		    HPDF_CreateOutline(w->pdf, NULL, dl->outline_titles[i], w->utf8);
+		HPDF_Outline outline = HPDF_CreateOutline(w->pdf, NULL, "", NULL);
 		if (!folio_pdf_got(w, outline))
 			return false;
+		/* replaced in place: the key keeps its place in the dictionary */
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(outline, "Title",
+		                               folio_pdf_utf16(w, dl->outline_titles[i])));
 		HPDF_Destination dest = folio_pdf_dest(w, page);
 		if (!dest)
 			return false;
@@ -143,7 +145,7 @@ static bool add_outline(folio_pdf_writer *w)
 	return true;
 }
 
-/* Strings go out as UTF-16BE through the current (UTF-8) encoder. The dates
+/* Strings go out as UTF-16BE (folio_pdf_utf16). The dates
  * are the issue's date at midnight UTC: no clock, so builds are repeatable.
  * PDF/X needs a title and both dates: an issue without them gets "folio"
  * and 2000-01-01. */
@@ -151,18 +153,22 @@ static bool set_info(folio_pdf_writer *w)
 {
 	const folio_display *dl = w->dl;
 	const struct {
-		HPDF_InfoType type;
-		const char *value;
+		const char *key, *value;
 	} attrs[] = {
-	    {HPDF_INFO_TITLE, dl->title && dl->title[0] ? dl->title : "folio"},
-	    {HPDF_INFO_SUBJECT, dl->subject},
-	    {HPDF_INFO_AUTHOR, dl->author},     {HPDF_INFO_KEYWORDS, dl->keywords},
-	    {HPDF_INFO_CREATOR, "folio"},
+	    {"Title", dl->title && dl->title[0] ? dl->title : "folio"},
+	    {"Subject", dl->subject},
+	    {"Author", dl->author},
+	    {"Keywords", dl->keywords},
+	    {"Creator", "folio"},
 	};
 	w->doing = "setting the document information";
+	HPDF_Dict info = w->pdf->info; /* made with the document, /Producer in it */
+	if (!folio_pdf_got(w, info))
+		return false;
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
 		if (attrs[i].value && attrs[i].value[0])
-			FOLIO_PDF_TRY(w, HPDF_SetInfoAttr(w->pdf, attrs[i].type, attrs[i].value));
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(info, attrs[i].key,
+			                               folio_pdf_utf16(w, attrs[i].value)));
 	if (dl->year > 0 || w->target == FOLIO_TARGET_PRINT) {
 		HPDF_Date date = {dl->year, dl->month, dl->day, 0, 0, 0, 'Z', 0, 0};
 		if (dl->year <= 0)
@@ -177,10 +183,7 @@ static bool write_doc(folio_pdf_writer *w)
 {
 	w->doing = "setting up the document";
 	FOLIO_PDF_TRY(w, HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL));
-	FOLIO_PDF_TRY(w, HPDF_UseUTFEncodings(w->pdf));
-	FOLIO_PDF_TRY(w, HPDF_SetCurrentEncoder(w->pdf, "UTF-8"));
-	w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
-	if (!folio_pdf_got(w, w->utf8) || !add_pages(w))
+	if (!add_pages(w))
 		return false;
 	for (int i = 0; i < w->dl->npages; i++)
 		if (!folio_pdf_draw_page(w, i))

@@ -81,7 +81,6 @@ typedef struct folio_pdf_writer {
 	const folio_display *dl;
 	folio_target target;
 	HPDF_Doc pdf;
-	HPDF_Encoder utf8;
 	folio_pdf_geom geom;
 	HPDF_Page *pages;         /* one per display page, in the arena */
 	HPDF_Destination *dests;  /* made on first use, one per page */
@@ -157,5 +156,7 @@ void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3]);
 
 /* Raw operators into the content of the page being drawn (w->content). */
 bool folio_pdf_raw(folio_pdf_writer *w, HPDF_Page page, const char *ops);
+/* pdfx.c: a text string as UTF-16BE with its byte order mark */
+HPDF_Binary folio_pdf_utf16(folio_pdf_writer *w, const char *s);
 
 #endif

@@ -191,7 +191,8 @@ static folio_display sample(void)
 	    .page_width = 595.28, .page_height = 841.89, .bleed = 8.5,
 	    .pages = pages, .npages = 2,
 	    .title = "Тест folio", .subject = "A test issue", .author = "Folio Tests",
-	    .keywords = "pdf, test", .year = 2022, .month = 9, .day = 30,
+	    /* past U+FFFF: a surrogate pair in the UTF-16 string */
+	    .keywords = "pdf, test, \xF0\x9F\x93\xB0", .year = 2022, .month = 9, .day = 30,
 	    .outline_titles = titles, .outline_pages = title_pages, .noutline = 2,
 	};
 }
@@ -273,7 +274,7 @@ static void test_info(const char *path)
 	CHECK_FIELD(info, "Title", "Тест folio");
 	CHECK_FIELD(info, "Author", "Folio Tests");
 	CHECK_FIELD(info, "Subject", "A test issue");
-	CHECK_FIELD(info, "Keywords", "pdf, test");
+	CHECK_FIELD(info, "Keywords", "pdf, test, \xF0\x9F\x93\xB0"); /* U+1F4F0 */
 	CHECK_FIELD(info, "Creator", "folio");
 	CHECK_FIELD(info, "CreationDate", "2022-09-30T00:00:00Z");
 	CHECK_FIELD(info, "ModDate", "2022-09-30T00:00:00Z");
