@@ -18,6 +18,7 @@ int folio_cli_watch(int argc, char **argv); /* watch.c */
  * why not; the temporary is gone either way); folio_out_abandon drops it. */
 typedef struct folio_out {
 	int fd;
+	bool proc; /* /proc/self/fd can name the file */
 	const char *path;
 	char dir[PATH_MAX];
 	char tmp[PATH_MAX + 32]; /* its name, once it has one */

@@ -59,8 +59,11 @@ int folio_out_open(const char *path, folio_out *out, bool quiet)
 	char *dup = strdup(path);
 	snprintf(out->dir, sizeof out->dir, "%s", dirname(dup));
 	free(dup);
-	/* O_TMPFILE takes the mode through the umask, as fopen's file would. */
-	out->fd = open(out->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666);
+	/* An unnamed file is named through /proc/self/fd (as libharu writes
+	 * into it): without /proc, a named temporary it is. O_TMPFILE takes the
+	 * mode through the umask, as fopen's file would. */
+	out->proc = access("/proc/self/fd", X_OK) == 0;
+	out->fd = out->proc ? open(out->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666) : -1;
 	if (out->fd >= 0)
 		return 0;
 	snprintf(out->tmp, sizeof out->tmp, "%s/.folio-XXXXXX", out->dir);
@@ -177,6 +180,11 @@ int folio_cli_build(folio_ctx *ctx, const folio_build_options *o, const char *ou
 	if (!out)
 		return folio_build(ctx, o, NULL, NULL);
 	w->direct = folio_out_open(out, &w->file, true) == 0;
+	if (w->direct && !w->file.proc) {
+		/* libharu writes into the file by its /proc/self/fd name */
+		folio_out_abandon(&w->file);
+		w->direct = false;
+	}
 	return w->direct ? folio_build_fd(ctx, o, w->file.fd) : folio_build(ctx, o, &w->pdf, &w->len);
 }
 
