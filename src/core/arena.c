@@ -37,7 +37,7 @@ struct folio_arena {
 	folio_chunk *head;
 };
 
-static void folio_oom(void)
+_Noreturn void folio_oom(void)
 {
 	fputs("folio: out of memory\n", stderr);
 	abort();

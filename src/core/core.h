@@ -63,6 +63,8 @@ void *folio_arena_grow(folio_arena *a, void *old, size_t elem, size_t old_n, siz
 void *folio_xmalloc(size_t n);
 void *folio_xcalloc(size_t n, size_t size);
 void *folio_xrealloc(void *p, size_t n);
+/* What they do when memory runs out, for memory taken otherwise (mmap). */
+_Noreturn void folio_oom(void);
 
 /* ---- limits: data in the context, not constants in the code ---- */
 typedef struct {

@@ -197,31 +197,38 @@ static bool write_doc(folio_pdf_writer *w)
 	return folio_pdf_id_reserve(w);
 }
 
+/* libharu's file writer writes the document into fd, through its
+ * /proc/self/fd name, and the file is mapped (`flags`: MAP_PRIVATE or
+ * MAP_SHARED) for the /ID to be patched in it. NULL when /proc cannot
+ * name the file or the mapping fails; a libharu error is recorded. */
+static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_t *size)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	if (access(path, W_OK) != 0 || !folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path)))
+		return NULL;
+	off_t end = lseek(fd, 0, SEEK_END);
+	void *map = end > 0 ? mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, flags, fd, 0)
+	                    : MAP_FAILED;
+	if (map == MAP_FAILED)
+		return NULL;
+	*size = (size_t)end;
+	return map;
+}
+
 /* The file is made in an anonymous memory file (memfd), written by
- * libharu's file writer, and handed out as a private mapping of it:
- * libharu's memory stream would hold a second copy of the whole file, and
- * reading the file back would copy it into as many fresh pages again. Where
- * memfd or /proc is missing, the memory stream it is, copied into an
- * anonymous mapping so that folio_pdf_free releases either. */
+ * libharu's file writer, and handed out as a private mapping of it (the
+ * /ID is patched in this copy): libharu's memory stream would hold a
+ * second copy of the whole file, and reading the file back would copy it
+ * into as many fresh pages again. Where memfd or /proc is missing, the
+ * memory stream it is, copied into an anonymous mapping so that
+ * folio_pdf_free releases either. */
 static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
 {
 	int fd = memfd_create("folio-pdf", MFD_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	unsigned char *buf = NULL;
-	if (access(path, W_OK) == 0 && folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path))) {
-		off_t end = lseek(fd, 0, SEEK_END);
-		if (end > 0) {
-			/* private and writable: the /ID is patched in this copy */
-			void *map = mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-			if (map != MAP_FAILED) {
-				buf = map;
-				*size = (size_t)end;
-			}
-		}
-	}
+	unsigned char *buf = save_and_map(w, fd, MAP_PRIVATE, size);
 	close(fd);
 	return buf;
 }
@@ -232,25 +239,19 @@ void folio_pdf_free(unsigned char *pdf, size_t len)
 		munmap(pdf, len);
 }
 
-/* Into the caller's file: libharu writes it through /proc/self/fd, and the
- * /ID is patched in a shared mapping of the pages just written (they are in
- * the page cache: mapping them copies nothing). One copy of the file is
- * made, by the kernel into the file; going through memory would make two. */
+/* Into the caller's file, whose pages are in the page cache: mapping them
+ * to patch the /ID copies nothing (MAP_POPULATE: one call, not a fault a
+ * page). One copy of the file is made, by the kernel into the file; going
+ * through memory would make two. */
 static bool save_to_fd(folio_pdf_writer *w, int fd)
 {
 	w->doing = "saving the document";
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	if (!folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path)))
-		return false;
-	off_t end = lseek(fd, 0, SEEK_END);
-	void *map = end > 0 ? mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE,
-	                           MAP_SHARED | MAP_POPULATE, fd, 0)
-	                    : MAP_FAILED;
-	if (map == MAP_FAILED)
+	size_t size = 0;
+	unsigned char *map = save_and_map(w, fd, MAP_SHARED | MAP_POPULATE, &size);
+	if (!map)
 		return folio_pdf_ok(w, HPDF_FILE_IO_ERROR);
-	folio_pdf_id_patch(map, (size_t)end);
-	munmap(map, (size_t)end);
+	folio_pdf_id_patch(map, size);
+	munmap(map, size);
 	return true;
 }
 

@@ -45,11 +45,6 @@ const folio_hyph_data *folio_hyph_data_for(const char *lang)
 	return NULL;
 }
 
-/* The tables are libhyphen's own states with offsets for pointers: turning
- * them back is a pass over the states, some 0.1 ms for English, where
- * hnj_hyphen_load spent 4 ms parsing and hashing the file. libhyphen only
- * reads a dictionary while it hyphenates, so its pointers may lead into the
- * constant tables. */
 /* The block is mapped with its pages in place (MAP_POPULATE): the pass
  * writes every one of them (some 150 for English), and one call costs a
  * third of what a page fault each does. Its size is kept in front. */
@@ -58,6 +53,11 @@ typedef struct {
 	_Alignas(16) HyphenDict dicts[];
 } folio_hyph_block;
 
+/* The tables are libhyphen's own states with offsets for pointers: turning
+ * them back is a pass over the states, some 0.1 ms for English, where
+ * hnj_hyphen_load spent 4 ms parsing and hashing the file. libhyphen only
+ * reads a dictionary while it hyphenates, so its pointers may lead into the
+ * constant tables. */
 HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d)
 {
 	size_t nstates = 0;
@@ -67,10 +67,8 @@ HyphenDict *folio_hyph_dict_new(const folio_hyph_data *d)
 	              nstates * sizeof(HyphenState);
 	folio_hyph_block *b = mmap(NULL, size, PROT_READ | PROT_WRITE,
 	                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	if (b == MAP_FAILED) {
-		fputs("folio: out of memory\n", stderr);
-		abort();
-	}
+	if (b == MAP_FAILED)
+		folio_oom();
 	b->size = size;
 	HyphenDict *dicts = b->dicts;
 	HyphenState *st = (HyphenState *)(dicts + d->nlevels);
