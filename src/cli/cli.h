@@ -15,11 +15,15 @@ int folio_cli_watch(int argc, char **argv); /* watch.c */
 /* main.c: an output file written atomically. folio_out_open makes the
  * temporary file beside PATH (0, or 1 after printing why not, unless
  * quiet); folio_out_commit renames it into place (0, or 1 after printing
- * why not; the temporary is gone either way); folio_out_abandon drops it. */
+ * why not; the temporary is gone either way); folio_out_abandon drops it.
+ * A PATH that is a device or a pipe makes no temporary (in_place). */
 typedef struct folio_out {
 	int fd;
-	bool proc; /* /proc/self/fd can name the file */
-	const char *path;
+	bool proc;     /* /proc/self/fd can name the file */
+	bool in_place; /* not a regular file: written into, never renamed over */
+	const char *path;   /* as the user gave it, for messages */
+	const char *target; /* what is replaced: path, or the file its link names */
+	char real[PATH_MAX];
 	char dir[PATH_MAX];
 	char tmp[PATH_MAX + 32]; /* its name, once it has one */
 } folio_out;
@@ -42,7 +46,8 @@ int folio_cli_build(folio_ctx *ctx, const folio_build_options *o, const char *ou
 int folio_cli_finish(folio_cli_out *w, int status, bool write);
 
 /* main.c: write DATA to a temporary file beside PATH and rename it into
- * place. Returns 0, or 1 after printing why it could not. */
+ * place (into PATH itself when it is a device or a pipe). Returns 0, or 1
+ * after printing why it could not. */
 int folio_write_atomic(const char *path, const unsigned char *data, size_t len);
 
 /* args.c: the options of build, check and watch into *o and *out (-o).

@@ -49,19 +49,30 @@ static void folio_print_diags(const folio_ctx *ctx)
  * a hidden .folio-XXXXXX. */
 int folio_out_open(const char *path, folio_out *out, bool quiet)
 {
-	*out = (folio_out){.fd = -1, .path = path};
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!quiet)
-			fprintf(stderr, "%s: error: cannot write: it is a folder\n", path);
-		return 1;
+	*out = (folio_out){.fd = -1, .path = path, .target = path};
+	struct stat st, lst;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			if (!quiet)
+				fprintf(stderr, "%s: error: cannot write: it is a folder\n", path);
+			return 1;
+		}
+		/* A rename would put a file where the device or pipe was (as
+		 * root, over /dev/null itself). */
+		if (!S_ISREG(st.st_mode)) {
+			out->in_place = true;
+			return 0;
+		}
+		/* Through a link, the file it names is replaced and the link kept. */
+		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(path, out->real))
+			out->target = out->real;
 	}
-	char *dup = strdup(path);
+	char *dup = strdup(out->target);
 	snprintf(out->dir, sizeof out->dir, "%s", dirname(dup));
 	free(dup);
-	/* An unnamed file is named through /proc/self/fd (as libharu writes
-	 * into it): without /proc, a named temporary it is. O_TMPFILE takes the
-	 * mode through the umask, as fopen's file would. */
+	/* An unnamed file is named through /proc/self/fd: without /proc, a
+	 * named temporary it is. O_TMPFILE takes the mode through the umask, as
+	 * fopen's file would. */
 	out->proc = access("/proc/self/fd", X_OK) == 0;
 	out->fd = out->proc ? open(out->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0666) : -1;
 	if (out->fd >= 0)
@@ -107,7 +118,7 @@ void folio_out_abandon(folio_out *out)
 static bool folio_out_exchange(folio_out *out)
 {
 #ifdef RENAME_EXCHANGE
-	if (renameat2(AT_FDCWD, out->tmp, AT_FDCWD, out->path, RENAME_EXCHANGE) != 0)
+	if (renameat2(AT_FDCWD, out->tmp, AT_FDCWD, out->target, RENAME_EXCHANGE) != 0)
 		return false;
 	unlink(out->tmp); /* the old PDF, under the temporary name */
 	out->tmp[0] = '\0';
@@ -141,7 +152,7 @@ int folio_out_commit(folio_out *out)
 	out->fd = -1;
 	if (ok && folio_out_exchange(out))
 		return 0;
-	if (!ok || rename(out->tmp, out->path) != 0) {
+	if (!ok || rename(out->tmp, out->target) != 0) {
 		fprintf(stderr, "%s: error: cannot write: %s\n", out->path, strerror(errno));
 		folio_out_abandon(out);
 		return 1;
@@ -150,22 +161,44 @@ int folio_out_commit(folio_out *out)
 	return 0;
 }
 
+static bool folio_write_all(int fd, const unsigned char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		off += (size_t)w;
+	}
+	return true;
+}
+
 int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 {
 	folio_out out;
 	if (folio_out_open(path, &out, false))
 		return 1;
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(out.fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
-			folio_out_abandon(&out);
-			return 1;
+	if (out.in_place) {
+		/* A device or a pipe has no length to cut: no O_TRUNC. */
+		int fd = open(path, O_WRONLY | O_CLOEXEC);
+		bool ok = fd >= 0 && folio_write_all(fd, data, len);
+		int err = errno;
+		if (fd >= 0 && close(fd) != 0 && ok) {
+			ok = false;
+			err = errno;
 		}
-		off += (size_t)w;
+		if (ok)
+			return 0;
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(err));
+		return 1;
+	}
+	if (!folio_write_all(out.fd, data, len)) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		folio_out_abandon(&out);
+		return 1;
 	}
 	return folio_out_commit(&out);
 }
@@ -179,12 +212,7 @@ int folio_cli_build(folio_ctx *ctx, const folio_build_options *o, const char *ou
 	*w = (folio_cli_out){.path = out, .file = {.fd = -1}};
 	if (!out)
 		return folio_build(ctx, o, NULL, NULL);
-	w->direct = folio_out_open(out, &w->file, true) == 0;
-	if (w->direct && !w->file.proc) {
-		/* libharu writes into the file by its /proc/self/fd name */
-		folio_out_abandon(&w->file);
-		w->direct = false;
-	}
+	w->direct = folio_out_open(out, &w->file, true) == 0 && !w->file.in_place;
 	return w->direct ? folio_build_fd(ctx, o, w->file.fd) : folio_build(ctx, o, &w->pdf, &w->len);
 }
 

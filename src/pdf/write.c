@@ -4,9 +4,11 @@
  * Nothing reads a clock, so the same display list gives the same file. */
 #include "writer.h"
 
+#include <errno.h>
 #include <libdeflate.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -197,15 +199,86 @@ static bool write_doc(folio_pdf_writer *w)
 	return folio_pdf_id_reserve(w);
 }
 
-/* libharu's file writer writes the document into fd, through its
- * /proc/self/fd name, and the file is mapped (`flags`: MAP_PRIVATE or
- * MAP_SHARED) for the /ID to be patched in it. NULL when /proc cannot
- * name the file or the mapping fails; a libharu error is recorded. */
+/* libharu's bytes go into fd through a callback stream set as the
+ * document's own (HPDF_SaveToStream writes into pdf->stream when one is
+ * set, and leaves a stream that is not a memory stream alone): no path is
+ * opened, so nothing truncates the file, which on ext4 would make the
+ * close start writing it out (auto_da_alloc). Pieces are gathered into
+ * 64 KiB writes; a large one goes straight through. */
+typedef struct {
+	int fd;
+	int err;
+	size_t n;
+	unsigned char buf[64 * 1024];
+} fd_sink;
+
+static bool sink_put(fd_sink *k, const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(k->fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			k->err = errno;
+			return false;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+static bool sink_flush(fd_sink *k)
+{
+	bool ok = k->err == 0 && sink_put(k, k->buf, k->n);
+	k->n = 0;
+	return ok;
+}
+
+static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	fd_sink *k = stream->attr;
+	if (k->err)
+		return HPDF_FILE_IO_ERROR;
+	if (k->n + size > sizeof k->buf) {
+		if (!sink_flush(k))
+			return HPDF_FILE_IO_ERROR;
+		if (size >= sizeof k->buf)
+			return sink_put(k, ptr, size) ? HPDF_OK : HPDF_FILE_IO_ERROR;
+	}
+	memcpy(k->buf + k->n, ptr, size);
+	k->n += size;
+	return HPDF_OK;
+}
+
+/* The document is written into fd, and the file is mapped (`flags`:
+ * MAP_PRIVATE or MAP_SHARED) for the /ID to be patched in it. NULL when
+ * the mapping fails; a libharu error is recorded. */
 static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_t *size)
 {
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	if (access(path, W_OK) != 0 || !folio_pdf_ok(w, HPDF_SaveToFile(w->pdf, path)))
+	fd_sink *k = folio_xmalloc(sizeof *k);
+	k->fd = fd;
+	k->err = 0;
+	k->n = 0;
+	HPDF_Stream sink = HPDF_CallbackWriter_New(w->pdf->mmgr, sink_write, k);
+	if (!folio_pdf_got(w, sink)) {
+		free(k);
+		return NULL;
+	}
+	w->pdf->stream = sink; /* libharu frees it with the document */
+	HPDF_STATUS st = HPDF_SaveToStream(w->pdf);
+	if (st == HPDF_OK)
+		sink_flush(k);
+	int err = k->err;
+	free(k);
+	/* A failed write stops libharu without its error handler, and
+	 * HPDF_SaveToStream then returns the document's error: none. */
+	if (err && !w->failed) {
+		w->failed = true;
+		folio_error(w->ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE, "cannot write the PDF: %s",
+		            strerror(err));
+	}
+	if (err || !folio_pdf_ok(w, st))
 		return NULL;
 	off_t end = lseek(fd, 0, SEEK_END);
 	void *map = end > 0 ? mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, flags, fd, 0)
@@ -216,13 +289,12 @@ static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_
 	return map;
 }
 
-/* The file is made in an anonymous memory file (memfd), written by
- * libharu's file writer, and handed out as a private mapping of it (the
- * /ID is patched in this copy): libharu's memory stream would hold a
- * second copy of the whole file, and reading the file back would copy it
- * into as many fresh pages again. Where memfd or /proc is missing, the
- * memory stream it is, copied into an anonymous mapping so that
- * folio_pdf_free releases either. */
+/* The file is made in an anonymous memory file (memfd) and handed out as
+ * a private mapping of it (the /ID is patched in this copy): libharu's
+ * memory stream would hold a second copy of the whole file, and reading
+ * the file back would copy it into as many fresh pages again. Where memfd
+ * is missing, the memory stream it is, copied into an anonymous mapping so
+ * that folio_pdf_free releases either. */
 static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
 {
 	int fd = memfd_create("folio-pdf", MFD_CLOEXEC);

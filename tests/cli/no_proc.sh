@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # no_proc.sh: folio build where /proc is missing (a chroot, a container
 # without it). The output file cannot then be an unnamed O_TMPFILE named
-# through /proc/self/fd, nor can libharu write into it by that name: folio
-# builds in memory (libharu's memory stream, as the memfd needs /proc too)
-# and writes a named temporary beside the target. Same bytes, same mode,
+# through /proc/self/fd: folio writes a named temporary beside the target
+# and renames it into place. Same bytes, same mode,
 # nothing left behind, the old PDF kept by a failed build. Runs in a mount
 # namespace of its own with an empty /proc; where the system allows none
 # (not root), the test says so and is counted as skipped (77).
