@@ -37,6 +37,22 @@ static folio_loc folio_offset_loc(const char *path, const char *text, size_t len
 	return (folio_loc){path, line, col};
 }
 
+/* A problem at a mark (a parser's or the tree builder's), with libyaml's
+ * words. */
+static bool folio_yaml_mark_error(folio_ctx *ctx, const char *path, const char *text, size_t len,
+                                  const char *problem, const char *context, yaml_mark_t mark)
+{
+	folio_loc loc = folio_mark_loc(path, mark);
+	/* libyaml's words for a tab in the indentation do not say "tab" in
+	 * every case ("found character that cannot start any token"). */
+	size_t at = mark.index;
+	bool tab = strstr(problem, "tab") || (at < len && text[at] == '\t');
+	const char *hint = tab ? "; YAML indents with spaces, not tabs" : "";
+	if (context)
+		return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s (%s)%s", problem, context, hint);
+	return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s%s", problem, hint);
+}
+
 static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path, const char *text, size_t len,
                                     const yaml_parser_t *p)
 {
@@ -53,27 +69,207 @@ static bool folio_yaml_syntax_error(folio_ctx *ctx, const char *path, const char
 	if (p->error == YAML_MEMORY_ERROR)
 		return folio_error(ctx, FOLIO_ERR_OTHER, (folio_loc){path, 0, 0},
 		                   "out of memory while parsing YAML");
-	folio_loc loc = folio_mark_loc(path, p->problem_mark);
-	/* libyaml's words for a tab in the indentation do not say "tab" in
-	 * every case ("found character that cannot start any token"). */
-	size_t at = p->problem_mark.index;
-	bool tab = strstr(problem, "tab") || (at < len && text[at] == '\t');
-	const char *hint = tab ? "; YAML indents with spaces, not tabs" : "";
-	if (p->context)
-		return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s (%s)%s", problem, p->context,
-		                   hint);
-	return folio_error(ctx, FOLIO_ERR_INPUT, loc, "%s%s", problem, hint);
+	return folio_yaml_mark_error(ctx, path, text, len, problem, p->context, p->problem_mark);
 }
 
-/* First pass over the event stream: limits are checked before a tree is
- * built, so a hostile file costs time linear in its size. */
-static bool folio_yaml_scan(folio_ctx *ctx, const char *path, const char *text, size_t len)
+/* The tree is built from the events the limits are checked on, so the text
+ * is parsed once (yaml_parser_load would parse it again). Nodes, their
+ * order, tags and marks are those of libyaml's own loader (0.2.5). */
+typedef struct {
+	const char *name; /* arena copy; NULL in an empty slot */
+	int index;
+} folio_anchor;
+
+typedef struct {
+	int index; /* an open sequence or mapping */
+	int key;   /* a mapping's key still waiting for its value, or 0 */
+} folio_open;
+
+typedef struct {
+	folio_ctx *ctx;
+	yaml_document_t *doc;
+	folio_open *open;
+	size_t nopen, capopen;
+	/* Open addressing, a power of two in size, at most half full: the
+	 * loader's list of anchors is searched whole for every anchor. */
+	folio_anchor *anchors;
+	size_t nanchors, capanchors;
+	/* The first undefined alias or duplicate anchor stops the building but
+	 * not the reading: a limit or syntax error further on is still the
+	 * one reported, as when the tree was loaded after a complete scan. */
+	const char *problem, *context;
+	yaml_mark_t mark;
+} folio_builder;
+
+static folio_anchor *folio_anchor_find(folio_anchor *table, size_t cap, const char *name)
 {
+	size_t mask = cap - 1;
+	size_t i = (size_t)folio_fnv1a(FOLIO_FNV_OFFSET, name, strlen(name)) & mask;
+	while (table[i].name && strcmp(table[i].name, name) != 0)
+		i = (i + 1) & mask;
+	return &table[i];
+}
+
+static bool folio_builder_anchor(folio_builder *b, const yaml_char_t *anchor, int index)
+{
+	if (!anchor)
+		return true;
+	const char *name = (const char *)anchor;
+	if ((b->nanchors + 1) * 2 > b->capanchors) {
+		size_t cap = b->capanchors ? b->capanchors * 2 : 16;
+		folio_anchor *table = folio_xcalloc(cap, sizeof *table);
+		for (size_t i = 0; i < b->capanchors; i++)
+			if (b->anchors[i].name)
+				*folio_anchor_find(table, cap, b->anchors[i].name) = b->anchors[i];
+		free(b->anchors);
+		b->anchors = table;
+		b->capanchors = cap;
+	}
+	folio_anchor *slot = folio_anchor_find(b->anchors, b->capanchors, name);
+	if (slot->name) {
+		b->context = "found duplicate anchor; first occurrence";
+		b->problem = "second occurrence";
+		b->mark = yaml_document_get_node(b->doc, index)->start_mark;
+		return false;
+	}
+	*slot = (folio_anchor){folio_arena_strdup(b->ctx->arena, name), index};
+	b->nanchors++;
+	return true;
+}
+
+/* Hang a new node (or an alias's node) under the innermost open collection. */
+static void folio_builder_attach(folio_builder *b, int index)
+{
+	if (b->nopen == 0)
+		return; /* the root */
+	folio_open *o = &b->open[b->nopen - 1];
+	int ok;
+	if (yaml_document_get_node(b->doc, o->index)->type == YAML_SEQUENCE_NODE) {
+		ok = yaml_document_append_sequence_item(b->doc, o->index, index);
+	} else if (!o->key) {
+		o->key = index;
+		ok = 1;
+	} else {
+		ok = yaml_document_append_mapping_pair(b->doc, o->index, o->key, index);
+		o->key = 0;
+	}
+	if (!ok)
+		folio_oom();
+}
+
+/* The node's tag: the event's, or the default one that yaml_document_add_*
+ * gave it when the event has none or "!" (the loader's rule). The strings
+ * change owners rather than being copied: both are libyaml's allocations,
+ * freed by yaml_event_delete and yaml_document_delete. */
+static yaml_node_t *folio_builder_node(folio_builder *b, int index, yaml_char_t **tag,
+                                       const yaml_event_t *ev)
+{
+	if (!index)
+		folio_oom();
+	yaml_node_t *n = yaml_document_get_node(b->doc, index);
+	if (*tag && strcmp((const char *)*tag, "!") != 0) {
+		yaml_char_t *t = n->tag;
+		n->tag = *tag;
+		*tag = t;
+	}
+	n->start_mark = ev->start_mark;
+	n->end_mark = ev->end_mark;
+	return n;
+}
+
+static void folio_builder_open(folio_builder *b, int index)
+{
+	if (b->nopen == b->capopen) {
+		b->capopen = b->capopen ? b->capopen * 2 : 16;
+		b->open = folio_xrealloc(b->open, b->capopen * sizeof *b->open);
+	}
+	b->open[b->nopen++] = (folio_open){index, 0};
+}
+
+static void folio_builder_event(folio_builder *b, yaml_event_t *ev)
+{
+	yaml_document_t *doc = b->doc;
+	int index;
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		doc->version_directive = ev->data.document_start.version_directive;
+		doc->tag_directives.start = ev->data.document_start.tag_directives.start;
+		doc->tag_directives.end = ev->data.document_start.tag_directives.end;
+		ev->data.document_start.version_directive = NULL;
+		ev->data.document_start.tag_directives.start = NULL;
+		ev->data.document_start.tag_directives.end = NULL;
+		doc->start_implicit = ev->data.document_start.implicit;
+		doc->start_mark = ev->start_mark;
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		doc->end_implicit = ev->data.document_end.implicit;
+		doc->end_mark = ev->end_mark;
+		break;
+	case YAML_SCALAR_EVENT: {
+		index = yaml_document_add_scalar(doc, NULL, (const yaml_char_t *)"", 0,
+		                                 ev->data.scalar.style);
+		yaml_node_t *n = folio_builder_node(b, index, &ev->data.scalar.tag, ev);
+		yaml_char_t *empty = n->data.scalar.value;
+		n->data.scalar.value = ev->data.scalar.value;
+		n->data.scalar.length = ev->data.scalar.length;
+		ev->data.scalar.value = empty;
+		if (folio_builder_anchor(b, ev->data.scalar.anchor, index))
+			folio_builder_attach(b, index);
+		break;
+	}
+	case YAML_SEQUENCE_START_EVENT:
+		index = yaml_document_add_sequence(doc, NULL, ev->data.sequence_start.style);
+		folio_builder_node(b, index, &ev->data.sequence_start.tag, ev);
+		if (folio_builder_anchor(b, ev->data.sequence_start.anchor, index)) {
+			folio_builder_attach(b, index);
+			folio_builder_open(b, index);
+		}
+		break;
+	case YAML_MAPPING_START_EVENT:
+		index = yaml_document_add_mapping(doc, NULL, ev->data.mapping_start.style);
+		folio_builder_node(b, index, &ev->data.mapping_start.tag, ev);
+		if (folio_builder_anchor(b, ev->data.mapping_start.anchor, index)) {
+			folio_builder_attach(b, index);
+			folio_builder_open(b, index);
+		}
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		index = b->open[--b->nopen].index;
+		yaml_document_get_node(doc, index)->end_mark = ev->end_mark;
+		break;
+	case YAML_ALIAS_EVENT: {
+		folio_anchor *a = NULL;
+		if (b->capanchors)
+			a = folio_anchor_find(b->anchors, b->capanchors,
+			                      (const char *)ev->data.alias.anchor);
+		if (!a || !a->name) {
+			b->problem = "found undefined alias";
+			b->mark = ev->start_mark;
+			break;
+		}
+		folio_builder_attach(b, a->index);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+/* One pass over the event stream: the limits are checked on each event
+ * before it joins the tree, so a hostile file costs time and memory linear
+ * in its size; then the tree as seen through its aliases is bounded. */
+static bool folio_yaml_parse(folio_ctx *ctx, folio_yaml *y, const char *text, size_t len)
+{
+	const char *path = y->path;
+	if (!yaml_document_initialize(&y->doc, NULL, NULL, NULL, 0, 0))
+		folio_oom();
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		return folio_error(ctx, FOLIO_ERR_OTHER, (folio_loc){path, 0, 0},
 		                   "cannot start the YAML parser");
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	folio_builder b = {.ctx = ctx, .doc = &y->doc};
 	int depth = 0, aliases = 0, documents = 0;
 	bool ok = true, done = false;
 	while (ok && !done) {
@@ -112,12 +308,17 @@ static bool folio_yaml_scan(folio_ctx *ctx, const char *path, const char *text, 
 		default:
 			break;
 		}
+		if (ok && !b.problem)
+			folio_builder_event(&b, &ev);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	free(b.open);
+	free(b.anchors);
+	if (ok && b.problem)
+		ok = folio_yaml_mark_error(ctx, path, text, len, b.problem, b.context, b.mark);
 	return ok;
 }
-
 enum { FOLIO_UNSEEN = 0, FOLIO_VISITING, FOLIO_DONE };
 
 typedef struct {
@@ -196,25 +397,9 @@ folio_yaml *folio_yaml_load(folio_ctx *ctx, const char *path, const char *text, 
 		            (unsigned long long)ctx->limits.text_bytes);
 		return NULL;
 	}
-	if (!folio_yaml_scan(ctx, path, text, len))
-		return NULL;
-	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p)) {
-		folio_error(ctx, FOLIO_ERR_OTHER, (folio_loc){path, 0, 0},
-		            "cannot start the YAML parser");
-		return NULL;
-	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	folio_yaml *y = folio_xcalloc(1, sizeof *y);
 	y->path = path;
-	if (!yaml_parser_load(&p, &y->doc)) {
-		folio_yaml_syntax_error(ctx, path, text, len, &p);
-		yaml_parser_delete(&p);
-		free(y);
-		return NULL;
-	}
-	yaml_parser_delete(&p);
-	if (!folio_yaml_check_expansion(ctx, y)) {
+	if (!folio_yaml_parse(ctx, y, text, len) || !folio_yaml_check_expansion(ctx, y)) {
 		folio_yaml_drop(y);
 		return NULL;
 	}

@@ -10,9 +10,9 @@
 
 typedef struct folio_yaml folio_yaml; /* one loaded document */
 
-/* Parse `text` (the contents of `path`). Checks, before building the tree,
- * ctx->limits.yaml_depth and ctx->limits.yaml_aliases (counted on the event
- * stream, so an alias bomb is refused fast). Syntax errors name the place. */
+/* Parse `text` (the contents of `path`), once. Checks ctx->limits.yaml_depth
+ * and ctx->limits.yaml_aliases on each event before it joins the tree (so an
+ * alias bomb is refused fast). Syntax errors name the place. */
 folio_yaml *folio_yaml_load(folio_ctx *ctx, const char *path, const char *text,
                             size_t len);
 void folio_yaml_drop(folio_yaml *y);
