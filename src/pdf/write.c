@@ -265,11 +265,15 @@ static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_
 		free(k);
 		return NULL;
 	}
-	w->pdf->stream = sink; /* libharu frees it with the document */
+	w->pdf->stream = sink;
 	HPDF_STATUS st = HPDF_SaveToStream(w->pdf);
 	if (st == HPDF_OK)
 		sink_flush(k);
 	int err = k->err;
+	/* taken back, so that a second save (the memory stream, when mapping
+	 * the memfd fails) cannot write through it */
+	w->pdf->stream = NULL;
+	HPDF_Stream_Free(sink);
 	free(k);
 	/* A failed write stops libharu without its error handler, and
 	 * HPDF_SaveToStream then returns the document's error: none. */
