@@ -42,6 +42,37 @@ static void folio_print_diags(const folio_ctx *ctx)
 		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
 }
 
+/* Where a link (or a chain of them) at path leads, whether that file exists
+ * or not: out, and true; false when path is no link or the chain is broken
+ * off (a loop, a name too long). */
+static bool folio_link_target(const char *path, char out[PATH_MAX])
+{
+	char cur[PATH_MAX];
+	if ((size_t)snprintf(cur, sizeof cur, "%s", path) >= sizeof cur)
+		return false;
+	for (int hops = 0; hops <= 40; hops++) {
+		struct stat lst;
+		if (lstat(cur, &lst) != 0 || !S_ISLNK(lst.st_mode)) {
+			memcpy(out, cur, sizeof cur);
+			return hops > 0;
+		}
+		char to[PATH_MAX];
+		ssize_t n = readlink(cur, to, sizeof to - 1);
+		if (n < 0)
+			return false;
+		to[n] = '\0';
+		char next[PATH_MAX];
+		char *dup = strdup(cur);
+		int len = to[0] == '/' ? snprintf(next, sizeof next, "%s", to)
+		                       : snprintf(next, sizeof next, "%s/%s", dirname(dup), to);
+		free(dup);
+		if (len < 0 || (size_t)len >= sizeof next)
+			return false;
+		memcpy(cur, next, sizeof cur);
+	}
+	return false;
+}
+
 /* The temporary file beside the target that a build writes into, renamed
  * into place once the build succeeded, so a reader never sees half a PDF
  * and a failed build leaves the old one. It is an unnamed O_TMPFILE where
@@ -50,7 +81,7 @@ static void folio_print_diags(const folio_ctx *ctx)
 int folio_out_open(const char *path, folio_out *out, bool quiet)
 {
 	*out = (folio_out){.fd = -1, .path = path, .target = path};
-	struct stat st, lst;
+	struct stat st;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			if (!quiet)
@@ -63,10 +94,17 @@ int folio_out_open(const char *path, folio_out *out, bool quiet)
 			out->in_place = true;
 			return 0;
 		}
-		/* Through a link, the file it names is replaced and the link kept. */
-		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(path, out->real))
-			out->target = out->real;
+	} else if (errno != ENOENT) {
+		/* a loop of links, a file where a folder should be: what opening
+		 * it for writing would say */
+		if (!quiet)
+			fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		return 1;
 	}
+	/* Through a link, the file it names is written (made, if it is not
+	 * there yet) and the link kept. */
+	if (folio_link_target(path, out->real))
+		out->target = out->real;
 	char *dup = strdup(out->target);
 	snprintf(out->dir, sizeof out->dir, "%s", dirname(dup));
 	free(dup);

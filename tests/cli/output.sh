@@ -4,15 +4,7 @@
 # it whole), with the mode a plain fopen would give under the umask, and no
 # temporary file is left beside it, whether the build succeeds or fails.
 # The bytes are those of the library's in-memory build (test build-fd).
-set -uo pipefail
-: "${FOLIO:?}" "${SOURCE_ROOT:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/folio-output.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
-issue=$SOURCE_ROOT/samples/cadap7-n2/issue.yaml
+. "$(dirname "$0")/lib.sh"
 mkdir "$work/out"
 listing() { (cd "$work/out" && ls -A); }
 

@@ -3,16 +3,9 @@
 # device) is written into once the build succeeded, never renamed over: a
 # rename would put a regular file where it was (as root, over /dev/null).
 # A failed build does not open it. A link keeps being a link: the file it
-# names is replaced, beside that file, and nothing is left behind.
-set -uo pipefail
-: "${FOLIO:?}" "${SOURCE_ROOT:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/folio-targets.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
-issue=$SOURCE_ROOT/samples/cadap7-n2/issue.yaml
+# names is replaced (or made, when it is not there yet), beside that file,
+# and nothing is left behind.
+. "$(dirname "$0")/lib.sh"
 "$FOLIO" build "$issue" -o "$work/plain.pdf" || fail "the plain build failed"
 
 # a pipe: the PDF comes through it whole, and the pipe stays a pipe
@@ -43,4 +36,21 @@ ln -s ../real/a.pdf "$work/links/current.pdf"
 cmp -s "$work/real/a.pdf" "$work/plain.pdf" || fail "the linked file did not get the PDF"
 [ "$(cd "$work/real" && ls -A)" = a.pdf ] || fail "left beside the file: $(cd "$work/real" && ls -A)"
 [ "$(cd "$work/links" && ls -A)" = current.pdf ] || fail "left beside the link: $(cd "$work/links" && ls -A)"
+
+# a link to a file not made yet (a chain of two, relative): the file is
+# made where the chain leads, both links stay
+mkdir "$work/later"
+ln -s ../later/issue.pdf "$work/links/next.pdf"
+ln -s next.pdf "$work/links/newest.pdf"
+"$FOLIO" build "$issue" -o "$work/links/newest.pdf" || fail "the build through a dangling link failed"
+[ -L "$work/links/newest.pdf" ] && [ -L "$work/links/next.pdf" ] || fail "a link was replaced"
+cmp -s "$work/later/issue.pdf" "$work/plain.pdf" || fail "the file the links name was not made"
+[ "$(cd "$work/later" && ls -A)" = issue.pdf ] || fail "left beside the file: $(cd "$work/later" && ls -A)"
+# a loop of links: refused, as opening it would be
+ln -s loop-b.pdf "$work/links/loop-a.pdf"
+ln -s loop-a.pdf "$work/links/loop-b.pdf"
+"$FOLIO" build "$issue" -o "$work/links/loop-a.pdf" 2>"$work/msg"
+rc=$?
+[ $rc = 1 ] || fail "a loop of links exited $rc, want 1"
+grep -q 'loop-a.pdf: error: cannot write' "$work/msg" || fail "no 'cannot write' message: $(cat "$work/msg")"
 echo ok
