@@ -1,6 +1,7 @@
 /* main.c: the command line: arguments, messages and exit codes of
  * FORMAT.md, and writing the PDF atomically. No layout logic here. */
 #include "cli.h"
+#include "core/core.h"
 #include "folio.h"
 #include "folio_config.h"
 
@@ -199,21 +200,6 @@ int folio_out_commit(folio_out *out)
 	return 0;
 }
 
-static bool folio_write_all(int fd, const unsigned char *data, size_t len)
-{
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		off += (size_t)w;
-	}
-	return true;
-}
-
 int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 {
 	folio_out out;
@@ -222,8 +208,8 @@ int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 	if (out.in_place) {
 		/* A device or a pipe has no length to cut: no O_TRUNC. */
 		int fd = open(path, O_WRONLY | O_CLOEXEC);
-		bool ok = fd >= 0 && folio_write_all(fd, data, len);
-		int err = errno;
+		bool ok = fd >= 0 && folio_write_fd(fd, data, len);
+		int err = ok ? 0 : errno;
 		if (fd >= 0 && close(fd) != 0 && ok) {
 			ok = false;
 			err = errno;
@@ -233,7 +219,7 @@ int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(err));
 		return 1;
 	}
-	if (!folio_write_all(out.fd, data, len)) {
+	if (!folio_write_fd(out.fd, data, len)) {
 		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
 		folio_out_abandon(&out);
 		return 1;

@@ -133,5 +133,8 @@ size_t folio_utf8_put(uint32_t cp, char out[4]);
  * with class FOLIO_ERR_INPUT at `loc` (or the path itself). */
 char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t max_bytes,
                       size_t *len);
+/* Write all len bytes into fd, again after a signal or a short write;
+ * false with errno set when the system refuses. */
+bool folio_write_fd(int fd, const void *data, size_t len);
 
 #endif

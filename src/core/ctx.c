@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 folio_ctx *folio_ctx_new(void)
 {
@@ -168,4 +169,20 @@ char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t 
 	if (len)
 		*len = n;
 	return out;
+}
+
+bool folio_write_fd(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return false;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return true;
 }

@@ -186,6 +186,18 @@ static void folio_builder_open(folio_builder *b, int index)
 	b->open[b->nopen++] = (folio_open){index, 0};
 }
 
+/* A sequence or mapping just added: its tag and marks, its anchor, its
+ * place under its parent, and open until its end event. */
+static void folio_builder_collection(folio_builder *b, int index, yaml_char_t **tag,
+                                     const yaml_char_t *anchor, const yaml_event_t *ev)
+{
+	folio_builder_node(b, index, tag, ev);
+	if (folio_builder_anchor(b, anchor, index)) {
+		folio_builder_attach(b, index);
+		folio_builder_open(b, index);
+	}
+}
+
 static void folio_builder_event(folio_builder *b, yaml_event_t *ev)
 {
 	yaml_document_t *doc = b->doc;
@@ -218,20 +230,14 @@ static void folio_builder_event(folio_builder *b, yaml_event_t *ev)
 		break;
 	}
 	case YAML_SEQUENCE_START_EVENT:
-		index = yaml_document_add_sequence(doc, NULL, ev->data.sequence_start.style);
-		folio_builder_node(b, index, &ev->data.sequence_start.tag, ev);
-		if (folio_builder_anchor(b, ev->data.sequence_start.anchor, index)) {
-			folio_builder_attach(b, index);
-			folio_builder_open(b, index);
-		}
+		folio_builder_collection(
+		    b, yaml_document_add_sequence(doc, NULL, ev->data.sequence_start.style),
+		    &ev->data.sequence_start.tag, ev->data.sequence_start.anchor, ev);
 		break;
 	case YAML_MAPPING_START_EVENT:
-		index = yaml_document_add_mapping(doc, NULL, ev->data.mapping_start.style);
-		folio_builder_node(b, index, &ev->data.mapping_start.tag, ev);
-		if (folio_builder_anchor(b, ev->data.mapping_start.anchor, index)) {
-			folio_builder_attach(b, index);
-			folio_builder_open(b, index);
-		}
+		folio_builder_collection(
+		    b, yaml_document_add_mapping(doc, NULL, ev->data.mapping_start.style),
+		    &ev->data.mapping_start.tag, ev->data.mapping_start.anchor, ev);
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:

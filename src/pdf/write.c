@@ -214,18 +214,10 @@ typedef struct {
 
 static bool sink_put(fd_sink *k, const unsigned char *p, size_t n)
 {
-	while (n > 0) {
-		ssize_t w = write(k->fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			k->err = errno;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
+	if (folio_write_fd(k->fd, p, n))
+		return true;
+	k->err = errno;
+	return false;
 }
 
 static bool sink_flush(fd_sink *k)
