@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,21 +228,48 @@ int folio_write_atomic(const char *path, const unsigned char *data, size_t len)
 	return folio_out_commit(&out);
 }
 
+/* The output being built into, for the SIGBUS handler to remove. */
+static folio_out *folio_building;
+
+/* A picture or font mapped for the build and cut short meanwhile (see
+ * core/guard.c): its message, the temporary file removed, and exit 2, as
+ * for any input that cannot be read. Any other SIGBUS gets the default
+ * action: the faulting read runs again once this returns. */
+static void folio_on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	const char *msg = folio_guard_message(si->si_addr);
+	if (!msg) {
+		signal(sig, SIG_DFL);
+		return;
+	}
+	ssize_t n = write(STDERR_FILENO, msg, strlen(msg));
+	(void)n;
+	if (folio_building && folio_building->tmp[0])
+		unlink(folio_building->tmp);
+	_exit(FOLIO_ERR_INPUT);
+}
+
 /* The PDF is written into its temporary file directly. Where that file
  * cannot be made the build still runs into memory, so that its messages
  * come first, as they would, and writing the bytes then says why it cannot. */
 int folio_cli_build(folio_ctx *ctx, const folio_build_options *o, const char *out,
                     folio_cli_out *w)
 {
+	struct sigaction sa = {.sa_sigaction = folio_on_sigbus, .sa_flags = SA_SIGINFO};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
 	*w = (folio_cli_out){.path = out, .file = {.fd = -1}};
 	if (!out)
 		return folio_build(ctx, o, NULL, NULL);
 	w->direct = folio_out_open(out, &w->file, true) == 0 && !w->file.in_place;
+	folio_building = w->direct ? &w->file : NULL;
 	return w->direct ? folio_build_fd(ctx, o, w->file.fd) : folio_build(ctx, o, &w->pdf, &w->len);
 }
 
 int folio_cli_finish(folio_cli_out *w, int status, bool write)
 {
+	folio_building = NULL;
 	if (write)
 		status = (w->direct ? folio_out_commit(&w->file)
 		                    : folio_write_atomic(w->path, w->pdf, w->len))

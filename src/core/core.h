@@ -95,6 +95,9 @@ typedef struct folio_ctx {
 	char *report; /* the last build's report (malloc'd), or NULL */
 	char *dump;   /* the last build's layout dump (malloc'd), or NULL */
 	struct folio_ctx_hook *hooks; /* folio_ctx_on_drop's, newest first */
+	/* Pictures are read, never mapped: a picture rewritten in place during
+	 * the build cannot then take a long-running process down (folio watch) */
+	bool read_pictures;
 } folio_ctx;
 
 folio_ctx *folio_ctx_new(void);
@@ -136,5 +139,13 @@ char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t 
 /* Write all len bytes into fd, again after a signal or a short write;
  * false with errno set when the system refuses. */
 bool folio_write_fd(int fd, const void *data, size_t len);
+
+/* guard.c: a file mapped into memory, named for the SIGBUS it causes if it
+ * is cut short while mapped (the message names the file, read at `loc`);
+ * folio_guard_message gives that message for a faulting address, or NULL,
+ * and is safe in a signal handler. */
+void folio_guard_add(const void *addr, size_t len, folio_loc loc, const char *name);
+void folio_guard_remove(const void *addr);
+const char *folio_guard_message(const void *addr);
 
 #endif

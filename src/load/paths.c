@@ -171,7 +171,7 @@ unsigned char *folio_load_slurp(folio_ctx *ctx, const char *fs_path,
 }
 
 bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, folio_loc loc,
-                    uint64_t max_bytes, folio_load_bytes *out)
+                    uint64_t max_bytes, folio_load_bytes *out, bool may_map)
 {
 	memset(out, 0, sizeof *out);
 	if (!loc.file)
@@ -180,7 +180,7 @@ bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 	int fd = open_whole(ctx, fs_path, shown, loc, max_bytes, &st);
 	if (fd < 0)
 		return false;
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+	if (may_map && S_ISREG(st.st_mode) && st.st_size > 0) {
 		int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
 		/* every byte is read (the chunk walk's CRCs, or libpng), and a
@@ -193,6 +193,7 @@ bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
 		if (m != MAP_FAILED) {
 			close(fd);
+			folio_guard_add(m, (size_t)st.st_size, loc, shown);
 			out->data = m;
 			out->len = (size_t)st.st_size;
 			out->mapped = m;
@@ -211,8 +212,10 @@ bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 
 void folio_load_unmap(folio_load_bytes *b)
 {
-	if (b->mapped)
+	if (b->mapped) {
+		folio_guard_remove(b->mapped);
 		munmap(b->mapped, b->len);
+	}
 	else
 		free((void *)b->data);
 	memset(b, 0, sizeof *b);

@@ -342,7 +342,8 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	 * pictures into fresh pages, where the PDF writer can read the IDAT
 	 * data in the mapping itself */
 	folio_load_bytes file;
-	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file))
+	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file,
+	                    !ctx->read_pictures))
 		return NULL;
 	const unsigned char *data = file.data;
 	size_t len = file.len;

@@ -336,6 +336,9 @@ bool folio_pdf_fonts_finish(folio_pdf_writer *w)
 			w->failed = true;
 			return false;
 		}
+		unsigned blen = 0;
+		const char *bytes = hb_blob_get_data(blob, &blen);
+		folio_guard_add(bytes, blen, w->where, f->path);
 		hb_face_t *face = hb_face_create(blob, 0);
 		hb_blob_destroy(blob);
 		char name[128];
@@ -345,6 +348,7 @@ bool folio_pdf_fonts_finish(folio_pdf_writer *w)
 		bool ok = folio_pdf_ok(w, st) && describe(w, f, face, name) && widths(w, f) &&
 		          to_unicode(w, f) && embed(w, f, face);
 		hb_face_destroy(face);
+		folio_guard_remove(bytes);
 		if (!ok)
 			return false;
 	}

@@ -44,6 +44,7 @@ static void folio_face_free(folio_face *f)
 		hb_shape_plan_destroy(f->plans[i].plan);
 	free(f->nominals);
 	hb_buffer_destroy(f->buf);
+	folio_guard_remove(f->mapped);
 	hb_font_destroy(f->hb); /* drops its reference to the FT_Face */
 	free(f->path);
 	free(f);
@@ -120,11 +121,15 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 		            folio_ft_error(err));
 		return NULL;
 	}
+	/* FreeType maps the file and reads it as glyphs are asked for */
+	const void *mapped = ft->stream ? ft->stream->base : NULL;
+	folio_guard_add(mapped, ft->stream ? ft->stream->size : 0, where, path);
 	/* libharu embeds TrueType outlines only (shared/docs/LIBHARU.md): a CFF
 	 * font would measure fine here and then fail in the PDF writer. */
 	FT_ULong glyf_len = 0;
 	if (!FT_IS_SFNT(ft) || FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &glyf_len) || !glyf_len ||
 	    !ft->units_per_EM) {
+		folio_guard_remove(mapped);
 		FT_Done_Face(ft);
 		folio_error(ctx, FOLIO_ERR_INPUT, where,
 		            "not a TrueType font (glyf outlines are needed to embed it)");
@@ -136,6 +141,7 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	const char *slash = strrchr(f->path, '/');
 	f->name = slash ? slash + 1 : f->path;
 	f->ft = ft;
+	f->mapped = mapped;
 	f->upem = ft->units_per_EM;
 	/* The hb_font owns the FT_Face from here on. HarfBuzz's own OpenType
 	 * functions read hmtx/GPOS in font units, so at scale = upem every

@@ -31,6 +31,7 @@ struct folio_face {
 	char *path;       /* as given to folio_fonts_load (malloc'd) */
 	const char *name; /* its basename, for messages */
 	FT_Face ft;
+	const void *mapped;    /* the file as FreeType mapped it (guarded), or NULL */
 	hb_font_t *hb;         /* scale = upem: positions are exact font units */
 	hb_buffer_t *buf;      /* scratch for shaping, reused */
 	hb_language_t lang_en; /* for folio_face_shape and _measure */
