@@ -41,8 +41,21 @@ typedef struct {
 void folio_diff_msg(folio_diff_msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void folio_diff_msgs_free(folio_diff_msgs *m);
 
+/* Compare the words of two documents (words.c) and say each stretch that
+ * differs in pages[p], p the 0-based page of B where it lands (npages
+ * entries). False, saying nothing, when they differ too much to be two
+ * versions of one text. */
+bool folio_diff_words(PopplerDocument *a, PopplerDocument *b, folio_diff_msgs *pages,
+                      int npages);
+
 /* Compare the text lines of two pages (either may be NULL) and say what
- * moved, changed, appeared and vanished. */
-void folio_diff_text(PopplerPage *a, PopplerPage *b, folio_diff_msgs *m);
+ * moved, changed, appeared and vanished. With words_said (folio_diff_words
+ * has said every changed word), lines whose words changed in place are
+ * counted as set again, not quoted one by one. */
+void folio_diff_text(PopplerPage *a, PopplerPage *b, bool words_said, folio_diff_msgs *m);
+
+/* At most WORDS words and about 40 bytes of S, quoted, with an ellipsis if
+ * cut; malloc'd. */
+char *folio_diff_quote(const char *s, size_t len, int words);
 
 #endif

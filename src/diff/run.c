@@ -109,6 +109,10 @@ int folio_diff_files(const char *pa, const char *pb, const folio_diff_opts *o)
 	fprintf(out, "%s: %d page%s; %s: %d page%s; places in mm from the top-left of the %s\n", pa,
 	        na, na == 1 ? "" : "s", pb, nb, nb == 1 ? "" : "s", has_trim ? "trim box" : "page");
 
+	/* the words first, over the whole text: an edit is said once, where it
+	 * lands, however far the text after it moved */
+	folio_diff_msgs *words = folio_xcalloc(n > 0 ? (size_t)n : 1, sizeof *words);
+	bool words_said = folio_diff_words(da, db, words, n);
 	for (int i = 0; i < n; i++) {
 		int pg = i + 1;
 		PopplerPage *a = i < na ? poppler_document_get_page(da, i) : NULL;
@@ -134,8 +138,9 @@ int folio_diff_files(const char *pa, const char *pb, const folio_diff_opts *o)
 		folio_diff_box *boxes = NULL;
 		bool png_ok = true;
 		size_t nbox = folio_diff_raster(a, b, o->dpi, png, &boxes, &png_ok);
-		folio_diff_msgs msgs = {0};
-		folio_diff_text(a, b, &msgs);
+		folio_diff_msgs msgs = words[i];
+		words[i] = (folio_diff_msgs){0};
+		folio_diff_text(a, b, words_said, &msgs);
 		if (nbox || msgs.n)
 			differs = true;
 		if (!differs) {
@@ -173,6 +178,7 @@ int folio_diff_files(const char *pa, const char *pb, const folio_diff_opts *o)
 		if (b)
 			g_object_unref(b);
 	}
+	free(words);
 	if (changed)
 		fprintf(out, "%d of %d page%s differ\n", changed, n, n == 1 ? "" : "s");
 	else

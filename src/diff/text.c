@@ -121,8 +121,7 @@ static void folio_diff_lines_free(folio_diff_lines *ls)
 	free(ls->v);
 }
 
-/* At most WORDS words and about 40 bytes of S, quoted, with an ellipsis if cut. */
-static char *folio_diff_quote(const char *s, size_t len, int words)
+char *folio_diff_quote(const char *s, size_t len, int words)
 {
 	size_t end = 0;
 	int w = 0;
@@ -193,7 +192,35 @@ static void folio_diff_changed(folio_diff_msgs *m, const char *a, const char *b)
 	free(qb);
 }
 
-void folio_diff_text(PopplerPage *pa, PopplerPage *pb, folio_diff_msgs *m)
+/* Once the changed words are said (words.c), the lines that no longer
+ * match are what setting them again did: counted, the first one quoted,
+ * and the change in the number of lines said. */
+static void folio_diff_reflowed(const folio_diff_lines *a, const folio_diff_lines *b,
+                                folio_diff_msgs *m)
+{
+	size_t na = 0, nb = 0, first = 0;
+	for (size_t i = 0; i < a->n; i++)
+		na += a->v[i].pair < 0 || (size_t)a->v[i].pair >= b->n;
+	for (size_t j = 0; j < b->n; j++)
+		if (b->v[j].pair < 0 || (size_t)b->v[j].pair >= a->n)
+			if (!nb++)
+				first = j;
+	if (!na && !nb)
+		return;
+	char more[48] = "";
+	if (na != nb)
+		snprintf(more, sizeof more, "; %zu line%s %s", na > nb ? na - nb : nb - na,
+		         (na > nb ? na - nb : nb - na) == 1 ? "" : "s", na > nb ? "fewer" : "more");
+	if (!nb) {
+		folio_diff_msg(m, "%zu line%s gone%s", na, na == 1 ? "" : "s", more);
+		return;
+	}
+	char *q = folio_diff_quote(b->v[first].text, strlen(b->v[first].text), 4);
+	folio_diff_msg(m, "%zu line%s reflowed, starting %s%s", nb, nb == 1 ? "" : "s", q, more);
+	free(q);
+}
+
+void folio_diff_text(PopplerPage *pa, PopplerPage *pb, bool words_said, folio_diff_msgs *m)
 {
 	folio_diff_lines a = folio_diff_page_lines(pa), b = folio_diff_page_lines(pb);
 	/* pair each line of A with the nearest unpaired equal line of B */
@@ -214,7 +241,8 @@ void folio_diff_text(PopplerPage *pa, PopplerPage *pb, folio_diff_msgs *m)
 			b.v[best].pair = (long)i;
 		}
 	}
-	/* unpaired lines in the same place on both sides: the words changed */
+	/* unpaired lines in the same place on both sides: the words changed,
+	 * or, once the words are said, the line was set again */
 	for (size_t i = 0; i < a.n; i++) {
 		if (a.v[i].pair >= 0)
 			continue;
@@ -222,21 +250,24 @@ void folio_diff_text(PopplerPage *pa, PopplerPage *pb, folio_diff_msgs *m)
 			if (b.v[j].pair >= 0 || fabs(b.v[j].y1 - a.v[i].y1) > 1.0 ||
 			    fabs(b.v[j].x0 - a.v[i].x0) > 1.0)
 				continue;
-			folio_diff_changed(m, a.v[i].text, b.v[j].text);
+			if (!words_said)
+				folio_diff_changed(m, a.v[i].text, b.v[j].text);
 			/* paired but not equal: past the end, so no move is read */
 			b.v[j].pair = (long)a.n + (long)i;
 			a.v[i].pair = (long)b.n + (long)j;
 			break;
 		}
 	}
-	for (size_t i = 0; i < a.n; i++) {
+	if (words_said)
+		folio_diff_reflowed(&a, &b, m);
+	for (size_t i = 0; i < a.n && !words_said; i++) {
 		if (a.v[i].pair >= 0)
 			continue;
 		char *q = folio_diff_quote(a.v[i].text, strlen(a.v[i].text), 6);
 		folio_diff_msg(m, "%s vanished", q);
 		free(q);
 	}
-	for (size_t j = 0; j < b.n; j++) {
+	for (size_t j = 0; j < b.n && !words_said; j++) {
 		if (b.v[j].pair >= 0)
 			continue;
 		char *q = folio_diff_quote(b.v[j].text, strlen(b.v[j].text), 6);
