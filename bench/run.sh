@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh [N] [--no-peers] [--no-scale]: the benchmark suite, one command.
+# bench/run.sh [N] [--no-peers] [--no-scale] [--no-watch]: the benchmark suite, one command.
 # Builds folio in release (build-bench/), then reports
 #   1. the sample: N builds (default 20), median, min and max wall time, peak
 #      RSS, PDF size;
@@ -9,7 +9,9 @@
 #   3. the scale series: the sample's articles repeated to fill 4, 16, 64 and
 #      256 pages (bench/scale.py, a layout variant with that many pages, in a
 #      temporary folder): time and peak RSS, per page;
-#   4. one 10,000-word paragraph through the line breaker (bench_linebreak).
+#   4. one 10,000-word paragraph through the line breaker (bench_linebreak);
+#   5. folio watch: from saving an article to the new PDF, 10 saves 0.7 s
+#      apart (bench/watch.py).
 # Numbers come from here only, never from a timed test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +19,14 @@ cd "$(dirname "$0")/.."
 n=20
 peers=yes
 scale=yes
+watch=yes
 for a in "$@"; do
 	case $a in
 	--peers) peers=yes ;;
 	--no-peers) peers=no ;;
 	--no-scale) scale=no ;;
-	'' | *[!0-9]*) echo "usage: bench/run.sh [N] [--no-peers] [--no-scale]" >&2; exit 2 ;;
+	--no-watch) watch=no ;;
+	'' | *[!0-9]*) echo "usage: bench/run.sh [N] [--no-peers] [--no-scale] [--no-watch]" >&2; exit 2 ;;
 	*) n=$a ;;
 	esac
 done
@@ -159,3 +163,12 @@ fi
 echo
 echo "== line breaker (bench_linebreak: one paragraph, justified and hyphenated)"
 "$build/bench/bench_linebreak" 10000 9
+
+echo
+if [ "$watch" = no ]; then
+	echo "== folio watch: skipped (--no-watch)"
+else
+	echo "== folio watch (bench/watch.py: an article saved, 0.7 s between saves)"
+	mkdir "$work/watch"
+	python3 bench/watch.py "$folio" samples/cadap7-n2 "$work/watch" 10
+fi
