@@ -41,7 +41,10 @@ static bool runs_ok(const folio_run *runs, size_t n)
 static bool picture_ok(const folio_picture *p)
 {
 	return p && p->path && p->width > 0 && p->height > 0 &&
-	       (p->channels == 1 || p->channels == 3) && (p->pixels || p->png_idat);
+	       (p->channels == 1 || p->channels == 3) && (p->pixels || p->png_idat || p->jpeg) &&
+	       p->orientation >= 0 && p->orientation <= 8 &&
+	       (!p->jpeg || p->jpeg_components == 1 || p->jpeg_components == 3 ||
+	        p->jpeg_components == 4);
 }
 
 static bool figure_ok(const folio_figure *f)

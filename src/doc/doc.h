@@ -37,6 +37,17 @@ typedef struct folio_picture {
 	int png_color_type;                /* 0 gray, 2 RGB, 3 palette */
 	const unsigned char *png_palette; /* colour type 3: RGB triples */
 	int png_palette_entries;
+	/* A JPEG's whole file, which a PDF carries as it is (DCTDecode), where
+	 * it lies in the file's mapping; NULL for a PNG. Its components: 1
+	 * gray, 3 colour, 4 CMYK (inverted: Adobe's way, stored 255 - ink). */
+	const unsigned char *jpeg;
+	size_t jpeg_len;
+	int jpeg_components;
+	bool jpeg_inverted;
+	/* Exif orientation, 1 to 8 (1 as stored): width and height above are
+	 * the picture as seen, so 5 to 8 (a quarter turn) store them swapped,
+	 * and pixels, when decoded, are as stored. */
+	int orientation;
 } folio_picture;
 
 /* Run styles are bit flags so ***both*** combines. */

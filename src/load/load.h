@@ -28,6 +28,15 @@ typedef struct {
 folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path,
                                      const char *shown_path, folio_loc loc, bool data_only);
 
+/* picture.c: true when a picture of that many pixels is within the limit
+ * (limits.picture_pixels), else false after saying so at `here`. */
+bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height);
+
+/* jpeg.c: a JPEG file's bytes (data, len: the whole file, which must
+ * outlive the picture) -> folio_picture, decoded only when !data_only. */
+folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned char *data,
+                               size_t len, bool data_only);
+
 /* folio_picture_load through env's cache. */
 folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,
                                   const char *fs_path, const char *shown, folio_loc loc);

@@ -1,4 +1,4 @@
-/* picture.c: PNG files -> folio_picture, through libpng's simplified API.
+/* picture.c: PNG files -> folio_picture (JPEG files go to jpeg.c), through libpng's simplified API.
  * Gray stays gray, alpha is split off (and dropped when it is all opaque),
  * every sample is 8-bit sRGB-encoded, and the pixel limit is checked from
  * the header before any pixel memory is taken. Files whose compressed data
@@ -250,17 +250,22 @@ static folio_picture *data_only(folio_ctx *ctx, const char *shown, const unsigne
 	return pic;
 }
 
+bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height)
+{
+	if ((uint64_t)width * height <= ctx->limits.picture_pixels)
+		return true;
+	return folio_error(ctx, FOLIO_ERR_INPUT, here,
+	                   "picture is %u x %u pixels, more than the limit of %llu",
+	                   (unsigned)width, (unsigned)height,
+	                   (unsigned long long)ctx->limits.picture_pixels);
+}
+
 static folio_picture *decode(folio_ctx *ctx, const char *shown, const unsigned char *data,
                              size_t len)
 {
 	folio_loc here = {shown, 0, 0};
 	if (len < 8 || memcmp(data, png_signature, 8) != 0) {
-		if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
-			folio_error(ctx, FOLIO_ERR_INPUT, here,
-			            "JPEG pictures are not supported yet; convert it to "
-			            "PNG");
-		else
-			folio_error(ctx, FOLIO_ERR_INPUT, here, "not a PNG picture");
+		folio_error(ctx, FOLIO_ERR_INPUT, here, "not a PNG or JPEG picture");
 		return NULL;
 	}
 
@@ -273,11 +278,7 @@ static folio_picture *decode(folio_ctx *ctx, const char *shown, const unsigned c
 		return NULL;
 	}
 	uint64_t npixels = (uint64_t)im.width * im.height;
-	if (npixels > ctx->limits.picture_pixels) {
-		folio_error(ctx, FOLIO_ERR_INPUT, here,
-		            "picture is %u x %u pixels, more than the limit of %llu",
-		            (unsigned)im.width, (unsigned)im.height,
-		            (unsigned long long)ctx->limits.picture_pixels);
+	if (!folio_picture_fits(ctx, here, im.width, im.height)) {
 		png_image_free(&im);
 		return NULL;
 	}
@@ -348,6 +349,14 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	const unsigned char *data = file.data;
 	size_t len = file.len;
 	folio_picture *pic = NULL;
+	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
+		pic = folio_jpeg_load(ctx, shown_path, data, len, data_only_ok);
+		if (pic)
+			keep_file(ctx, &file); /* the PDF carries the file's bytes */
+		else
+			folio_load_unmap(&file);
+		return pic;
+	}
 	bool png = len >= 8 && !memcmp(data, png_signature, 8);
 	if (png && !chunk_lengths_fit(ctx, shown_path, data, len)) {
 		folio_load_unmap(&file);

@@ -245,11 +245,62 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 	return image;
 }
 
+/* A JPEG file as the image stream, unchanged: DCTDecode. Gray and colour
+ * as PNG's are; CMYK is the printer's own space, and Adobe's inverted
+ * files say so with /Decode [1 0 1 0 1 0 1 0]. The stored size, not the
+ * seen one: draw.c turns it. */
+static HPDF_Image jpeg_passthrough(folio_pdf_writer *w, const folio_picture *pic)
+{
+	HPDF_MMgr mm = w->pdf->mmgr;
+	HPDF_Dict image = HPDF_DictStream_New(mm, w->pdf->xref);
+	if (!folio_pdf_got(w, image))
+		return NULL;
+	image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	/* libharu writes /Filter from this and leaves DCT data as it is */
+	image->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+	bool turned = pic->orientation >= 5;
+	uint32_t sw = turned ? pic->height : pic->width, sh = turned ? pic->width : pic->height;
+	const char *space = pic->jpeg_components == 1   ? "DeviceGray"
+	                    : pic->jpeg_components == 3 ? "DeviceRGB"
+	                                                : "DeviceCMYK";
+	if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "Type", "XObject")) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(image, "Subtype", "Image")) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "Width", (HPDF_INT32)sw)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "Height", (HPDF_INT32)sh)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace", space)))
+		return NULL;
+	if (pic->jpeg_components == 3 && !set_rgb_space(w, image))
+		return NULL;
+	if (pic->jpeg_inverted) {
+		HPDF_Array decode = HPDF_Array_New(mm);
+		if (!folio_pdf_got(w, decode))
+			return NULL;
+		for (int i = 0; i < 8; i++)
+			if (!folio_pdf_ok(w, HPDF_Array_AddNumber(decode, i % 2 ? 0 : 1)))
+				return NULL;
+		if (!folio_pdf_ok(w, HPDF_Dict_Add(image, "Decode", decode)))
+			return NULL;
+	}
+	kept_bytes *k = folio_arena_alloc(w->ctx->arena, sizeof *k);
+	k->len = pic->jpeg_len;
+	k->one = (folio_png_part){pic->jpeg, pic->jpeg_len};
+	k->parts = &k->one;
+	k->nparts = 1;
+	HPDF_Stream reader =
+	    HPDF_CallbackReader_New(mm, kept_read, kept_seek, kept_tell, kept_size, k);
+	if (!folio_pdf_got(w, reader))
+		return NULL;
+	HPDF_Stream_Free(image->stream);
+	image->stream = reader;
+	return image;
+}
+
 static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 {
 	uint64_t n = (uint64_t)pic->width * pic->height;
 	/* libharu sizes the sample stream in a 32-bit unsigned int. */
-	if ((!pic->pixels && !pic->png_idat) || n == 0 ||
+	if ((!pic->pixels && !pic->png_idat && !pic->jpeg) || n == 0 ||
 	    (pic->channels != 1 && pic->channels != 3) ||
 	    n * (uint64_t)pic->channels > UINT32_MAX) {
 		folio_error(w->ctx, FOLIO_ERR_OTHER, w->where,
@@ -262,6 +313,18 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	bool smaller = screen_size(w, pic, &width, &height);
 	if (pic->png_idat && !smaller && pic->png_idat_len <= UINT32_MAX)
 		return passthrough(w, pic);
+	if (pic->jpeg && !smaller && pic->jpeg_len <= UINT32_MAX &&
+	    (w->target == FOLIO_TARGET_PRINT || pic->jpeg_components != 4))
+		return jpeg_passthrough(w, pic);
+	/* decoded pixels are as stored: a quarter turn swaps the sizes */
+	uint32_t stored_w = pic->width, stored_h = pic->height;
+	if (pic->orientation >= 5) {
+		stored_w = pic->height;
+		stored_h = pic->width;
+		uint32_t t = width;
+		width = height;
+		height = t;
+	}
 	if (!pic->pixels) {
 		/* Loaded for print only (data kept, not decoded): a resampling
 		 * target must load its pictures with pixels. */
@@ -280,9 +343,9 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		mask = NULL;
 	}
 	if (smaller) {
-		px = small = shrink(px, pic->width, pic->height, pic->channels, width, height);
+		px = small = shrink(px, stored_w, stored_h, pic->channels, width, height);
 		if (mask)
-			mask = small_mask = shrink(mask, pic->width, pic->height, 1, width, height);
+			mask = small_mask = shrink(mask, stored_w, stored_h, 1, width, height);
 	}
 	HPDF_Image image = HPDF_LoadRawImageFromMem(w->pdf, px, width, height, cs, 8);
 	HPDF_Image smask = image && mask ? HPDF_LoadRawImageFromMem(w->pdf, mask, width, height,

@@ -24,6 +24,8 @@ static const char *picture_space(const folio_picture *pic, folio_target target)
 {
 	if (pic->png_idat && pic->png_color_type == 3)
 		return target == FOLIO_TARGET_PRINT ? "Indexed ICCBased sRGB" : "Indexed DeviceRGB";
+	if (pic->jpeg && pic->jpeg_components == 4)
+		return target == FOLIO_TARGET_PRINT ? "DeviceCMYK" : "DeviceRGB";
 	if (pic->channels == 1)
 		return "DeviceGray";
 	return target == FOLIO_TARGET_PRINT ? "ICCBased sRGB" : "DeviceRGB";

@@ -1,5 +1,5 @@
 /* fuzz_picture.c: libFuzzer harness for the picture loader: the input is a
- * PNG file given to the loader twice: decoded, and through the print
+ * PNG (or JPEG) file given to the loader twice: decoded, and through the print
  * edition's data-only check.
  *
  * The two paths do not refuse exactly the same files. The data-only path
@@ -59,8 +59,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    folio_picture_load_as(ctx, path, "pic.png", (folio_loc){0}, data_only);
 		if (!pic && ctx->nerrors == before)
 			abort(); /* a refusal must say why */
-		if (pic && !pic->pixels && !pic->png_idat)
-			abort(); /* a picture has pixels or its PNG data */
+		if (pic && !pic->pixels && !pic->png_idat && !pic->jpeg)
+			abort(); /* a picture has pixels, its PNG data or its JPEG file */
+		if (pic && pic->jpeg && !(size >= 3 && data[0] == 0xFF && data[1] == 0xD8))
+			abort(); /* a JPEG is a file that starts as one */
 		got[data_only] = pic;
 	}
 	const folio_picture *dec = got[0], *kept = got[1];
@@ -69,7 +71,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dec && (dec->width != kept->width || dec->height != kept->height ||
 	            dec->channels != kept->channels))
 		abort(); /* the two paths read different shapes */
-	if (kept && !kept->pixels && !crcs_and_zlib_header_right(data, size))
+	if (dec && dec->orientation != kept->orientation)
+		abort();
+	if (kept && kept->png_idat && !kept->pixels && !crcs_and_zlib_header_right(data, size))
 		abort(); /* kept as PNG data with a wrong CRC or zlib header */
 	folio_ctx_drop(ctx);
 	return 0;

@@ -288,9 +288,9 @@ static void test_bad_picture(void)
 	folio_ctx *ctx = folio_ctx_new();
 	CHECK(load(ctx, "bad-picture", false) == NULL);
 	CHECK(ctx->nerrors == 5);
-	CHECK_DIAG(ctx, "images/notpng.png: error: not a PNG picture");
-	CHECK_DIAG(ctx, "images/photo.jpg: error: JPEG pictures are not supported "
-	                "yet; convert it to PNG");
+	CHECK_DIAG(ctx, "images/notpng.png: error: not a PNG or JPEG picture");
+	CHECK_DIAG(ctx, "images/photo.jpg: error: JPEG is cut short (it has no "
+	                "end-of-image marker): was it copied completely?");
 	CHECK_DIAG(ctx, "articles/pics.md:3:1: error: cannot open "
 	                "'images/none.png': No such file or directory");
 	CHECK_DIAG(ctx, "articles/pics.md:5:1: error: path "

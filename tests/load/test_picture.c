@@ -290,15 +290,15 @@ static void test_errors(void)
 	buf jpeg = {.data = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'},
 	            .len = 10};
 	CHECK(load(ctx, "photo.jpg", &jpeg) == NULL);
-	CHECK(said(ctx, "photo.jpg: error: JPEG pictures are not supported yet; "
-	                "convert it to PNG"));
+	CHECK(said(ctx, "photo.jpg: error: JPEG is cut short (it has no end-of-image "
+	                "marker): was it copied completely?"));
 
 	buf text = {.data = "GIF89a, or anything else", .len = 24};
 	CHECK(load(ctx, "text.png", &text) == NULL);
-	CHECK(said(ctx, "text.png: error: not a PNG picture"));
+	CHECK(said(ctx, "text.png: error: not a PNG or JPEG picture"));
 	buf empty = {.len = 0};
 	CHECK(load(ctx, "empty.png", &empty) == NULL);
-	CHECK(said(ctx, "empty.png: error: not a PNG picture"));
+	CHECK(said(ctx, "empty.png: error: not a PNG or JPEG picture"));
 
 	CHECK(folio_picture_load(ctx, "/nonexistent/x.png", "images/x.png",
 	                         (folio_loc){"issue.yaml", 3, 5}) == NULL);

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# jpeg.sh: JPEG pictures, made here by make_jpeg (1024 x 512 as stored, the
+# top-left quarter dark), placed in a one-article issue and looked at on the
+# rendered page. The JPEG's own bytes go in (DCTDecode) for print; each of
+# the eight Exif orientations puts the dark quarter where a photo viewer
+# shows it, and the quarter turns (5 to 8) stand the picture upright; gray
+# and CMYK (Adobe's inverted kind) print as they should; the screen edition
+# makes a large one smaller and a CMYK one RGB; what a PDF reader might not
+# show, or a file cut short, is an error naming the picture.
+set -uo pipefail
+: "${FOLIO:?}" "${MAKE_JPEG:?}"
+work=$(mktemp -d "${TMPDIR:-/tmp}/folio-jpeg.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+mkdir "$work/images"
+cat >"$work/issue.yaml" <<'YAML'
+newsletter: Folio Test
+issue: JPEG
+date: 2026-01-15
+language: en
+layout: quarterly
+articles:
+  - title: A picture from a camera
+    text: |
+      A short article with one photograph, set as the camera took it.
+
+      ![The photograph](images/p.jpg "Folio test")
+YAML
+
+# look PDF DUMP: the dark quarter of page 1's picture (tl, tr, bl, br) and
+# whether the picture stands tall or lies wide, from a 72 dpi rendering
+look() {
+	python3 - "$1" "$2" <<'PY'
+import json, subprocess, sys
+pdf, dump = sys.argv[1], sys.argv[2]
+boxes = {}
+for l in subprocess.run(["pdfinfo", "-box", pdf], capture_output=True, text=True).stdout.splitlines():
+    k, _, v = l.partition(":")
+    if k in ("MediaBox", "TrimBox"):
+        boxes[k] = [float(t) for t in v.split()]
+ppm = subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", pdf], capture_output=True).stdout
+magic, size, depth, data = ppm.split(b"\n", 3)
+w, h = map(int, size.split())
+img = [i for i in json.load(open(dump))["pages"][0]["items"] if i["kind"] == "image"][0]
+ox = boxes["TrimBox"][0] - boxes["MediaBox"][0]
+oy = boxes["MediaBox"][3] - boxes["TrimBox"][3]
+def lum(px, py):
+    o = (int(py + oy) * w + int(px + ox)) * 3
+    return sum(data[o:o + 3]) / 3
+x, y, bw, bh = img["x"], img["y"], img["w"], img["h"]
+q = {"tl": lum(x + bw / 4, y + bh / 4), "tr": lum(x + 3 * bw / 4, y + bh / 4),
+     "bl": lum(x + bw / 4, y + 3 * bh / 4), "br": lum(x + 3 * bw / 4, y + 3 * bh / 4)}
+dark = [k for k, v in q.items() if v < 90]
+light = [k for k, v in q.items() if v > 170]
+print(dark[0] if len(dark) == 1 and len(light) == 3 else "unclear " + repr(q),
+      "tall" if bh > bw else "wide")
+PY
+}
+# build KIND ORIENTATION [folio options]: the picture made, the issue built
+build() {
+	"$MAKE_JPEG" "$work/images/p.jpg" "$1" "$2" || fail "make_jpeg $1 $2"
+	shift 2
+	"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" --dump-layout "$work/p.json" "$@" \
+		2>"$work/err" || fail "the build failed: $(cat "$work/err")"
+}
+image_list() { pdfimages -list "$work/p.pdf" | awk 'NR == 3 { print $4, $5, $6, $9 }'; }
+
+# the eight orientations: where the dark quarter is seen
+want=(- "tl wide" "tr wide" "br wide" "bl wide" "tl tall" "tr tall" "br tall" "bl tall")
+for o in 1 2 3 4 5 6 7 8; do
+	build rgb "$o"
+	got=$(look "$work/p.pdf" "$work/p.json")
+	[ "$got" = "${want[$o]}" ] || fail "orientation $o: the dark quarter $got, want ${want[$o]}"
+	# the file's bytes, as stored (1024 x 512), colour as sRGB
+	[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "orientation $o: image $(image_list)"
+done
+# an orientation that is no orientation is none
+build rgb 9
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "orientation 9 was not ignored"
+
+build gray 1
+[ "$(image_list)" = "1024 512 gray jpeg" ] || fail "gray: image $(image_list)"
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "gray: $(look "$work/p.pdf" "$work/p.json")"
+build progressive 6
+[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "progressive: image $(image_list)"
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tr tall" ] || fail "progressive: $(look "$work/p.pdf" "$work/p.json")"
+# CMYK: the printer's own inks, 100 K where it is dark (inverted data and
+# a /Decode that says so; the wrong one shows a negative)
+build cmyk 1
+[ "$(image_list)" = "1024 512 cmyk jpeg" ] || fail "cmyk: image $(image_list)"
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "cmyk: $(look "$work/p.pdf" "$work/p.json")"
+cp "$work/p.pdf" "$work/first.pdf"
+build cmyk 1
+cmp -s "$work/p.pdf" "$work/first.pdf" || fail "the same JPEG built twice gave other bytes"
+
+# screen: 303 ppi is more than the screen needs, so the picture is decoded
+# and made smaller (turned pixels too), and CMYK becomes RGB
+build rgb 6 --target screen
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tr tall" ] || fail "screen, turned: $(look "$work/p.pdf" "$work/p.json")"
+read -r sw sh _ enc <<<"$(image_list)"
+[ "$enc" = image ] && [ "$sw" -lt 1024 ] && [ "$sw" = $((2 * sh)) ] ||
+	fail "screen, turned: image $(image_list), want smaller and stored as the file stores it"
+build cmyk 1 --target screen
+[ "$(image_list | cut -d' ' -f3)" = rgb ] || fail "screen, cmyk: image $(image_list)"
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "screen, cmyk: $(look "$work/p.pdf" "$work/p.json")"
+
+# refused: an error naming the picture, exit 2, no PDF
+rm -f "$work/p.pdf"
+"$MAKE_JPEG" "$work/images/p.jpg" arith 1
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" 2>"$work/err"
+[ $? = 2 ] || fail "an arithmetic-coded JPEG did not exit 2"
+grep -q "images/p.jpg: error: JPEG is arithmetic-coded" "$work/err" || fail "arith: $(cat "$work/err")"
+"$MAKE_JPEG" "$work/full.jpg" rgb 1
+head -c 3000 "$work/full.jpg" >"$work/images/p.jpg"
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" 2>"$work/err"
+[ $? = 2 ] || fail "a JPEG cut short did not exit 2"
+grep -q "images/p.jpg: error: JPEG is cut short" "$work/err" || fail "cut short: $(cat "$work/err")"
+[ ! -e "$work/p.pdf" ] || fail "a PDF was written after an error"
+echo ok
