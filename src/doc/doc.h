@@ -44,6 +44,9 @@ typedef struct folio_picture {
 	size_t jpeg_len;
 	int jpeg_components;
 	bool jpeg_inverted;
+	/* Its ICC profile (jpeg.c says which are kept), or NULL: as stored. */
+	const unsigned char *icc;
+	size_t icc_len;
 	/* Exif orientation, 1 to 8 (1 as stored): width and height above are
 	 * the picture as seen, so 5 to 8 (a quarter turn) store them swapped,
 	 * and pixels, when decoded, are as stored. */

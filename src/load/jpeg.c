@@ -5,12 +5,14 @@
  * does); for the screen edition it is decoded, to be made smaller. What a
  * PDF reader or a RIP might not show is refused with a message: 12-bit
  * samples, arithmetic coding, lossless files, other than 1, 3 or 4
- * components. A camera's Exif orientation is applied: width and height are
+ * components. An embedded ICC profile the print edition can carry goes
+ * with the picture. A camera's Exif orientation is applied: width and height are
  * the picture as it is seen, the PDF writer turns the stored one. */
 #include "load.h"
 
 #include <setjmp.h>
 #include <stdio.h> /* before jpeglib.h, which uses FILE */
+#include <stdlib.h>
 #include <string.h>
 
 #include <jpeglib.h>
@@ -74,6 +76,53 @@ static int folio_exif_orientation(const unsigned char *d, size_t len)
 		return folio_tiff_get(t + at + 2, le, 2) == 3 && v >= 1 && v <= 8 ? (int)v : 1;
 	}
 	return 1;
+}
+
+static uint32_t folio_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The file's ICC profile (APP2, in as many segments as it takes), kept in
+ * the arena when the print edition can carry it as the picture's colour
+ * space: PDF/X-3 is PDF 1.3, so a version 2 profile, of the picture's
+ * colour space and of a class that converts to the connection space.
+ * Another is said in a warning and the picture taken as sRGB (gray, CMYK)
+ * as one without a profile. */
+static void folio_jpeg_icc(folio_ctx *ctx, folio_loc here, struct jpeg_decompress_struct *cinfo,
+                           folio_picture *pic)
+{
+	JOCTET *icc = NULL;
+	unsigned len = 0;
+	if (!jpeg_read_icc_profile(cinfo, &icc, &len))
+		return;
+	static const char *const space[5] = {"", "GRAY", "", "RGB ", "CMYK"};
+	const char *why = NULL, *advice = "";
+	if (len < 132 || folio_be32(icc) != len || memcmp(icc + 36, "acsp", 4) != 0)
+		why = "is damaged";
+	else if (memcmp(icc + 16, space[cinfo->num_components], 4) != 0)
+		why = "is not for the picture's colours";
+	else if (memcmp(icc + 12, "mntr", 4) && memcmp(icc + 12, "scnr", 4) &&
+	         memcmp(icc + 12, "prtr", 4) && memcmp(icc + 12, "spac", 4))
+		why = "is of a class a PDF cannot use for a picture";
+	else if (icc[8] != 2) {
+		why = "is ICC version 4, which PDF/X-3 (PDF 1.3) cannot carry";
+		advice = " (save the picture with a version 2 profile, or in sRGB)";
+	}
+	if (why) {
+		folio_warn(ctx, here, "the picture's colour profile %s: its colours are taken as %s%s",
+		           why,
+		           cinfo->num_components == 1   ? "gray"
+		           : cinfo->num_components == 3 ? "sRGB"
+		                                        : "plain CMYK",
+		           advice);
+	} else {
+		unsigned char *copy = folio_arena_alloc_raw(ctx->arena, len);
+		memcpy(copy, icc, len);
+		pic->icc = copy;
+		pic->icc_len = len;
+	}
+	free(icc);
 }
 
 /* Where libjpeg stopped: the image data ends with EOI (FF D9), and
@@ -142,6 +191,7 @@ folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned
 	}
 	jpeg_create_decompress(&cinfo);
 	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+	jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
 	jpeg_mem_src(&cinfo, data, (unsigned long)len);
 	jpeg_read_header(&cinfo, TRUE);
 	const char *refuse = NULL;
@@ -181,6 +231,7 @@ folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned
 	/* Adobe's CMYK files store the inks inverted (and say so in APP14) */
 	pic->jpeg_inverted = cinfo.num_components == 4 && cinfo.saw_Adobe_marker;
 	pic->channels = cinfo.num_components == 1 ? 1 : 3;
+	folio_jpeg_icc(ctx, here, &cinfo, pic);
 	if (!data_only_ok)
 		pic->pixels = folio_jpeg_pixels(ctx, &cinfo, pic->jpeg_inverted);
 	if (err.message[0]) {

@@ -270,8 +270,13 @@ static HPDF_Image jpeg_passthrough(folio_pdf_writer *w, const folio_picture *pic
 	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace", space)))
 		return NULL;
-	if (pic->jpeg_components == 3 && !set_rgb_space(w, image))
+	if (pic->icc && w->target == FOLIO_TARGET_PRINT) {
+		HPDF_Array cs = folio_pdf_icc(w, pic->icc, pic->icc_len, pic->jpeg_components);
+		if (!cs || !folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", cs)))
+			return NULL;
+	} else if (pic->jpeg_components == 3 && !set_rgb_space(w, image)) {
 		return NULL;
+	}
 	if (pic->jpeg_inverted) {
 		HPDF_Array decode = HPDF_Array_New(mm);
 		if (!folio_pdf_got(w, decode))

@@ -27,27 +27,56 @@ static bool make_indirect(folio_pdf_writer *w, void *obj)
 	return folio_pdf_got(w, obj) && folio_pdf_ok(w, HPDF_Xref_Add(w->pdf->xref, obj));
 }
 
+/* [/ICCBased <profile stream>], the stream compressed, its alternate the
+ * device space of n components. */
+static HPDF_Array iccbased(folio_pdf_writer *w, const unsigned char *icc, size_t len, int n)
+{
+	HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (!folio_pdf_got(w, stream))
+		return NULL;
+	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
+	const char *alternate = n == 1 ? "DeviceGray" : n == 3 ? "DeviceRGB" : "DeviceCMYK";
+	if (!folio_pdf_ok(w, HPDF_Dict_AddNumber(stream, "N", n)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(stream, "Alternate", alternate)) ||
+	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, icc, (HPDF_UINT)len)) ||
+	    !make_indirect(w, cs) || !folio_pdf_ok(w, HPDF_Array_AddName(cs, "ICCBased")) ||
+	    !folio_pdf_ok(w, HPDF_Array_Add(cs, stream)))
+		return NULL;
+	return cs;
+}
+
 HPDF_Array folio_pdf_srgb(folio_pdf_writer *w)
 {
 	if (w->srgb)
 		return w->srgb;
 	const char *was = w->doing;
 	w->doing = "embedding the sRGB profile";
-	HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
-	if (!folio_pdf_got(w, stream))
-		return NULL;
-	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
-	if (!folio_pdf_ok(w, HPDF_Dict_AddNumber(stream, "N", 3)) ||
-	    !folio_pdf_ok(w, HPDF_Dict_AddName(stream, "Alternate", "DeviceRGB")) ||
-	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, folio_srgb_icc,
-	                                        (HPDF_UINT)folio_srgb_icc_len)) ||
-	    !make_indirect(w, cs) || !folio_pdf_ok(w, HPDF_Array_AddName(cs, "ICCBased")) ||
-	    !folio_pdf_ok(w, HPDF_Array_Add(cs, stream)))
+	w->srgb = iccbased(w, folio_srgb_icc, folio_srgb_icc_len, 3);
+	if (w->srgb)
+		w->doing = was;
+	return w->srgb;
+}
+
+struct folio_pdf_icc {
+	const unsigned char *icc;
+	size_t len;
+	HPDF_Array cs;
+};
+
+HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t len, int n)
+{
+	for (size_t i = 0; i < w->niccs; i++)
+		if (w->iccs[i].len == len && !memcmp(w->iccs[i].icc, icc, len))
+			return w->iccs[i].cs;
+	const char *was = w->doing;
+	w->doing = "embedding a picture's colour profile";
+	struct folio_pdf_icc entry = {icc, len, iccbased(w, icc, len, n)};
+	if (!entry.cs)
 		return NULL;
 	w->doing = was;
-	w->srgb = cs;
-	return cs;
+	FOLIO_PUSH(w->ctx->arena, w->iccs, w->niccs, w->capiccs, entry);
+	return entry.cs;
 }
 
 static HPDF_Array cmyk_array(folio_pdf_writer *w, double v)

@@ -24,6 +24,10 @@ static const char *picture_space(const folio_picture *pic, folio_target target)
 {
 	if (pic->png_idat && pic->png_color_type == 3)
 		return target == FOLIO_TARGET_PRINT ? "Indexed ICCBased sRGB" : "Indexed DeviceRGB";
+	if (pic->icc)
+		return target == FOLIO_TARGET_PRINT ? "ICCBased (the picture's own profile)"
+		       : pic->channels == 1         ? "DeviceGray"
+		                                    : "DeviceRGB";
 	if (pic->jpeg && pic->jpeg_components == 4)
 		return target == FOLIO_TARGET_PRINT ? "DeviceCMYK" : "DeviceRGB";
 	if (pic->channels == 1)

@@ -89,6 +89,8 @@ typedef struct folio_pdf_writer {
 	folio_pdf_image *images;
 	size_t nimages, capimages;
 	HPDF_Array srgb;   /* [/ICCBased <sRGB profile>], made on first use */
+	struct folio_pdf_icc *iccs; /* pictures' own profiles, each written once */
+	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
 	folio_pdf_buf content; /* the page being drawn */
 	folio_pdf_buf scratch; /* a font's ToUnicode map */
@@ -140,6 +142,9 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index);
 /* PDF/X and colour (pdfx.c). The sRGB ICC-based colour space, shared by
  * every RGB picture of a print file; NULL after an error. */
 HPDF_Array folio_pdf_srgb(folio_pdf_writer *w);
+/* [/ICCBased <profile>] for a picture's own ICC profile of n components,
+ * one object per distinct profile. */
+HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t len, int n);
 /* Crop marks of one page in registration colour (/All), in the page's
  * content stream; the page must be outside any text or path object. */
 bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);

@@ -6,7 +6,8 @@
 # shows it, and the quarter turns (5 to 8) stand the picture upright; gray
 # and CMYK (Adobe's inverted kind) print as they should; the screen edition
 # makes a large one smaller and a CMYK one RGB; what a PDF reader might not
-# show, or a file cut short, is an error naming the picture.
+# show, or a file cut short, is an error naming the picture; an ICC profile
+# PDF/X-3 can carry goes in, another is said.
 set -uo pipefail
 : "${FOLIO:?}" "${MAKE_JPEG:?}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-jpeg.XXXXXX")
@@ -95,6 +96,28 @@ build cmyk 1
 cp "$work/p.pdf" "$work/first.pdf"
 build cmyk 1
 cmp -s "$work/p.pdf" "$work/first.pdf" || fail "the same JPEG built twice gave other bytes"
+
+# an ICC profile: version 2 goes into the print edition as the picture's
+# colour space (the profile's description found in the uncompressed file);
+# version 4, which PDF/X-3 cannot carry, is said, and the picture is sRGB
+profile_in() {
+	qpdf --qdf --object-streams=disable "$work/p.pdf" "$work/p.qdf" &&
+		grep -aq "folio test profile" "$work/p.qdf"
+}
+build rgb-icc2 1
+[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "rgb, ICC v2: image $(image_list)"
+profile_in || fail "the RGB picture's own profile is not in the PDF"
+[ ! -s "$work/err" ] || fail "a version 2 profile drew a message: $(cat "$work/err")"
+build gray-icc2 1
+[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "gray, ICC v2: image $(image_list)"
+profile_in || fail "the gray picture's own profile is not in the PDF"
+build rgb-icc4 1
+profile_in && fail "a version 4 profile went into the PDF"
+grep -q "images/p.jpg: warning: the picture's colour profile is ICC version 4, which PDF/X-3 (PDF 1.3) cannot carry: its colours are taken as sRGB" "$work/err" ||
+	fail "no warning for a version 4 profile: $(cat "$work/err")"
+[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "rgb, ICC v4: image $(image_list)"
+build rgb-icc2 1 --target screen
+[ "$(image_list | cut -d' ' -f3)" = rgb ] || fail "screen, ICC: image $(image_list)"
 
 # screen: 303 ppi is more than the screen needs, so the picture is decoded
 # and made smaller (turned pixels too), and CMYK becomes RGB

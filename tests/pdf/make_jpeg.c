@@ -4,6 +4,8 @@
  * dark quarter lands on the page shows how it was turned.
  *   make_jpeg OUT gray|rgb|cmyk|progressive|arith [ORIENTATION [WIDTH HEIGHT]]
  * cmyk is Adobe's kind (APP14, inks stored inverted): the dark quarter 100 K.
+ * rgb-icc2, rgb-icc4 and gray-icc2 carry an ICC profile (LittleCMS) of that
+ * version, described as "folio test profile", with Adobe RGB's primaries.
  * ORIENTATION (1 to 8) goes into an Exif APP1 segment; WIDTH HEIGHT
  * after it make another size (the fuzzers' seeds are small). */
 #include <stdbool.h>
@@ -12,13 +14,37 @@
 #include <string.h>
 
 #include <jpeglib.h>
+#include <lcms2.h>
+
+/* A profile of `version` for 3 (RGB) or 1 (gray) components, in malloc'd
+ * memory. */
+static unsigned char *profile(int components, double version, cmsUInt32Number *len)
+{
+	cmsCIExyY white = {0.3127, 0.3290, 1.0};
+	cmsCIExyYTRIPLE adobe = {{0.64, 0.33, 1.0}, {0.21, 0.71, 1.0}, {0.15, 0.06, 1.0}};
+	cmsToneCurve *gamma = cmsBuildGamma(NULL, 2.2);
+	cmsToneCurve *curves[3] = {gamma, gamma, gamma};
+	cmsHPROFILE h = components == 3 ? cmsCreateRGBProfile(&white, &adobe, curves)
+	                                : cmsCreateGrayProfile(&white, gamma);
+	cmsMLU *desc = cmsMLUalloc(NULL, 1);
+	cmsMLUsetASCII(desc, "en", "US", "folio test profile");
+	cmsWriteTag(h, cmsSigProfileDescriptionTag, desc);
+	cmsSetProfileVersion(h, version);
+	cmsSaveProfileToMem(h, NULL, len);
+	unsigned char *mem = malloc(*len);
+	cmsSaveProfileToMem(h, mem, len);
+	cmsMLUfree(desc);
+	cmsFreeToneCurve(gamma);
+	cmsCloseProfile(h);
+	return mem;
+}
 
 static int W = 1024, H = 512;
 
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: make_jpeg OUT gray|rgb|cmyk|progressive|arith [ORIENTATION [WIDTH HEIGHT]]\n");
+		fprintf(stderr, "usage: make_jpeg OUT gray|rgb|cmyk|progressive|arith|rgb-icc2|rgb-icc4|gray-icc2 [ORIENTATION [WIDTH HEIGHT]]\n");
 		return 2;
 	}
 	const char *kind = argv[2];
@@ -43,7 +69,8 @@ int main(int argc, char **argv)
 	jpeg_stdio_dest(&c, f);
 	c.image_width = W;
 	c.image_height = H;
-	bool gray = !strcmp(kind, "gray"), cmyk = !strcmp(kind, "cmyk");
+	bool gray = !strncmp(kind, "gray", 4), cmyk = !strcmp(kind, "cmyk");
+	double icc = strstr(kind, "-icc2") ? 2.1 : strstr(kind, "-icc4") ? 4.3 : 0;
 	c.input_components = gray ? 1 : cmyk ? 4 : 3;
 	c.in_color_space = gray ? JCS_GRAYSCALE : cmyk ? JCS_CMYK : JCS_RGB;
 	jpeg_set_defaults(&c);
@@ -53,6 +80,12 @@ int main(int argc, char **argv)
 	if (!strcmp(kind, "arith"))
 		c.arith_code = TRUE;
 	jpeg_start_compress(&c, TRUE);
+	if (icc) {
+		cmsUInt32Number len;
+		unsigned char *p = profile(gray ? 1 : 3, icc, &len);
+		jpeg_write_icc_profile(&c, p, len);
+		free(p);
+	}
 	if (orientation) {
 		/* "Exif\0\0", a little-endian TIFF header, one IFD of one entry:
 		 * tag 0x0112, type SHORT, count 1, the value */
