@@ -78,17 +78,8 @@ static int folio_exif_orientation(const unsigned char *d, size_t len)
 	return 1;
 }
 
-static uint32_t folio_be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* The file's ICC profile (APP2, in as many segments as it takes), kept in
- * the arena when the print edition can carry it as the picture's colour
- * space: PDF/X-3 is PDF 1.3, so a version 2 profile, of the picture's
- * colour space and of a class that converts to the connection space.
- * Another is said in a warning and the picture taken as sRGB (gray, CMYK)
- * as one without a profile. */
+/* The file's ICC profile (APP2, in as many segments as it takes), if any,
+ * for folio_picture_icc to judge. */
 static void folio_jpeg_icc(folio_ctx *ctx, folio_loc here, struct jpeg_decompress_struct *cinfo,
                            folio_picture *pic)
 {
@@ -96,32 +87,7 @@ static void folio_jpeg_icc(folio_ctx *ctx, folio_loc here, struct jpeg_decompres
 	unsigned len = 0;
 	if (!jpeg_read_icc_profile(cinfo, &icc, &len))
 		return;
-	static const char *const space[5] = {"", "GRAY", "", "RGB ", "CMYK"};
-	const char *why = NULL, *advice = "";
-	if (len < 132 || folio_be32(icc) != len || memcmp(icc + 36, "acsp", 4) != 0)
-		why = "is damaged";
-	else if (memcmp(icc + 16, space[cinfo->num_components], 4) != 0)
-		why = "is not for the picture's colours";
-	else if (memcmp(icc + 12, "mntr", 4) && memcmp(icc + 12, "scnr", 4) &&
-	         memcmp(icc + 12, "prtr", 4) && memcmp(icc + 12, "spac", 4))
-		why = "is of a class a PDF cannot use for a picture";
-	else if (icc[8] != 2) {
-		why = "is ICC version 4, which PDF/X-3 (PDF 1.3) cannot carry";
-		advice = " (save the picture with a version 2 profile, or in sRGB)";
-	}
-	if (why) {
-		folio_warn(ctx, here, "the picture's colour profile %s: its colours are taken as %s%s",
-		           why,
-		           cinfo->num_components == 1   ? "gray"
-		           : cinfo->num_components == 3 ? "sRGB"
-		                                        : "plain CMYK",
-		           advice);
-	} else {
-		unsigned char *copy = folio_arena_alloc_raw(ctx->arena, len);
-		memcpy(copy, icc, len);
-		pic->icc = copy;
-		pic->icc_len = len;
-	}
+	folio_picture_icc(ctx, here, pic, icc, len, cinfo->num_components);
 	free(icc);
 }
 

@@ -32,6 +32,12 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path,
  * (limits.picture_pixels), else false after saying so at `here`. */
 bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height);
 
+/* icc.c: a picture's own ICC profile, of a picture of `components`, kept
+ * in pic->icc (a copy in the arena) when the print edition can carry it,
+ * else said in a warning at `here`. */
+void folio_picture_icc(folio_ctx *ctx, folio_loc here, folio_picture *pic,
+                       const unsigned char *icc, size_t len, int components);
+
 /* jpeg.c: a JPEG file's bytes (data, len: the whole file, which must
  * outlive the picture) -> folio_picture, decoded only when !data_only. */
 folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned char *data,

@@ -41,6 +41,8 @@ typedef struct png_facts {
 	size_t idat_at; /* the first IDAT chunk's offset in the file */
 	size_t idat_len; /* the IDAT chunks' bodies joined */
 	size_t nidat;    /* the IDAT chunks that are not empty */
+	const unsigned char *iccp; /* the iCCP chunk's body, where the spec puts it, or NULL */
+	uint32_t niccp;
 } png_facts;
 
 static bool chunk_type_ok(const unsigned char *t)
@@ -141,6 +143,12 @@ static bool png_walk(const unsigned char *data, size_t len, bool crcs, png_facts
 			if (idat)
 				return false;
 			in->trns = true;
+		} else if (!memcmp(type, "iCCP", 4)) {
+			/* before PLTE and IDAT, once; elsewhere a decoder ignores it */
+			if (!plte && !idat && !in->iccp) {
+				in->iccp = body;
+				in->niccp = n;
+			}
 		} else if (!memcmp(type, "gAMA", 4)) {
 			if (idat || n != 4)
 				return false;
@@ -231,6 +239,50 @@ static bool chunk_lengths_fit(folio_ctx *ctx, const char *shown, const unsigned 
 	return true;
 }
 
+/* A walked file's iCCP profile for folio_picture_icc: its name (1 to 79
+ * bytes) and a zero, method 0, the profile in a zlib stream. Only a picture
+ * whose samples pass into the PDF as they are (`passes`) can carry it:
+ * decoding converts them. */
+static void png_icc(folio_ctx *ctx, const char *shown, folio_picture *pic, const png_facts *in,
+                    bool passes)
+{
+	if (!in->iccp)
+		return;
+	folio_loc here = {shown, 0, 0};
+	int components = in->color == 0 || in->color == 4 ? 1 : 3;
+	if (!passes) {
+		folio_warn(ctx, here, "the picture's colour profile is not used (the picture is "
+		                      "converted as it is read): its colours are taken as %s",
+		           components == 1 ? "gray" : "sRGB");
+		return;
+	}
+	const unsigned char *z = memchr(in->iccp, 0, in->niccp < 80 ? in->niccp : 80);
+	size_t at = z ? (size_t)(z - in->iccp) + 2 : in->niccp;
+	unsigned char *icc = NULL;
+	size_t got = 0;
+	enum libdeflate_result r = LIBDEFLATE_BAD_DATA;
+	if (z && z > in->iccp && at <= in->niccp && z[1] == 0) {
+		struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+		if (!d)
+			abort();
+		/* the size is only in the profile: grow until it fits, to 16 MiB */
+		for (size_t cap = 64 * 1024; cap <= 16 * 1024 * 1024; cap *= 4) {
+			icc = folio_arena_alloc_raw(ctx->arena, cap);
+			r = libdeflate_zlib_decompress(d, in->iccp + at, in->niccp - at, icc, cap, &got);
+			if (r != LIBDEFLATE_INSUFFICIENT_SPACE)
+				break;
+		}
+		libdeflate_free_decompressor(d);
+	}
+	if (r != LIBDEFLATE_SUCCESS) {
+		folio_warn(ctx, here, "the picture's colour profile is damaged: its colours are taken "
+		                      "as %s",
+		           components == 1 ? "gray" : "sRGB");
+		return;
+	}
+	folio_picture_icc(ctx, here, pic, icc, got, components);
+}
+
 /* The data-only path: the file's structure and CRCs checked (png_walk),
  * nothing inflated. NULL when the file cannot take it or anything is wrong:
  * the caller decodes, which names the fault. */
@@ -247,6 +299,7 @@ static folio_picture *data_only(folio_ctx *ctx, const char *shown, const unsigne
 	pic->height = in.height;
 	pic->channels = in.color == 0 ? 1 : 3;
 	keep_idat(ctx, pic, data, &in);
+	png_icc(ctx, shown, pic, &in, true);
 	return pic;
 }
 
@@ -325,11 +378,14 @@ static folio_picture *decode(folio_ctx *ctx, const char *shown, const unsigned c
 			for (int k = 0; k < channels; k++)
 				buf[i * (size_t)channels + (size_t)k] =
 				    buf[i * (size_t)stride + (size_t)k];
-	} else {
-		/* libpng has read the file and checked its CRCs */
-		png_facts in;
-		if (png_walk(data, len, false, &in) && passes_through(&in))
+	}
+	/* libpng has read the file and checked its CRCs */
+	png_facts in;
+	if (png_walk(data, len, false, &in)) {
+		bool passes = !alpha && passes_through(&in);
+		if (passes)
 			keep_idat(ctx, pic, data, &in);
+		png_icc(ctx, shown, pic, &in, passes);
 	}
 	return pic;
 }

@@ -214,7 +214,17 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)pic->width)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_Add(image, "DecodeParms", parms)))
 		return NULL;
-	if (pic->png_color_type == 0) {
+	/* the picture's own profile, print only (load/icc.c says which) */
+	HPDF_Array own = pic->icc && w->target == FOLIO_TARGET_PRINT
+	                     ? folio_pdf_icc(w, pic->icc, pic->icc_len,
+	                                     pic->png_color_type == 0 ? 1 : 3)
+	                     : NULL;
+	if (pic->icc && w->target == FOLIO_TARGET_PRINT && !own)
+		return NULL;
+	if (own && pic->png_color_type != 3) {
+		if (!folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", own)))
+			return NULL;
+	} else if (pic->png_color_type == 0) {
 		if (!folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace", "DeviceGray")))
 			return NULL;
 	} else if (pic->png_color_type == 2) {
@@ -227,7 +237,9 @@ static HPDF_Image passthrough(folio_pdf_writer *w, const folio_picture *pic)
 		if (!folio_pdf_got(w, indexed) ||
 		    !folio_pdf_ok(w, HPDF_Array_AddName(indexed, "Indexed")))
 			return NULL;
-		HPDF_Array srgb = w->target == FOLIO_TARGET_PRINT ? folio_pdf_srgb(w) : NULL;
+		HPDF_Array srgb = own                               ? own
+		                  : w->target == FOLIO_TARGET_PRINT ? folio_pdf_srgb(w)
+		                                                    : NULL;
 		if (w->target == FOLIO_TARGET_PRINT && !srgb)
 			return NULL;
 		HPDF_STATUS st = srgb ? HPDF_Array_Add(indexed, srgb)

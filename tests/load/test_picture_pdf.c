@@ -4,8 +4,11 @@
  * writer reads across the parts; PngSuite's split files (oi2*, oi4*, oi9*)
  * are 16-bit, which is decoded rather than passed through, so the 8-bit
  * ones that pass through are split here, chunk by chunk, in several ways.
+ * A PNG's iCCP profile goes with its data when PDF/X-3 can carry it, and
+ * is said in a warning when not (test_icc).
  * Argument 1: the PngSuite folder. */
 #include "../check.h"
+#include "../profile.h"
 #include "doc/doc.h"
 #include "load/load.h"
 #include "pdf/pdf.h"
@@ -226,6 +229,127 @@ static void test_file(const char *suite, const char *name)
 	free(src.data);
 }
 
+static bytes profile(int components, double version)
+{
+	size_t len = 0;
+	unsigned char *p = folio_test_profile(components, version, &len);
+	return (bytes){p, len, len};
+}
+
+/* `src` with an iCCP chunk after its IHDR (and without gAMA): the profile
+ * zlib-compressed, or (damaged) its compressed bytes cut in half. */
+static bytes with_iccp(const bytes *src, const bytes *icc, bool damaged)
+{
+	bytes body = {0};
+	put(&body, "folio test\0\0", 12);
+	uLongf zlen = compressBound((uLong)icc->len);
+	unsigned char *z = malloc(zlen);
+	compress(z, &zlen, icc->data, (uLong)icc->len);
+	put(&body, z, damaged ? zlen / 2 : zlen);
+	free(z);
+	bytes out = {0};
+	put(&out, src->data, 8 + 25); /* the signature and IHDR */
+	chunk(&out, "iCCP", body.data, body.len);
+	/* the rest but gAMA (PngSuite's say 1.0, which is decoded) */
+	for (size_t pos = 33; pos + 12 <= src->len; pos += 12 + get32(src->data + pos))
+		if (memcmp(src->data + pos + 4, "gAMA", 4))
+			put(&out, src->data + pos, 12 + get32(src->data + pos));
+	free(body.data);
+	return out;
+}
+
+/* Some stream of the PDF, inflated, holds `needle`. */
+static bool inflated_has(const unsigned char *pdf, size_t len, const char *needle)
+{
+	static const char open[] = "stream\r\n";
+	for (const unsigned char *at = pdf; (at = memmem(at, len - (size_t)(at - pdf), open,
+	                                                  sizeof open - 1));) {
+		at += sizeof open - 1;
+		unsigned char out[65536];
+		z_stream zs = {.next_in = (unsigned char *)at,
+		               .avail_in = (uInt)(len - (size_t)(at - pdf)),
+		               .next_out = out,
+		               .avail_out = sizeof out};
+		if (inflateInit(&zs) != Z_OK)
+			return false;
+		inflate(&zs, Z_SYNC_FLUSH);
+		size_t n = sizeof out - zs.avail_out;
+		inflateEnd(&zs);
+		if (memmem(out, n, needle, strlen(needle)))
+			return true;
+	}
+	return false;
+}
+
+static bool said(const folio_ctx *ctx, const char *text)
+{
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		if (strstr(ctx->diags[i].text, text))
+			return true;
+	return false;
+}
+
+/* name: a PngSuite file; components: its profile's; then what must happen */
+static void test_icc_case(const char *suite, const char *name, int components, double version,
+                          bool damaged, const char *warning)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", suite, name);
+	bytes src = read_all(path);
+	bytes icc = profile(components, version);
+	bytes png = with_iccp(&src, &icc, damaged);
+	for (int data_only = 0; data_only < 2; data_only++) {
+		folio_ctx *ctx = folio_ctx_new();
+		folio_picture *p = folio_picture_load_as(ctx, write_file("icc.png", &png), "icc.png",
+		                                         (folio_loc){0}, data_only);
+		CHECK(p != NULL);
+		if (!p) {
+			folio_ctx_drop(ctx);
+			continue;
+		}
+		if (warning) {
+			CHECK(p->icc == NULL);
+			CHECK(said(ctx, warning));
+			if (!said(ctx, warning))
+				fprintf(stderr, "%s: no warning '%s'\n", name, warning);
+		} else {
+			CHECK(ctx->ndiags == 0);
+			CHECK(p->icc && p->icc_len == icc.len && !memcmp(p->icc, icc.data, icc.len));
+		}
+		size_t len = 0;
+		unsigned char *pdf = write_pdf(ctx, p, FOLIO_TARGET_PRINT, &len);
+		CHECK(pdf != NULL);
+		if (pdf) {
+			/* the profile in the PDF, by its description, exactly when kept */
+			CHECK(inflated_has(pdf, len, "folio test profile") == (warning == NULL));
+			folio_pdf_free(pdf, len);
+		}
+		folio_ctx_drop(ctx);
+	}
+	free(src.data);
+	free(icc.data);
+	free(png.data);
+}
+
+static void test_icc(const char *suite)
+{
+	test_icc_case(suite, "basn2c08.png", 3, 2.1, false, NULL);
+	test_icc_case(suite, "basn0g08.png", 1, 2.1, false, NULL);
+	test_icc_case(suite, "basn3p08.png", 3, 2.1, false, NULL); /* the palette's base */
+	test_icc_case(suite, "basn2c08.png", 3, 4.3, false,
+	              "icc.png: warning: the picture's colour profile is ICC version 4");
+	test_icc_case(suite, "basn0g08.png", 3, 2.1, false,
+	              "icc.png: warning: the picture's colour profile is not for the "
+	              "picture's colours: its colours are taken as gray");
+	test_icc_case(suite, "basn2c08.png", 3, 2.1, true,
+	              "icc.png: warning: the picture's colour profile is damaged");
+	test_icc_case(suite, "basn2c16.png", 3, 2.1, false,
+	              "icc.png: warning: the picture's colour profile is not used");
+	char path[160];
+	snprintf(path, sizeof path, "%s/icc.png", dir);
+	unlink(path);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -243,6 +367,7 @@ int main(int argc, char **argv)
 	const char *names[] = {"f01n0g08.png", "f00n2c08.png", "z00n2c08.png", "basn3p08.png"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		test_file(argv[1], names[i]);
+	test_icc(argv[1]);
 	for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
 		char path[160];
 		snprintf(path, sizeof path, "%s/split-%zu.png", dir, w);

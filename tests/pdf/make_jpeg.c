@@ -14,30 +14,8 @@
 #include <string.h>
 
 #include <jpeglib.h>
-#include <lcms2.h>
 
-/* A profile of `version` for 3 (RGB) or 1 (gray) components, in malloc'd
- * memory. */
-static unsigned char *profile(int components, double version, cmsUInt32Number *len)
-{
-	cmsCIExyY white = {0.3127, 0.3290, 1.0};
-	cmsCIExyYTRIPLE adobe = {{0.64, 0.33, 1.0}, {0.21, 0.71, 1.0}, {0.15, 0.06, 1.0}};
-	cmsToneCurve *gamma = cmsBuildGamma(NULL, 2.2);
-	cmsToneCurve *curves[3] = {gamma, gamma, gamma};
-	cmsHPROFILE h = components == 3 ? cmsCreateRGBProfile(&white, &adobe, curves)
-	                                : cmsCreateGrayProfile(&white, gamma);
-	cmsMLU *desc = cmsMLUalloc(NULL, 1);
-	cmsMLUsetASCII(desc, "en", "US", "folio test profile");
-	cmsWriteTag(h, cmsSigProfileDescriptionTag, desc);
-	cmsSetProfileVersion(h, version);
-	cmsSaveProfileToMem(h, NULL, len);
-	unsigned char *mem = malloc(*len);
-	cmsSaveProfileToMem(h, mem, len);
-	cmsMLUfree(desc);
-	cmsFreeToneCurve(gamma);
-	cmsCloseProfile(h);
-	return mem;
-}
+#include "../profile.h"
 
 static int W = 1024, H = 512;
 
@@ -81,9 +59,9 @@ int main(int argc, char **argv)
 		c.arith_code = TRUE;
 	jpeg_start_compress(&c, TRUE);
 	if (icc) {
-		cmsUInt32Number len;
-		unsigned char *p = profile(gray ? 1 : 3, icc, &len);
-		jpeg_write_icc_profile(&c, p, len);
+		size_t len;
+		unsigned char *p = folio_test_profile(gray ? 1 : 3, icc, &len);
+		jpeg_write_icc_profile(&c, p, (unsigned)len);
 		free(p);
 	}
 	if (orientation) {
