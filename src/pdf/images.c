@@ -108,10 +108,11 @@ static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
 }
 
 /* A libharu stream that reads the picture's kept bytes where they are, in
- * the PNG file's mapping, so its compressed data is not copied into libharu
+ * the file's mapping, so its compressed data is not copied into libharu
  * (nor anywhere else) before the file is made: 1.1 MB for the sample's
  * pictures. The bytes are the picture's parts joined (doc.h, png_idat), one
- * per IDAT chunk; pos over the whole is also kept as (part, at) so that
+ * per IDAT chunk, or a JPEG's whole file as one part; pos over the whole is
+ * also kept as (part, at) so that
  * reading on from where the last read ended finds its place at once. */
 typedef struct {
 	const folio_png_part *parts;
@@ -173,7 +174,12 @@ static bool read_kept(folio_pdf_writer *w, HPDF_Dict dict, const folio_picture *
 {
 	kept_bytes *k = folio_arena_alloc(w->ctx->arena, sizeof *k);
 	k->len = pic->png_idat_len;
-	if (pic->png_idat_nparts) {
+	if (pic->jpeg) { /* the whole file */
+		k->len = pic->jpeg_len;
+		k->one = (folio_png_part){pic->jpeg, pic->jpeg_len};
+		k->parts = &k->one;
+		k->nparts = 1;
+	} else if (pic->png_idat_nparts) {
 		k->parts = pic->png_idat_parts;
 		k->nparts = pic->png_idat_nparts;
 	} else {
@@ -299,18 +305,7 @@ static HPDF_Image jpeg_passthrough(folio_pdf_writer *w, const folio_picture *pic
 		if (!folio_pdf_ok(w, HPDF_Dict_Add(image, "Decode", decode)))
 			return NULL;
 	}
-	kept_bytes *k = folio_arena_alloc(w->ctx->arena, sizeof *k);
-	k->len = pic->jpeg_len;
-	k->one = (folio_png_part){pic->jpeg, pic->jpeg_len};
-	k->parts = &k->one;
-	k->nparts = 1;
-	HPDF_Stream reader =
-	    HPDF_CallbackReader_New(mm, kept_read, kept_seek, kept_tell, kept_size, k);
-	if (!folio_pdf_got(w, reader))
-		return NULL;
-	HPDF_Stream_Free(image->stream);
-	image->stream = reader;
-	return image;
+	return read_kept(w, image, pic) ? image : NULL;
 }
 
 static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
