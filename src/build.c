@@ -105,6 +105,34 @@ static bool folio_leaves_folder(const char *path)
 	return false;
 }
 
+/* The screen edition makes its pictures smaller: a JPEG is decoded once the
+ * layout has placed it, at the size the screen needs there (libjpeg
+ * decodes at 1/2, 1/4 or 1/8 for a fraction of the work), and not at all
+ * when its own bytes can go in as they are (colour or gray, no larger than
+ * needed). */
+static bool folio_decode_for_screen(folio_ctx *ctx, const folio_issue *issue,
+                                    const folio_display *dl)
+{
+	for (size_t i = 0; i < issue->narticles; i++) {
+		const folio_article *a = &issue->articles[i];
+		for (size_t k = 0; k <= a->nblocks; k++) {
+			folio_picture *pic = k == a->nblocks
+			                         ? (a->image ? a->image->picture : NULL)
+			                         : a->blocks[k].kind == FOLIO_BLOCK_FIGURE
+			                               ? a->blocks[k].figure.picture
+			                               : NULL;
+			if (!pic || !pic->jpeg || pic->pixels)
+				continue;
+			uint32_t w, h;
+			folio_pdf_screen_pixels(dl, pic, &w, &h);
+			bool smaller = w < pic->width || h < pic->height;
+			if ((smaller || pic->jpeg_components == 4) && !folio_jpeg_decode(ctx, pic, w, h))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* The PDF goes to memory (pdf, len), to the file fd (fd >= 0), or nowhere
  * (pdf NULL and fd < 0: folio check). */
 static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
@@ -159,6 +187,9 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		free(ctx->dump);
 		ctx->dump = folio_display_dump(dl);
 	}
+	if (dl && target == FOLIO_TARGET_SCREEN && (pdf || fd >= 0) &&
+	    !folio_decode_for_screen(ctx, issue, dl))
+		dl = NULL;
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {
 		status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;

@@ -51,6 +51,10 @@ typedef struct folio_picture {
 	 * the picture as seen, so 5 to 8 (a quarter turn) store them swapped,
 	 * and pixels, when decoded, are as stored. */
 	int orientation;
+	/* The size of pixels when it is smaller than the stored picture (a
+	 * JPEG decoded for the screen edition at 1/2, 1/4 or 1/8, what libjpeg
+	 * decodes fastest); 0 when pixels are the stored size. */
+	uint32_t pixels_width, pixels_height;
 } folio_picture;
 
 /* Run styles are bit flags so ***both*** combines. */
@@ -148,6 +152,12 @@ folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
  * ctx->limits before any pixel memory is taken. A picture that keeps its
  * PNG data (png_idat) points into the file's mapping, which ctx keeps until
  * folio_ctx_drop. */
+/* Decode a JPEG picture (jpeg.c) for the screen edition into pixels of at
+ * least need_w x need_h (as seen), at the smallest of libjpeg's scales
+ * that has them: pixels_width and pixels_height say the size when smaller
+ * than stored. False after recording the error. */
+bool folio_jpeg_decode(folio_ctx *ctx, folio_picture *pic, uint32_t need_w, uint32_t need_h);
+
 folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);
 

@@ -2,7 +2,9 @@
  * JPEG's own bytes as they are (DCTDecode, as pdfTeX does), so for the
  * print edition the file is only read far enough to be sure of what it is
  * (libjpeg reads the header, and the file must end where its image data
- * does); for the screen edition it is decoded, to be made smaller. What a
+ * does). The screen edition decodes it once its placed size is known
+ * (folio_jpeg_decode, from build.c after the layout), at the smallest of
+ * libjpeg's scales that still has the pixels the screen needs. What a
  * PDF reader or a RIP might not show is refused with a message: 12-bit
  * samples, arithmetic coding, lossless files, other than 1, 3 or 4
  * components. An embedded ICC profile the print edition can carry goes
@@ -38,6 +40,15 @@ static void folio_jpeg_note(j_common_ptr cinfo, int level)
 	folio_jpeg_err *e = (folio_jpeg_err *)cinfo->err;
 	if (level < 0 && !e->message[0])
 		cinfo->err->format_message(cinfo, e->message);
+}
+
+/* libjpeg's errors and warnings through folio_jpeg_fail and _note */
+static void folio_jpeg_errors(struct jpeg_decompress_struct *cinfo, folio_jpeg_err *err)
+{
+	err->message[0] = '\0';
+	cinfo->err = jpeg_std_error(&err->mgr);
+	err->mgr.error_exit = folio_jpeg_fail;
+	err->mgr.emit_message = folio_jpeg_note;
 }
 
 static uint32_t folio_tiff_get(const unsigned char *p, bool le, int n)
@@ -106,7 +117,7 @@ static const char folio_jpeg_cut[] =
 
 /* Decode into 8-bit gray or RGB (CMYK made RGB the way the screen
  * edition's colours are: (1 - c)(1 - k)), top row first, stored
- * orientation. */
+ * orientation, at the scale set in cinfo. */
 static unsigned char *folio_jpeg_pixels(folio_ctx *ctx, struct jpeg_decompress_struct *cinfo,
                                         bool inverted)
 {
@@ -139,14 +150,12 @@ static unsigned char *folio_jpeg_pixels(folio_ctx *ctx, struct jpeg_decompress_s
 }
 
 folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned char *data,
-                               size_t len, bool data_only_ok)
+                               size_t len)
 {
 	folio_loc here = {shown, 0, 0};
 	struct jpeg_decompress_struct cinfo;
-	folio_jpeg_err err = {.message = ""};
-	cinfo.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = folio_jpeg_fail;
-	err.mgr.emit_message = folio_jpeg_note;
+	folio_jpeg_err err;
+	folio_jpeg_errors(&cinfo, &err);
 	if (setjmp(err.jump)) {
 		if (!folio_jpeg_ends(data, len))
 			folio_error(ctx, FOLIO_ERR_INPUT, here, "JPEG %s", folio_jpeg_cut);
@@ -198,13 +207,53 @@ folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned
 	pic->jpeg_inverted = cinfo.num_components == 4 && cinfo.saw_Adobe_marker;
 	pic->channels = cinfo.num_components == 1 ? 1 : 3;
 	folio_jpeg_icc(ctx, here, &cinfo, pic);
-	if (!data_only_ok)
-		pic->pixels = folio_jpeg_pixels(ctx, &cinfo, pic->jpeg_inverted);
-	if (err.message[0]) {
-		folio_error(ctx, FOLIO_ERR_INPUT, here, "corrupt JPEG: %s", err.message);
-		jpeg_destroy_decompress(&cinfo);
-		return NULL;
-	}
 	jpeg_destroy_decompress(&cinfo);
 	return pic;
+}
+
+/* folio_jpeg_decode with need_w x need_h as stored; nothing it reads after
+ * a longjmp changes after the setjmp. */
+static bool folio_jpeg_decode_stored(folio_ctx *ctx, folio_picture *pic, uint32_t need_w,
+                                     uint32_t need_h)
+{
+	folio_loc here = {pic->path, 0, 0};
+	struct jpeg_decompress_struct cinfo;
+	folio_jpeg_err err;
+	folio_jpeg_errors(&cinfo, &err);
+	if (setjmp(err.jump)) {
+		folio_error(ctx, FOLIO_ERR_INPUT, here, "corrupt JPEG: %s", err.message);
+		jpeg_destroy_decompress(&cinfo);
+		return false;
+	}
+	jpeg_create_decompress(&cinfo);
+	jpeg_mem_src(&cinfo, pic->jpeg, (unsigned long)pic->jpeg_len);
+	jpeg_read_header(&cinfo, TRUE);
+	/* 1/8, 1/4, 1/2: libjpeg scales in its inverse DCT, for almost nothing */
+	cinfo.scale_num = 1;
+	for (cinfo.scale_denom = 8; cinfo.scale_denom > 1; cinfo.scale_denom /= 2) {
+		jpeg_calc_output_dimensions(&cinfo);
+		if (cinfo.output_width >= need_w && cinfo.output_height >= need_h)
+			break;
+	}
+	unsigned char *px = folio_jpeg_pixels(ctx, &cinfo, pic->jpeg_inverted);
+	bool ok = !err.message[0];
+	if (!ok)
+		folio_error(ctx, FOLIO_ERR_INPUT, here, "corrupt JPEG: %s", err.message);
+	if (ok) {
+		pic->pixels = px;
+		if (cinfo.output_width != cinfo.image_width ||
+		    cinfo.output_height != cinfo.image_height) {
+			pic->pixels_width = cinfo.output_width;
+			pic->pixels_height = cinfo.output_height;
+		}
+	}
+	jpeg_destroy_decompress(&cinfo);
+	return ok;
+}
+
+bool folio_jpeg_decode(folio_ctx *ctx, folio_picture *pic, uint32_t need_w, uint32_t need_h)
+{
+	/* need is as seen, the file as stored */
+	bool turned = pic->orientation >= 5;
+	return folio_jpeg_decode_stored(ctx, pic, turned ? need_h : need_w, turned ? need_w : need_h);
 }

@@ -39,9 +39,9 @@ void folio_picture_icc(folio_ctx *ctx, folio_loc here, folio_picture *pic,
                        const unsigned char *icc, size_t len, int components);
 
 /* jpeg.c: a JPEG file's bytes (data, len: the whole file, which must
- * outlive the picture) -> folio_picture, decoded only when !data_only. */
+ * outlive the picture) -> folio_picture, not decoded. */
 folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned char *data,
-                               size_t len, bool data_only);
+                               size_t len);
 
 /* folio_picture_load through env's cache. */
 folio_picture *folio_load_picture(folio_ctx *ctx, const folio_load_env *env,

@@ -406,7 +406,7 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	size_t len = file.len;
 	folio_picture *pic = NULL;
 	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
-		pic = folio_jpeg_load(ctx, shown_path, data, len, data_only_ok);
+		pic = folio_jpeg_load(ctx, shown_path, data, len);
 		if (pic)
 			keep_file(ctx, &file); /* the PDF carries the file's bytes */
 		else

@@ -81,6 +81,17 @@ static void placed_size(const folio_display *dl, const folio_picture *pic, doubl
 		}
 }
 
+void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
+                             uint32_t *h)
+{
+	double pw, ph;
+	placed_size(dl, pic, &pw, &ph);
+	double tw = ceil(pw / 72.0 * FOLIO_PDF_SCREEN_PPI);
+	double th = ceil(ph / 72.0 * FOLIO_PDF_SCREEN_PPI);
+	*w = tw >= 1 && tw < pic->width ? (uint32_t)tw : pic->width;
+	*h = th >= 1 && th < pic->height ? (uint32_t)th : pic->height;
+}
+
 /* Screen: the pixel size for FOLIO_PDF_SCREEN_PPI at the placed size, or
  * false when the picture is not larger than that already. */
 static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t *dw,
@@ -88,15 +99,8 @@ static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t 
 {
 	if (w->target != FOLIO_TARGET_SCREEN)
 		return false;
-	double pw, ph;
-	placed_size(w->dl, pic, &pw, &ph);
-	double tw = ceil(pw / 72.0 * FOLIO_PDF_SCREEN_PPI);
-	double th = ceil(ph / 72.0 * FOLIO_PDF_SCREEN_PPI);
-	if (!(tw >= 1 && th >= 1) || (tw >= pic->width && th >= pic->height))
-		return false;
-	*dw = tw < pic->width ? (uint32_t)tw : pic->width;
-	*dh = th < pic->height ? (uint32_t)th : pic->height;
-	return true;
+	folio_pdf_screen_pixels(w->dl, pic, dw, dh);
+	return *dw < pic->width || *dh < pic->height;
 }
 
 static bool set_rgb_space(folio_pdf_writer *w, HPDF_Dict image)
@@ -336,6 +340,17 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		uint32_t t = width;
 		width = height;
 		height = t;
+	}
+	if (pic->pixels_width) {
+		/* decoded smaller already (libjpeg's scaling), never below the
+		 * size asked for here: shrink from what is there */
+		stored_w = pic->pixels_width;
+		stored_h = pic->pixels_height;
+		smaller = width < stored_w || height < stored_h;
+		if (!smaller) {
+			width = stored_w;
+			height = stored_h;
+		}
 	}
 	if (!pic->pixels) {
 		/* Loaded for print only (data kept, not decoded): a resampling

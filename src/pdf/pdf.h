@@ -23,6 +23,12 @@ typedef struct folio_pdf_options {
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      const folio_pdf_options *opts, unsigned char **out,
                      size_t *len);
+/* The screen edition's pixel size for pic (FOLIO_PDF_SCREEN_PPI at its
+ * largest placed size in dl, as seen, never more than it has): what a
+ * picture must be decoded to, at least, before folio_pdf_write. */
+void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
+                             uint32_t *h);
+
 /* Release a document folio_pdf_write (or folio_build) handed out: it is a
  * memory mapping, not malloc'd. NULL or 0 does nothing. */
 void folio_pdf_free(unsigned char *pdf, size_t len);

@@ -65,6 +65,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort(); /* a JPEG is a file that starts as one */
 		got[data_only] = pic;
 	}
+	/* the screen edition's decoding, at a third of the size (1/2 scale) */
+	if (got[0] && got[0]->jpeg) {
+		int before = ctx->nerrors;
+		bool ok = folio_jpeg_decode(ctx, got[0], got[0]->width / 3 + 1, got[0]->height / 3 + 1);
+		if (ok ? !got[0]->pixels : ctx->nerrors == before)
+			abort(); /* decoded has pixels; a failure says why */
+	}
 	const folio_picture *dec = got[0], *kept = got[1];
 	if (dec && !kept)
 		abort(); /* the data-only path refused a file that decodes */
