@@ -142,7 +142,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		*pdf = NULL;
 	if (len)
 		*len = 0;
-	ctx->read_pictures = opts->read_pictures;
+	ctx->read_inputs = opts->read_inputs;
 	folio_load_options lopts = {.allow_outside = opts->allow_outside,
 	                            .keep_png_data_only = opts->target == 0};
 	folio_issue *issue = folio_issue_load(ctx, opts->issue_path, &lopts);

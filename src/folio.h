@@ -20,10 +20,10 @@ typedef struct folio_build_options {
 	bool draft;              /* write the PDF despite overset, marked */
 	bool report;             /* print the quality/preflight report */
 	bool allow_outside;      /* paths may leave the issue folder */
-	/* pictures read into memory, not mapped: slower by about 1 ms, but a
-	 * picture rewritten in place during the build cannot end the process
-	 * with SIGBUS (folio watch, which must outlive every build) */
-	bool read_pictures;
+	/* pictures and fonts read into memory, not mapped: slower by about
+	 * 1 ms, but a file rewritten in place during the build cannot end the
+	 * process with SIGBUS (folio watch, which must outlive every build) */
+	bool read_inputs;
 } folio_build_options;
 
 folio_ctx *folio_ctx_new(void);

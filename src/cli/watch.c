@@ -196,7 +196,7 @@ int folio_cli_watch(int argc, char **argv)
 		return bad;
 	if (!out)
 		return folio_watch_usage_error("%s", "no output file given (-o OUT.pdf)");
-	o.read_pictures = true;
+	o.read_inputs = true;
 
 	/* SIGINT and SIGTERM arrive through a descriptor, so a signal during a
 	 * build lets the build and its atomic write finish first. */

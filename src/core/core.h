@@ -95,9 +95,10 @@ typedef struct folio_ctx {
 	char *report; /* the last build's report (malloc'd), or NULL */
 	char *dump;   /* the last build's layout dump (malloc'd), or NULL */
 	struct folio_ctx_hook *hooks; /* folio_ctx_on_drop's, newest first */
-	/* Pictures are read, never mapped: a picture rewritten in place during
-	 * the build cannot then take a long-running process down (folio watch) */
-	bool read_pictures;
+	/* Pictures and fonts are read, never mapped: a file rewritten in place
+	 * during the build cannot then take a long-running process down (folio
+	 * watch) */
+	bool read_inputs;
 } folio_ctx;
 
 folio_ctx *folio_ctx_new(void);

@@ -400,7 +400,7 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	 * data in the mapping itself */
 	folio_load_bytes file;
 	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file,
-	                    !ctx->read_pictures))
+	                    !ctx->read_inputs))
 		return NULL;
 	const unsigned char *data = file.data;
 	size_t len = file.len;

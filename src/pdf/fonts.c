@@ -330,15 +330,10 @@ bool folio_pdf_fonts_finish(folio_pdf_writer *w)
 		folio_pdf_font *f = w->fonts[i];
 		w->doing = "embedding a font";
 		w->where = (folio_loc){f->path, 0, 0};
-		hb_blob_t *blob = hb_blob_create_from_file_or_fail(f->path);
-		if (!blob) {
-			folio_error(w->ctx, FOLIO_ERR_INPUT, w->where, "cannot read the font file");
-			w->failed = true;
-			return false;
-		}
-		unsigned blen = 0;
-		const char *bytes = hb_blob_get_data(blob, &blen);
-		folio_guard_add(bytes, blen, w->where, f->path);
+		size_t len = 0;
+		const unsigned char *bytes = folio_face_data(f->face, &len);
+		hb_blob_t *blob = hb_blob_create((const char *)bytes, (unsigned)len,
+		                                 HB_MEMORY_MODE_READONLY, NULL, NULL);
 		hb_face_t *face = hb_face_create(blob, 0);
 		hb_blob_destroy(blob);
 		char name[128];
@@ -348,7 +343,6 @@ bool folio_pdf_fonts_finish(folio_pdf_writer *w)
 		bool ok = folio_pdf_ok(w, st) && describe(w, f, face, name) && widths(w, f) &&
 		          to_unicode(w, f) && embed(w, f, face);
 		hb_face_destroy(face);
-		folio_guard_remove(bytes);
 		if (!ok)
 			return false;
 	}

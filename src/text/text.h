@@ -19,6 +19,9 @@ void folio_fonts_drop(folio_fonts *fonts);
 folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *path);
 
 const char *folio_face_path(const folio_face *face);
+/* The font file's bytes, as measured: the PDF writer embeds these, not the
+ * file read again. Valid until the fonts are dropped. */
+const unsigned char *folio_face_data(const folio_face *face, size_t *len);
 /* Vertical metrics as a fraction of the em (multiply by size). */
 double folio_face_ascender(const folio_face *face);
 double folio_face_descender(const folio_face *face); /* negative */

@@ -31,7 +31,11 @@ struct folio_face {
 	char *path;       /* as given to folio_fonts_load (malloc'd) */
 	const char *name; /* its basename, for messages */
 	FT_Face ft;
-	const void *mapped;    /* the file as FreeType mapped it (guarded), or NULL */
+	/* the file's bytes, which FreeType measures and the PDF writer embeds
+	 * (one copy, so both see the same font): mapped (and guarded) or read */
+	const unsigned char *data;
+	size_t len;
+	bool mapped;
 	hb_font_t *hb;         /* scale = upem: positions are exact font units */
 	hb_buffer_t *buf;      /* scratch for shaping, reused */
 	hb_language_t lang_en; /* for folio_face_shape and _measure */

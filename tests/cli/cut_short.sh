@@ -3,8 +3,8 @@
 # rewriting it in place mid-build; libcutshort.so, preloaded, does it). A
 # picture or a font: the message names it and where the issue or layout
 # asks for it, exit 2, the old PDF kept and no temporary left, named or not.
-# folio watch reads pictures instead of mapping them, so it never sees one
-# vanish and outlives the rewrite.
+# folio watch reads pictures and fonts instead of mapping them, so it never
+# sees one vanish and outlives the rewrite.
 . "$(dirname "$0")/lib.sh"
 : "${CUTSHORT:?}" "${OLDFS:?}"
 "$FOLIO" build "$issue" -o "$work/plain.pdf" || fail "the plain build failed"
@@ -57,22 +57,26 @@ grep -q '^O_TMPFILE refused$' "$work/refused" 2>/dev/null || fail "no named temp
 # a font, which FreeType reads from its mapping as glyphs are asked for
 expect_cut font fonts/PTSans-Bold.ttf "PTSans-Bold.ttf: error: .*PTSans-Bold.ttf was cut short"
 
-# folio watch: the picture is read, not mapped, so nothing vanishes under it
-fresh
-rm "$work/out/a.pdf"
-folio_cut images/map.png -- watch "$work/issue/issue.yaml" -o "$work/out/a.pdf" >"$work/log" 2>&1 &
-pid=$!
-for _ in $(seq 160); do
-	grep -q ' built \| FAILED ' "$work/log" && break
-	kill -0 $pid 2>/dev/null || break
-	sleep 0.05
-done
-alive=yes
-kill -0 $pid 2>/dev/null || alive=no
-kill $pid 2>/dev/null
-wait $pid 2>/dev/null
-[ $alive = yes ] || fail "watch died: $(cat "$work/log")"
-grep -q ' built ' "$work/log" || fail "watch did not build: $(cat "$work/log")"
-grep -q 'map.png' "$work/cuts" 2>/dev/null && fail "watch mapped the picture"
-cmp -s "$work/out/a.pdf" "$work/plain.pdf" || fail "watch built other bytes"
+# folio watch reads pictures and fonts, never maps them, so nothing
+# vanishes under it: it builds, and lives on
+expect_watch() { # expect_watch NAME: watch with NAME cut short once mapped
+	fresh
+	rm "$work/out/a.pdf"
+	folio_cut "$1" -- watch "$work/issue/issue.yaml" -o "$work/out/a.pdf" >"$work/log" 2>&1 &
+	local pid=$! alive=yes
+	for _ in $(seq 160); do
+		grep -q ' built \| FAILED ' "$work/log" && break
+		kill -0 $pid 2>/dev/null || break
+		sleep 0.05
+	done
+	kill -0 $pid 2>/dev/null || alive=no
+	kill $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	[ $alive = yes ] || fail "watch ($1) died: $(cat "$work/log")"
+	grep -q ' built ' "$work/log" || fail "watch ($1) did not build: $(cat "$work/log")"
+	grep -q "$1\$" "$work/cuts" 2>/dev/null && fail "watch mapped $1"
+	cmp -s "$work/out/a.pdf" "$work/plain.pdf" || fail "watch ($1) built other bytes"
+}
+expect_watch images/map.png
+expect_watch fonts/PTSans-Bold.ttf
 echo ok
