@@ -110,25 +110,27 @@ static bool folio_leaves_folder(const char *path)
  * decodes at 1/2, 1/4 or 1/8 for a fraction of the work), and not at all
  * when its own bytes can go in as they are (colour or gray, no larger than
  * needed). */
+static bool folio_decode_picture(folio_ctx *ctx, folio_picture *pic, const folio_display *dl)
+{
+	if (!pic || !pic->jpeg || pic->pixels)
+		return true;
+	uint32_t w, h;
+	folio_pdf_screen_pixels(dl, pic, &w, &h);
+	bool smaller = w < pic->width || h < pic->height;
+	return !(smaller || pic->jpeg_components == 4) || folio_jpeg_decode(ctx, pic, w, h);
+}
+
 static bool folio_decode_for_screen(folio_ctx *ctx, const folio_issue *issue,
                                     const folio_display *dl)
 {
 	for (size_t i = 0; i < issue->narticles; i++) {
 		const folio_article *a = &issue->articles[i];
-		for (size_t k = 0; k <= a->nblocks; k++) {
-			folio_picture *pic = k == a->nblocks
-			                         ? (a->image ? a->image->picture : NULL)
-			                         : a->blocks[k].kind == FOLIO_BLOCK_FIGURE
-			                               ? a->blocks[k].figure.picture
-			                               : NULL;
-			if (!pic || !pic->jpeg || pic->pixels)
-				continue;
-			uint32_t w, h;
-			folio_pdf_screen_pixels(dl, pic, &w, &h);
-			bool smaller = w < pic->width || h < pic->height;
-			if ((smaller || pic->jpeg_components == 4) && !folio_jpeg_decode(ctx, pic, w, h))
+		if (a->image && !folio_decode_picture(ctx, a->image->picture, dl))
+			return false;
+		for (size_t k = 0; k < a->nblocks; k++)
+			if (a->blocks[k].kind == FOLIO_BLOCK_FIGURE &&
+			    !folio_decode_picture(ctx, a->blocks[k].figure.picture, dl))
 				return false;
-		}
 	}
 	return true;
 }

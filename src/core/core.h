@@ -115,6 +115,9 @@ bool folio_error(folio_ctx *ctx, folio_status status, folio_loc loc, const char 
 void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap);
+/* "file:line:col: " (or less, as loc knows less; "" for no file): how a
+ * message names its place. */
+void folio_loc_format(folio_loc loc, char *out, size_t size);
 bool folio_failed(const folio_ctx *ctx);
 
 /* ---- hashing ---- */
@@ -140,6 +143,24 @@ char *folio_read_file(folio_ctx *ctx, const char *path, folio_loc loc, uint64_t 
 /* Write all len bytes into fd, again after a signal or a short write;
  * false with errno set when the system refuses. */
 bool folio_write_fd(int fd, const void *data, size_t len);
+
+/* files.c: a whole file's bytes, named `shown` in messages recorded at
+ * `loc` (the path itself when loc names no file); a folder, or a file
+ * larger than max_bytes, is refused before it is read. FOLIO_FILE_READ
+ * reads it into malloc'd memory (NUL-terminated, not counted in len);
+ * FOLIO_FILE_MAP maps it (MAP_PRIVATE, read-only, guarded: guard.c), and
+ * FOLIO_FILE_MAP_ALL faults every page in at once, for a file read from end
+ * to end; a file that cannot be mapped (a pipe, empty) is read.
+ * folio_file_drop gives the bytes back. */
+typedef enum { FOLIO_FILE_READ, FOLIO_FILE_MAP, FOLIO_FILE_MAP_ALL } folio_file_how;
+typedef struct {
+	const unsigned char *data;
+	size_t len;
+	void *mapped; /* the mapping, or NULL when data is malloc'd */
+} folio_file_bytes;
+bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, folio_loc loc,
+                    uint64_t max_bytes, folio_file_how how, folio_file_bytes *out);
+void folio_file_drop(folio_file_bytes *b);
 
 /* guard.c: a file mapped into memory, named for the SIGBUS it causes if it
  * is cut short while mapped (the message names the file, read at `loc`);

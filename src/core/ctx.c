@@ -54,18 +54,25 @@ void folio_ctx_drop(folio_ctx *ctx)
 	free(ctx);
 }
 
+void folio_loc_format(folio_loc loc, char *out, size_t size)
+{
+	if (loc.file && loc.line > 0 && loc.col > 0)
+		snprintf(out, size, "%s:%d:%d: ", loc.file, loc.line, loc.col);
+	else if (loc.file && loc.line > 0)
+		snprintf(out, size, "%s:%d: ", loc.file, loc.line);
+	else if (loc.file)
+		snprintf(out, size, "%s: ", loc.file);
+	else if (size)
+		out[0] = '\0';
+}
+
 static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
                            va_list ap)
 {
 	char msg[2048];
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	char place[1200] = "";
-	if (loc.file && loc.line > 0 && loc.col > 0)
-		snprintf(place, sizeof place, "%s:%d:%d: ", loc.file, loc.line, loc.col);
-	else if (loc.file && loc.line > 0)
-		snprintf(place, sizeof place, "%s:%d: ", loc.file, loc.line);
-	else if (loc.file)
-		snprintf(place, sizeof place, "%s: ", loc.file);
+	char place[1200];
+	folio_loc_format(loc, place, sizeof place);
 	const char *word = kind == FOLIO_DIAG_ERROR ? "error" : "warning";
 	size_t n = strlen(place) + strlen(word) + strlen(msg) + 4;
 	char *text = folio_xmalloc(n);

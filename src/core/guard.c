@@ -24,11 +24,8 @@ void folio_guard_add(const void *addr, size_t len, folio_loc loc, const char *na
 {
 	if (!addr || !len)
 		return;
-	char place[1200] = "";
-	if (loc.file && loc.line > 0 && loc.col > 0)
-		snprintf(place, sizeof place, "%s:%d:%d: ", loc.file, loc.line, loc.col);
-	else if (loc.file)
-		snprintf(place, sizeof place, "%s: ", loc.file);
+	char place[1200];
+	folio_loc_format(loc, place, sizeof place);
 	const char *fmt = "%serror: %s was cut short while folio was reading it (was it being "
 	                  "rewritten?); nothing was written\n";
 	int n = snprintf(NULL, 0, fmt, place, name);

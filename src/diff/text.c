@@ -208,9 +208,10 @@ static void folio_diff_reflowed(const folio_diff_lines *a, const folio_diff_line
 	if (!na && !nb)
 		return;
 	char more[48] = "";
-	if (na != nb)
-		snprintf(more, sizeof more, "; %zu line%s %s", na > nb ? na - nb : nb - na,
-		         (na > nb ? na - nb : nb - na) == 1 ? "" : "s", na > nb ? "fewer" : "more");
+	size_t by = na > nb ? na - nb : nb - na;
+	if (by)
+		snprintf(more, sizeof more, "; %zu line%s %s", by, by == 1 ? "" : "s",
+		         na > nb ? "fewer" : "more");
 	if (!nb) {
 		folio_diff_msg(m, "%zu line%s gone%s", na, na == 1 ? "" : "s", more);
 		return;

@@ -19,8 +19,8 @@
 enum { FOLIO_DIFF_MAX_EDITS = 1400 };
 
 typedef struct {
-	char *text; /* as shown */
-	char *key;  /* as compared: a hyphen is no token, so "EU-" + "Central" is "EU-Central" */
+	char *text; /* as shown and compared: a hyphen is no token, so "EU-" +
+	             * "Central" and "EU-Central" read the same */
 	uint64_t hash;
 	int page;        /* 0-based */
 	size_t word;     /* which word it is part of, counted through the document */
@@ -47,8 +47,8 @@ static void folio_token_add(folio_words *w, const char *s, size_t len, int page,
 	char *text = folio_xmalloc(len + 1);
 	memcpy(text, s, len);
 	text[len] = 0;
-	w->v[w->n++] = (folio_word){text, text, folio_fnv1a(FOLIO_FNV_OFFSET, text, len), page,
-	                            word, space_before};
+	w->v[w->n++] = (folio_word){text, folio_fnv1a(FOLIO_FNV_OFFSET, text, len), page, word,
+	                            space_before};
 }
 
 /* The length of the punctuation mark at s (ASCII, or the typographic
@@ -154,7 +154,7 @@ static void folio_words_free(folio_words *w)
 
 static bool folio_word_eq(const folio_word *a, const folio_word *b)
 {
-	return a->hash == b->hash && !strcmp(a->key, b->key);
+	return a->hash == b->hash && !strcmp(a->text, b->text);
 }
 
 /* Myers' difference of a[0..n) and b[0..m): marks the words of a not in
@@ -284,10 +284,11 @@ static void folio_cancel_moves(const folio_words *a, const folio_words *b, folio
 	}
 }
 
-/* Say one stretch that differs: a[i0, i1) gone, b[j0, j1) new. */
-static void folio_say_edit(const folio_words *a, size_t i0, size_t i1, const folio_words *b,
-                           size_t j0, size_t j1, folio_diff_msgs *pages, int npages)
+/* Say one stretch that differs. */
+static void folio_say_edit(const folio_words *a, const folio_words *b, const folio_hunk *h,
+                           folio_diff_msgs *pages, int npages)
 {
+	size_t i0 = h->i0, i1 = h->i1, j0 = h->j0, j1 = h->j1;
 	/* the two words before it, in B (in A for a deletion at B's start) */
 	const folio_words *cw = j0 > 0 || i0 == 0 ? b : a;
 	size_t at = cw == b ? j0 : i0, c0 = at;
@@ -365,7 +366,7 @@ bool folio_diff_words(PopplerDocument *da, PopplerDocument *db, folio_diff_msgs 
 	folio_cancel_moves(&a, &b, h, nh);
 	for (size_t k = 0; k < nh; k++)
 		if (!h[k].moved)
-			folio_say_edit(&a, h[k].i0, h[k].i1, &b, h[k].j0, h[k].j1, pages, npages);
+			folio_say_edit(&a, &b, &h[k], pages, npages);
 	free(h);
 	free(gone);
 	free(added);

@@ -58,25 +58,6 @@ const char *folio_load_resolve(folio_ctx *ctx, const folio_load_env *env,
  * they are read. */
 char *folio_load_read(folio_ctx *ctx, const char *fs_path, const char *shown,
                       folio_loc loc, uint64_t max_bytes, size_t *len);
-/* The same in malloc'd memory the caller frees: for picture files, which
- * are only needed until they are decoded. */
-unsigned char *folio_load_slurp(folio_ctx *ctx, const char *fs_path,
-                                const char *shown, folio_loc loc,
-                                uint64_t max_bytes, size_t *len);
-
-/* A file's bytes for a moment: mapped (MAP_PRIVATE, read-only, and
- * guarded: core.h's folio_guard_add) when it is a regular file and may_map,
- * read into malloc'd memory otherwise or when mapping fails. Not NUL-terminated. Refused as folio_load_slurp refuses, with the
- * same messages. folio_load_unmap gives the bytes back; nothing may point
- * into them after that. */
-typedef struct {
-	const unsigned char *data;
-	size_t len;
-	void *mapped; /* the mapping, or NULL when data is malloc'd */
-} folio_load_bytes;
-bool folio_load_map(folio_ctx *ctx, const char *fs_path, const char *shown, folio_loc loc,
-                    uint64_t max_bytes, folio_load_bytes *out, bool may_map);
-void folio_load_unmap(folio_load_bytes *b);
 
 /* Where Markdown text comes from, to name places in messages. A body file
  * maps one to one (offsets 0); inline `text: |` maps its lines into

@@ -200,14 +200,14 @@ static void keep_idat(folio_ctx *ctx, folio_picture *pic, const unsigned char *d
 
 static void release_file(void *file)
 {
-	folio_load_unmap(file);
+	folio_file_drop(file);
 }
 
 /* The file's bytes stay for the build when the picture points into them
  * (keep_idat); dropping the context gives them back. */
-static void keep_file(folio_ctx *ctx, const folio_load_bytes *file)
+static void keep_file(folio_ctx *ctx, const folio_file_bytes *file)
 {
-	folio_load_bytes *kept = folio_arena_alloc(ctx->arena, sizeof *kept);
+	folio_file_bytes *kept = folio_arena_alloc(ctx->arena, sizeof *kept);
 	*kept = *file;
 	folio_ctx_on_drop(ctx, release_file, kept);
 }
@@ -398,9 +398,9 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	/* mapped, not read: reading would copy 1.1 MB of the sample's
 	 * pictures into fresh pages, where the PDF writer can read the IDAT
 	 * data in the mapping itself */
-	folio_load_bytes file;
-	if (!folio_load_map(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes, &file,
-	                    !ctx->read_inputs))
+	folio_file_bytes file;
+	if (!folio_file_get(ctx, fs_path, shown_path, loc, ctx->limits.picture_bytes,
+	                    ctx->read_inputs ? FOLIO_FILE_READ : FOLIO_FILE_MAP_ALL, &file))
 		return NULL;
 	const unsigned char *data = file.data;
 	size_t len = file.len;
@@ -410,12 +410,12 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 		if (pic)
 			keep_file(ctx, &file); /* the PDF carries the file's bytes */
 		else
-			folio_load_unmap(&file);
+			folio_file_drop(&file);
 		return pic;
 	}
 	bool png = len >= 8 && !memcmp(data, png_signature, 8);
 	if (png && !chunk_lengths_fit(ctx, shown_path, data, len)) {
-		folio_load_unmap(&file);
+		folio_file_drop(&file);
 		return NULL;
 	}
 	if (data_only_ok && png)
@@ -425,7 +425,7 @@ folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path, const 
 	if (pic && pic->png_idat)
 		keep_file(ctx, &file);
 	else
-		folio_load_unmap(&file);
+		folio_file_drop(&file);
 	return pic;
 }
 

@@ -2,16 +2,11 @@
  * vertical metrics, coverage and shaping (kerning on, ligatures off). */
 #include "text_int.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <hb-ft.h>
 #include <hb-ot.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
 
@@ -40,67 +35,6 @@ folio_fonts *folio_fonts_new(void)
 	return fonts;
 }
 
-static void folio_face_unmap(const unsigned char *data, size_t len, bool mapped)
-{
-	if (mapped) {
-		folio_guard_remove(data);
-		munmap((void *)data, len);
-	} else {
-		free((void *)data);
-	}
-}
-
-/* The font file's bytes: mapped, read-only, where the system allows and
- * the build may (ctx->read_inputs), else read. NULL after the error. */
-static const unsigned char *folio_face_bytes(folio_ctx *ctx, const char *path, size_t *len,
-                                             bool *mapped)
-{
-	folio_loc where = {path, 0, 0};
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		folio_error(ctx, FOLIO_ERR_INPUT, where, "cannot read font: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	*mapped = false;
-	*len = 0;
-	unsigned char *data = NULL;
-	if (S_ISREG(st.st_mode) && st.st_size > 0 && !ctx->read_inputs) {
-		void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (m != MAP_FAILED) {
-			*mapped = true;
-			*len = (size_t)st.st_size;
-			folio_guard_add(m, *len, where, path);
-			close(fd);
-			return m;
-		}
-	}
-	/* read: a pipe, an empty file, mmap refused, or the build says so */
-	size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
-	data = folio_xmalloc(cap);
-	for (;;) {
-		if (*len == cap)
-			data = folio_xrealloc(data, cap *= 2);
-		ssize_t got = read(fd, data + *len, cap - *len);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			folio_error(ctx, FOLIO_ERR_INPUT, where, "cannot read font: %s",
-			            strerror(errno));
-			free(data);
-			close(fd);
-			return NULL;
-		}
-		if (got == 0)
-			break;
-		*len += (size_t)got;
-	}
-	close(fd);
-	return data;
-}
-
 static void folio_face_free(folio_face *f)
 {
 	folio_cache_drop(f->shaped);
@@ -110,7 +44,7 @@ static void folio_face_free(folio_face *f)
 	free(f->nominals);
 	hb_buffer_destroy(f->buf);
 	hb_font_destroy(f->hb); /* drops its reference to the FT_Face */
-	folio_face_unmap(f->data, f->len, f->mapped);
+	folio_file_drop(&f->file);
 	free(f->path);
 	free(f);
 }
@@ -173,17 +107,18 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 		if (!strcmp(f->path, path))
 			return f;
 	folio_loc where = {path, 0, 0};
-	size_t len = 0;
-	bool mapped = false;
-	const unsigned char *data = folio_face_bytes(ctx, path, &len, &mapped);
-	if (!data)
+	/* mapped, FreeType reading the pages of the glyphs asked for; read
+	 * when the build must not map (ctx->read_inputs) */
+	folio_file_bytes file;
+	if (!folio_file_get(ctx, path, path, where, UINT64_MAX,
+	                    ctx->read_inputs ? FOLIO_FILE_READ : FOLIO_FILE_MAP, &file))
 		return NULL;
 	FT_Face ft;
-	FT_Error err = FT_New_Memory_Face(fonts->lib, data, (FT_Long)len, 0, &ft);
+	FT_Error err = FT_New_Memory_Face(fonts->lib, file.data, (FT_Long)file.len, 0, &ft);
 	if (err) {
 		folio_error(ctx, FOLIO_ERR_INPUT, where, "cannot load font: %s",
 		            folio_ft_error(err));
-		folio_face_unmap(data, len, mapped);
+		folio_file_drop(&file);
 		return NULL;
 	}
 	/* libharu embeds TrueType outlines only (shared/docs/LIBHARU.md): a CFF
@@ -192,7 +127,7 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	if (!FT_IS_SFNT(ft) || FT_Load_Sfnt_Table(ft, TTAG_glyf, 0, NULL, &glyf_len) || !glyf_len ||
 	    !ft->units_per_EM) {
 		FT_Done_Face(ft);
-		folio_face_unmap(data, len, mapped);
+		folio_file_drop(&file);
 		folio_error(ctx, FOLIO_ERR_INPUT, where,
 		            "not a TrueType font (glyf outlines are needed to embed it)");
 		return NULL;
@@ -203,9 +138,7 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 	const char *slash = strrchr(f->path, '/');
 	f->name = slash ? slash + 1 : f->path;
 	f->ft = ft;
-	f->data = data;
-	f->len = len;
-	f->mapped = mapped;
+	f->file = file;
 	f->upem = ft->units_per_EM;
 	/* The hb_font owns the FT_Face from here on. HarfBuzz's own OpenType
 	 * functions read hmtx/GPOS in font units, so at scale = upem every
@@ -237,8 +170,8 @@ folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *pat
 
 const unsigned char *folio_face_data(const folio_face *face, size_t *len)
 {
-	*len = face->len;
-	return face->data;
+	*len = face->file.len;
+	return face->file.data;
 }
 
 const char *folio_face_path(const folio_face *face)

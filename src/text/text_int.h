@@ -32,10 +32,8 @@ struct folio_face {
 	const char *name; /* its basename, for messages */
 	FT_Face ft;
 	/* the file's bytes, which FreeType measures and the PDF writer embeds
-	 * (one copy, so both see the same font): mapped (and guarded) or read */
-	const unsigned char *data;
-	size_t len;
-	bool mapped;
+	 * (one copy, so both see the same font) */
+	folio_file_bytes file;
 	hb_font_t *hb;         /* scale = upem: positions are exact font units */
 	hb_buffer_t *buf;      /* scratch for shaping, reused */
 	hb_language_t lang_en; /* for folio_face_shape and _measure */
