@@ -8,7 +8,7 @@ an article changes, saved the way editors save (a new file renamed over the
 old one), and the clock runs until the PDF at the output path is a new
 file. Prints the median, min and max of those latencies, and folio's own
 build times from its "built ... in N ms" lines. The latency includes the
-40 ms folio waits for a save's events to settle."""
+8 ms of quiet folio waits for, so that a save's few events make one build."""
 import os
 import re
 import shutil
@@ -59,8 +59,8 @@ def main():
         proc.wait()
     log.seek(0)
     built = [float(m) for m in re.findall(r" built .* in (\d+) ms", log.read())][1:]
-    print("save to new PDF: %d saves, median %.1f ms (min %.1f, max %.1f), of which 40 ms "
-          "is the settle wait" % (n, statistics.median(lat), min(lat), max(lat)))
+    print("save to new PDF: %d saves, median %.1f ms (min %.1f, max %.1f), of which 8 ms "
+          "is the wait for quiet" % (n, statistics.median(lat), min(lat), max(lat)))
     if built:
         print("folio's build time in watch (its own lines): median %.0f ms (min %.0f, max %.0f)"
               % (statistics.median(built), min(built), max(built)))

@@ -4,6 +4,7 @@
 
 #include "core/core.h"
 #include "doc/doc.h"
+#include "keep.h"
 #include "layout/dump.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
@@ -172,8 +173,11 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	if (!t)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
 
-	folio_fonts *fonts = folio_fonts_new();
-	folio_hyph *hyph = folio_hyph_load(ctx, issue->language, issue->layout_loc);
+	folio_fonts *kept = opts->keep ? folio_keep_fonts(opts->keep) : NULL;
+	folio_fonts *fonts = kept ? kept : folio_fonts_new();
+	folio_hyph *hyph = opts->keep
+	                       ? folio_keep_hyph(ctx, opts->keep, issue->language, issue->layout_loc)
+	                       : folio_hyph_load(ctx, issue->language, issue->layout_loc);
 	folio_layout_options lo = {.draft = opts->draft};
 	folio_layout_stats stats = {0};
 	folio_display *dl =
@@ -202,8 +206,10 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		if (!folio_pdf_write(ctx, dl, &po, pdf ? pdf : &none, len ? len : &nolen))
 			status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
 	}
-	folio_hyph_drop(hyph);
-	folio_fonts_drop(fonts);
+	if (!opts->keep)
+		folio_hyph_drop(hyph);
+	if (!kept)
+		folio_fonts_drop(fonts);
 	return status;
 }
 

@@ -11,6 +11,11 @@ extern "C" {
 #endif
 
 typedef struct folio_ctx folio_ctx;
+/* What builds made one after another may share (folio watch): the fonts,
+ * with the words shaped in them, and the hyphenation patterns, with the
+ * words hyphenated. A font whose file changed is read again, so a build
+ * with a keep makes the same bytes as one without. One build at a time. */
+typedef struct folio_keep folio_keep;
 
 typedef struct folio_build_options {
 	const char *issue_path;  /* issue.yaml */
@@ -24,10 +29,13 @@ typedef struct folio_build_options {
 	 * 1 ms, but a file rewritten in place during the build cannot end the
 	 * process with SIGBUS (folio watch, which must outlive every build) */
 	bool read_inputs;
+	folio_keep *keep; /* NULL: the build starts from nothing */
 } folio_build_options;
 
 folio_ctx *folio_ctx_new(void);
 void folio_ctx_drop(folio_ctx *ctx);
+folio_keep *folio_keep_new(void);
+void folio_keep_drop(folio_keep *keep);
 
 /* Build the issue. Returns the exit status of FORMAT.md (0, 1, 2, 3); on 0
  * (or 3 with draft) *pdf holds the document, *len bytes, which the caller

@@ -12,6 +12,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,19 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Editors save in bursts (write a temporary, rename, touch): wait this long
- * after the last event before building, so one save makes one build. */
-#define FOLIO_WATCH_SETTLE_MS 40
+/* Editors save in bursts (write a temporary, rename, touch), each a few
+ * events within a millisecond: build once the folders have been quiet this
+ * long, so one save makes one build. */
+#define FOLIO_WATCH_QUIET_MS 8
+/* An input deleted, or renamed to a name that is never an input (a backup,
+ * a hidden file), is mostly one being saved: the new file is written next.
+ * Wait this long for it to come back before a build that would say it is
+ * missing. A file renamed to another input's name (a temporary put into
+ * place) is not waited for. */
+#define FOLIO_WATCH_RETURN_MS 400
+/* Inputs gone and not yet back that are remembered by name; more than this
+ * in one save are waited for as the others are, up to the same time. */
+#define FOLIO_WATCH_MAX_GONE 16
 /* An issue folder is a few folders deep; a runaway tree is not watched whole. */
 #define FOLIO_WATCH_MAX_DIRS 256
 #define FOLIO_WATCH_MAX_DEPTH 4
@@ -41,6 +52,14 @@ typedef struct folio_watch {
 	size_t ndirs;
 	char *out_dir; /* realpath of the PDF's folder, to ignore our own writes */
 	const char *out_name;
+	/* names deleted or renamed away since the last build, not yet back */
+	struct {
+		int wd;
+		uint32_t cookie; /* of a rename, pairing it with where it went */
+		char name[NAME_MAX + 1];
+	} gone[FOLIO_WATCH_MAX_GONE];
+	size_t ngone;
+	bool gone_overflow; /* more went than gone[] holds */
 } folio_watch;
 
 static double folio_now_ms(void)
@@ -57,27 +76,29 @@ static void folio_watch_dir(folio_watch *w, const char *path, int depth)
 	char *real = realpath(path, NULL);
 	if (!real)
 		return;
-	for (size_t i = 0; i < w->ndirs; i++) {
-		if (!strcmp(w->dirs[i].path, real)) {
+	/* a folder watched already is walked again all the same: a subfolder
+	 * made since joins the watch */
+	bool known = false;
+	for (size_t i = 0; i < w->ndirs && !known; i++)
+		known = !strcmp(w->dirs[i].path, real);
+	if (!known) {
+		int wd = inotify_add_watch(w->fd, real,
+		                           IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
+		                               IN_DELETE | IN_CREATE | IN_ONLYDIR);
+		if (wd < 0) {
 			free(real);
 			return;
 		}
+		w->dirs[w->ndirs].wd = wd;
+		w->dirs[w->ndirs].path = real;
+		w->ndirs++;
 	}
-	int wd = inotify_add_watch(w->fd, real,
-	                           IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE |
-	                               IN_CREATE | IN_ONLYDIR);
-	if (wd < 0) {
-		free(real);
+	DIR *d = depth < FOLIO_WATCH_MAX_DEPTH ? opendir(real) : NULL;
+	if (!d) {
+		if (known)
+			free(real);
 		return;
 	}
-	w->dirs[w->ndirs].wd = wd;
-	w->dirs[w->ndirs].path = real;
-	w->ndirs++;
-	if (depth >= FOLIO_WATCH_MAX_DEPTH)
-		return;
-	DIR *d = opendir(real);
-	if (!d)
-		return;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
@@ -91,6 +112,8 @@ static void folio_watch_dir(folio_watch *w, const char *path, int depth)
 		free(sub);
 	}
 	closedir(d);
+	if (known)
+		free(real);
 }
 
 /* The issue's folder (articles, pictures, a layout file named by path) with
@@ -129,6 +152,35 @@ static bool folio_watch_ignored(const folio_watch *w, int wd, const char *name)
 	return false;
 }
 
+/* A name that went (deleted, renamed away) is remembered until a file of
+ * that name is written or renamed into place again, or the rename is seen to
+ * have given it another input's name. */
+static void folio_watch_went(folio_watch *w, int wd, uint32_t cookie, const char *name)
+{
+	for (size_t i = 0; i < w->ngone; i++)
+		if (w->gone[i].wd == wd && !strcmp(w->gone[i].name, name))
+			return;
+	if (w->ngone == FOLIO_WATCH_MAX_GONE || strlen(name) > NAME_MAX) {
+		w->gone_overflow = true;
+		return;
+	}
+	w->gone[w->ngone].wd = wd;
+	w->gone[w->ngone].cookie = cookie;
+	strcpy(w->gone[w->ngone].name, name);
+	w->ngone++;
+}
+
+static void folio_watch_came(folio_watch *w, int wd, uint32_t cookie, const char *name)
+{
+	for (size_t i = 0; i < w->ngone;) {
+		if ((w->gone[i].wd == wd && !strcmp(w->gone[i].name, name)) ||
+		    (cookie && w->gone[i].cookie == cookie))
+			w->gone[i] = w->gone[--w->ngone];
+		else
+			i++;
+	}
+}
+
 /* Drain the inotify queue; true if an input may have changed. */
 static bool folio_watch_read(folio_watch *w)
 {
@@ -150,9 +202,38 @@ static bool folio_watch_read(folio_watch *w)
 			/* A new plain file is announced again when it is closed. */
 			if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR))
 				continue;
+			if (!(ev->mask & IN_ISDIR) && (ev->mask & (IN_DELETE | IN_MOVED_FROM)))
+				folio_watch_went(w, ev->wd, ev->cookie, ev->name);
+			if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))
+				folio_watch_came(w, ev->wd, ev->cookie, ev->name);
 			changed = true;
 		}
 	}
+}
+
+/* After the first event of a change: read on until the folders are quiet,
+ * waiting longer while an input that went is not back. False on a signal. */
+static bool folio_watch_settle(folio_watch *w, struct pollfd p[2])
+{
+	double start = folio_now_ms();
+	for (;;) {
+		int ms = FOLIO_WATCH_QUIET_MS;
+		if (w->ngone || w->gone_overflow) {
+			double left = FOLIO_WATCH_RETURN_MS - (folio_now_ms() - start);
+			ms = left > ms ? (int)left : ms;
+		}
+		int r = poll(p, 2, ms);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r > 0 && p[1].revents)
+			return false;
+		if (r <= 0)
+			break;
+		folio_watch_read(w);
+	}
+	w->ngone = 0;
+	w->gone_overflow = false;
+	return true;
 }
 
 static int folio_watch_build(const folio_build_options *o, const char *out)
@@ -218,6 +299,9 @@ int folio_cli_watch(int argc, char **argv)
 	w.out_name = strdup(basename(dup));
 	free(dup);
 
+	/* fonts and hyphenation from one build to the next: a rebuild shapes
+	 * and hyphenates only the words it has not seen */
+	o.keep = folio_keep_new();
 	folio_watch_scan(&w, o.issue_path, o.layout);
 	printf("folio watch: %s -> %s (%zu folders watched; Ctrl-C stops)\n", o.issue_path, out,
 	       w.ndirs);
@@ -235,15 +319,13 @@ int folio_cli_watch(int argc, char **argv)
 			break;
 		if (!folio_watch_read(&w))
 			continue;
-		/* Settle: keep draining until the folder is quiet. */
-		while (poll(p, 2, FOLIO_WATCH_SETTLE_MS) > 0 && !p[1].revents)
-			folio_watch_read(&w);
-		if (p[1].revents)
+		if (!folio_watch_settle(&w, p))
 			break;
 		folio_watch_scan(&w, o.issue_path, o.layout);
 		folio_watch_build(&o, out);
 	}
 	printf("folio watch: stopped\n");
+	folio_keep_drop(o.keep);
 	for (size_t i = 0; i < w.ndirs; i++)
 		free(w.dirs[i].path);
 	free(w.out_dir);

@@ -157,10 +157,19 @@ typedef struct {
 	const unsigned char *data;
 	size_t len;
 	void *mapped; /* the mapping, or NULL when data is malloc'd */
+	/* the file as it was opened (fstat), and when: folio_file_changed */
+	uint64_t dev, ino, size;
+	int64_t mtime_ns, ctime_ns, read_ns;
 } folio_file_bytes;
 bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, folio_loc loc,
                     uint64_t max_bytes, folio_file_how how, folio_file_bytes *out);
 void folio_file_drop(folio_file_bytes *b);
+/* Whether the file at fs_path may no longer be the one b was read from:
+ * gone, replaced (another inode), written since (size, mtime, ctime), or
+ * written so shortly before it was read that a write since could have left
+ * its mtime as it was (git's "racy" files). For bytes kept from one build
+ * to the next (folio watch). */
+bool folio_file_changed(const folio_file_bytes *b, const char *fs_path);
 
 /* guard.c: a file mapped into memory, named for the SIGBUS it causes if it
  * is cut short while mapped (the message names the file, read at `loc`);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void too_big(folio_ctx *ctx, const char *shown, folio_loc loc, uint64_t max_bytes)
@@ -85,6 +86,41 @@ static unsigned char *read_whole(folio_ctx *ctx, int fd, const struct stat *st,
 	return buf;
 }
 
+static int64_t ns(struct timespec t)
+{
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void note_identity(folio_file_bytes *b, const struct stat *st)
+{
+	b->dev = (uint64_t)st->st_dev;
+	b->ino = (uint64_t)st->st_ino;
+	b->size = (uint64_t)st->st_size;
+	b->mtime_ns = ns(st->st_mtim);
+	b->ctime_ns = ns(st->st_ctim);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	b->read_ns = ns(now);
+}
+
+/* A file's times are stamped from a coarse clock (a few ms; 2 s on FAT):
+ * written again within that tick after it was read, it would keep its
+ * mtime. (Its ctime is compared but not judged racy: only a tool that sets
+ * an old mtime on new content, within the tick, would slip through that.) */
+#define FOLIO_RACY_NS 2000000000LL
+
+bool folio_file_changed(const folio_file_bytes *b, const char *fs_path)
+{
+	struct stat st;
+	if (stat(fs_path, &st) != 0)
+		return true;
+	folio_file_bytes now;
+	note_identity(&now, &st);
+	bool racy = b->mtime_ns > b->read_ns - FOLIO_RACY_NS;
+	return racy || now.dev != b->dev || now.ino != b->ino || now.size != b->size ||
+	       now.mtime_ns != b->mtime_ns || now.ctime_ns != b->ctime_ns;
+}
+
 bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, folio_loc loc,
                     uint64_t max_bytes, folio_file_how how, folio_file_bytes *out)
 {
@@ -95,6 +131,7 @@ bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 	int fd = open_whole(ctx, fs_path, shown, loc, max_bytes, &st);
 	if (fd < 0)
 		return false;
+	note_identity(out, &st);
 	if (how != FOLIO_FILE_READ && S_ISREG(st.st_mode) && st.st_size > 0) {
 		int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
@@ -118,8 +155,10 @@ bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 	/* read: asked to, not regular (a pipe), empty, or mmap refused */
 	size_t n = 0;
 	unsigned char *buf = read_whole(ctx, fd, &st, shown, loc, max_bytes, &n);
-	if (!buf)
+	if (!buf) {
+		memset(out, 0, sizeof *out);
 		return false;
+	}
 	out->data = buf;
 	out->len = n;
 	return true;

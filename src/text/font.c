@@ -63,6 +63,19 @@ void folio_fonts_drop(folio_fonts *fonts)
 	free(fonts);
 }
 
+void folio_fonts_forget_changed(folio_fonts *fonts)
+{
+	for (folio_face **at = &fonts->faces; *at;) {
+		folio_face *f = *at;
+		if (folio_file_changed(&f->file, f->path)) {
+			*at = f->next;
+			folio_face_free(f);
+		} else {
+			at = &f->next;
+		}
+	}
+}
+
 static int folio_cover_index(uint32_t cp);
 
 static const char *folio_ft_error(FT_Error err)

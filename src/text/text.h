@@ -14,6 +14,9 @@ typedef struct folio_face folio_face;   /* one font file */
 
 folio_fonts *folio_fonts_new(void);
 void folio_fonts_drop(folio_fonts *fonts);
+/* Before a build reuses the fonts of the last one (folio watch): drop each
+ * face whose file changed since it was read, so it is read again. */
+void folio_fonts_forget_changed(folio_fonts *fonts);
 /* Load (or find in the cache) the TrueType file at path. NULL + error
  * (FOLIO_ERR_INPUT, naming the path) when it cannot be read. */
 folio_face *folio_fonts_load(folio_ctx *ctx, folio_fonts *fonts, const char *path);

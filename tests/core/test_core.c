@@ -1,6 +1,15 @@
-/* test_core.c: the context's messages and exit classes, the arena, UTF-8. */
+/* test_core.c: the context's messages and exit classes, the arena, UTF-8,
+ * whether a file read earlier is still the same file. */
 #include "../check.h"
 #include "core/core.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 static void test_diagnostics(void)
 {
@@ -79,10 +88,68 @@ static void test_utf8(void)
 	CHECK(folio_utf8_put(0x416, out) == 2 && (unsigned char)out[0] == 0xD0);
 }
 
+/* text written at path, its mtime `age` seconds ago */
+static void write_file(const char *path, const char *text, int age)
+{
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	struct timespec t[2];
+	clock_gettime(CLOCK_REALTIME, &t[0]);
+	t[0].tv_sec -= age;
+	t[1] = t[0];
+	CHECK(utimensat(AT_FDCWD, path, t, 0) == 0);
+}
+
+/* Bytes kept from one build to the next are read again once their file is
+ * another: rewritten (even at the same size), replaced by a rename, gone. */
+static void test_file_changed(void)
+{
+	char dir[] = "/tmp/folio-files.XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	char path[64], other[64];
+	snprintf(path, sizeof path, "%s/a", dir);
+	snprintf(other, sizeof other, "%s/b", dir);
+	write_file(path, "one", 3600);
+	folio_ctx *ctx = folio_ctx_new();
+	folio_file_bytes b;
+	CHECK(folio_file_get(ctx, path, "a", FOLIO_NOWHERE, 100, FOLIO_FILE_READ, &b));
+	CHECK(b.len == 3 && !memcmp(b.data, "one", 3));
+	CHECK(!folio_file_changed(&b, path));
+	write_file(path, "two", 0); /* the same size, written again */
+	CHECK(folio_file_changed(&b, path));
+	folio_file_drop(&b);
+
+	/* written just before it was read: a write since might not show */
+	CHECK(folio_file_get(ctx, path, "a", FOLIO_NOWHERE, 100, FOLIO_FILE_READ, &b));
+	CHECK(folio_file_changed(&b, path));
+	folio_file_drop(&b);
+
+	write_file(path, "two", 3600);
+	CHECK(folio_file_get(ctx, path, "a", FOLIO_NOWHERE, 100, FOLIO_FILE_MAP, &b));
+	CHECK(!folio_file_changed(&b, path));
+	write_file(other, "two", 3600);
+	CHECK(rename(other, path) == 0); /* another file under the name, as old */
+	CHECK(folio_file_changed(&b, path));
+	folio_file_drop(&b);
+
+	CHECK(folio_file_get(ctx, path, "a", FOLIO_NOWHERE, 100, FOLIO_FILE_READ, &b));
+	CHECK(unlink(path) == 0);
+	CHECK(folio_file_changed(&b, path));
+	folio_file_drop(&b);
+	CHECK(!folio_failed(ctx));
+	folio_ctx_drop(ctx);
+	CHECK(rmdir(dir) == 0);
+}
+
 int main(void)
 {
 	test_diagnostics();
 	test_arena();
 	test_utf8();
+	test_file_changed();
 	CHECK_DONE();
 }
