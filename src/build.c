@@ -36,6 +36,12 @@ const char *folio_dump(const folio_ctx *ctx)
 	return ctx->dump;
 }
 
+const uint64_t *folio_page_digests(const folio_ctx *ctx, size_t *n)
+{
+	*n = ctx->npage_digests;
+	return ctx->page_digests;
+}
+
 static char *folio_make_report(const folio_issue *is, const folio_template *t,
                                const folio_display *dl, const folio_layout_stats *st,
                                folio_target target)
@@ -201,10 +207,17 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
 	} else if (pdf || fd >= 0) {
 		folio_pdf_options po = {.target = target, .to_fd = fd >= 0, .fd = fd};
+		if (opts->page_digests)
+			po.page_digests =
+			    folio_arena_alloc(ctx->arena, (size_t)dl->npages * sizeof(uint64_t));
 		unsigned char *none = NULL;
 		size_t nolen = 0;
-		if (!folio_pdf_write(ctx, dl, &po, pdf ? pdf : &none, len ? len : &nolen))
+		if (!folio_pdf_write(ctx, dl, &po, pdf ? pdf : &none, len ? len : &nolen)) {
 			status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
+		} else if (po.page_digests) {
+			ctx->page_digests = po.page_digests;
+			ctx->npage_digests = (size_t)dl->npages;
+		}
 	}
 	if (!opts->keep)
 		folio_hyph_drop(hyph);

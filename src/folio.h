@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,6 +31,9 @@ typedef struct folio_build_options {
 	 * process with SIGBUS (folio watch, which must outlive every build) */
 	bool read_inputs;
 	folio_keep *keep; /* NULL: the build starts from nothing */
+	/* a digest of each page the PDF shows (folio_page_digests), so that
+	 * folio watch can say which pages a rebuild changed */
+	bool page_digests;
 } folio_build_options;
 
 folio_ctx *folio_ctx_new(void);
@@ -57,6 +61,10 @@ const char *folio_diag_text(const folio_ctx *ctx, size_t i);
 const char *folio_report(const folio_ctx *ctx);
 /* The layout dump of the last build (when dump_layout was set), or NULL. */
 const char *folio_dump(const folio_ctx *ctx);
+/* The pages' digests of the last build that wrote a PDF with page_digests
+ * set, *n of them (NULL and 0 otherwise): two pages with the same digest
+ * show the same (their content streams and pictures are the same bytes). */
+const uint64_t *folio_page_digests(const folio_ctx *ctx, size_t *n);
 
 #ifdef __cplusplus
 }

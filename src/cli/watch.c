@@ -60,6 +60,9 @@ typedef struct folio_watch {
 	} gone[FOLIO_WATCH_MAX_GONE];
 	size_t ngone;
 	bool gone_overflow; /* more went than gone[] holds */
+	/* the pages' digests of the last PDF written (malloc'd), or NULL */
+	uint64_t *digests;
+	size_t ndigests;
 } folio_watch;
 
 static double folio_now_ms(void)
@@ -236,7 +239,46 @@ static bool folio_watch_settle(folio_watch *w, struct pollfd p[2])
 	return true;
 }
 
-static int folio_watch_build(const folio_build_options *o, const char *out)
+/* ", page 3 changed", ", pages 1, 3-4 changed", ", no page changed": the
+ * new PDF's pages against the last one's (all of them when their number
+ * changed). Nothing for the first PDF. */
+static void folio_watch_changes(folio_watch *w, const folio_ctx *ctx)
+{
+	size_t n;
+	const uint64_t *now = folio_page_digests(ctx, &n);
+	if (!now)
+		return;
+	if (w->digests) {
+		bool all = n != w->ndigests;
+		size_t changed = 0, len = 0;
+		char list[256] = "";
+		for (size_t i = 0; i < n; i++) {
+			if (!all && now[i] == w->digests[i])
+				continue;
+			size_t last = i; /* a run of changed pages, i to last */
+			while (last + 1 < n && (all || now[last + 1] != w->digests[last + 1]))
+				last++;
+			const char *sep = changed ? ", " : "";
+			if (len < sizeof list - 48 && last > i)
+				len += (size_t)snprintf(list + len, sizeof list - len, "%s%zu-%zu", sep,
+				                        i + 1, last + 1);
+			else if (len < sizeof list - 48)
+				len += (size_t)snprintf(list + len, sizeof list - len, "%s%zu", sep, i + 1);
+			changed += last - i + 1;
+			i = last;
+		}
+		if (changed)
+			printf(", page%s %s changed", changed == 1 ? "" : "s", list);
+		else
+			printf(", no page changed");
+	}
+	free(w->digests);
+	w->digests = folio_xmalloc(n * sizeof *now);
+	memcpy(w->digests, now, n * sizeof *now);
+	w->ndigests = n;
+}
+
+static int folio_watch_build(folio_watch *wt, const folio_build_options *o, const char *out)
 {
 	double t0 = folio_now_ms();
 	folio_ctx *ctx = folio_ctx_new();
@@ -256,7 +298,10 @@ static int folio_watch_build(const folio_build_options *o, const char *out)
 		printf("%s built %s in %.0f ms", clock, out, ms);
 	else
 		printf("%s FAILED (exit status %d) in %.0f ms, %s unchanged", clock, status, ms, out);
-	printf(", %zu message%s\n", ndiag, ndiag == 1 ? "" : "s");
+	printf(", %zu message%s", ndiag, ndiag == 1 ? "" : "s");
+	if (write && status != 1)
+		folio_watch_changes(wt, ctx);
+	putchar('\n');
 	fflush(stdout);
 	fflush(stderr);
 	folio_ctx_drop(ctx);
@@ -278,6 +323,7 @@ int folio_cli_watch(int argc, char **argv)
 	if (!out)
 		return folio_watch_usage_error("%s", "no output file given (-o OUT.pdf)");
 	o.read_inputs = true;
+	o.page_digests = true;
 
 	/* SIGINT and SIGTERM arrive through a descriptor, so a signal during a
 	 * build lets the build and its atomic write finish first. */
@@ -306,7 +352,7 @@ int folio_cli_watch(int argc, char **argv)
 	printf("folio watch: %s -> %s (%zu folders watched; Ctrl-C stops)\n", o.issue_path, out,
 	       w.ndirs);
 	fflush(stdout);
-	folio_watch_build(&o, out);
+	folio_watch_build(&w, &o, out);
 
 	for (;;) {
 		struct pollfd p[2] = {{.fd = w.fd, .events = POLLIN}, {.fd = sfd, .events = POLLIN}};
@@ -322,10 +368,11 @@ int folio_cli_watch(int argc, char **argv)
 		if (!folio_watch_settle(&w, p))
 			break;
 		folio_watch_scan(&w, o.issue_path, o.layout);
-		folio_watch_build(&o, out);
+		folio_watch_build(&w, &o, out);
 	}
 	printf("folio watch: stopped\n");
 	folio_keep_drop(o.keep);
+	free(w.digests);
 	for (size_t i = 0; i < w.ndirs; i++)
 		free(w.dirs[i].path);
 	free(w.out_dir);

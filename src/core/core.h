@@ -94,6 +94,8 @@ typedef struct folio_ctx {
 	int nerrors, nwarnings;
 	char *report; /* the last build's report (malloc'd), or NULL */
 	char *dump;   /* the last build's layout dump (malloc'd), or NULL */
+	uint64_t *page_digests; /* the last PDF's pages' digests (arena), or NULL */
+	size_t npage_digests;
 	struct folio_ctx_hook *hooks; /* folio_ctx_on_drop's, newest first */
 	/* Pictures and fonts are read, never mapped: a file rewritten in place
 	 * during the build cannot then take a long-running process down (folio
@@ -126,6 +128,13 @@ bool folio_failed(const folio_ctx *ctx);
  * paragraphs). */
 #define FOLIO_FNV_OFFSET 0xcbf29ce484222325ull
 uint64_t folio_fnv1a(uint64_t h, const void *data, size_t n);
+/* The digest of long data in four 64-bit lanes (a zero-padded tail is told
+ * apart by the length, which the caller mixes in): a picture's stream in the
+ * /ID. */
+void folio_lanes(const unsigned char *p, size_t n, uint64_t v[4]);
+/* The lanes and the length of data[0, n) folded into h: pieces digested one
+ * after another (a page's content, then its pictures). */
+uint64_t folio_digest(uint64_t h, const void *data, size_t n);
 
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[*i] (advancing *i); returns 0xFFFFFFFF for an

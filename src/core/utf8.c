@@ -93,11 +93,3 @@ size_t folio_utf8_put(uint32_t cp, char out[4])
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
 }
-
-uint64_t folio_fnv1a(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *s = data;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001b3ull;
-	return h;
-}

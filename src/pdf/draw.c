@@ -303,6 +303,46 @@ static bool draw_link(page_state *s, const folio_dl_item *it)
 	return folio_pdf_ok(w, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
 }
 
+/* What of a picture reaches the PDF: its stored bytes (a JPEG's, a PNG's
+ * compressed samples) or its decoded ones, its size and turn, its profile. */
+static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
+{
+	uint32_t dims[5] = {pic->width, pic->height, (uint32_t)pic->orientation,
+	                    pic->pixels_width, pic->pixels_height};
+	h = folio_digest(h, dims, sizeof dims);
+	if (pic->jpeg)
+		h = folio_digest(h, pic->jpeg, pic->jpeg_len);
+	for (size_t i = 0; i < pic->png_idat_nparts; i++)
+		h = folio_digest(h, pic->png_idat_parts[i].data, pic->png_idat_parts[i].len);
+	if (pic->png_idat && !pic->png_idat_nparts)
+		h = folio_digest(h, pic->png_idat, pic->png_idat_len);
+	if (pic->png_palette)
+		h = folio_digest(h, pic->png_palette, 3 * (size_t)pic->png_palette_entries);
+	uint32_t w = pic->pixels_width ? pic->pixels_width : pic->width;
+	uint32_t ht = pic->pixels_width ? pic->pixels_height : pic->height;
+	if (pic->orientation >= 5 && !pic->pixels_width) {
+		uint32_t t = w; /* as stored, a quarter turn from as seen */
+		w = ht;
+		ht = t;
+	}
+	if (pic->pixels)
+		h = folio_digest(h, pic->pixels, (size_t)w * ht * (size_t)pic->channels);
+	if (pic->alpha)
+		h = folio_digest(h, pic->alpha, (size_t)w * ht);
+	if (pic->icc)
+		h = folio_digest(h, pic->icc, pic->icc_len);
+	return h;
+}
+
+static uint64_t page_digest(const folio_pdf_buf *content, const folio_dl_page *p)
+{
+	uint64_t h = folio_digest(0, content->p, content->n);
+	for (size_t i = 0; i < p->nitems; i++)
+		if (p->items[i].kind == FOLIO_DL_IMAGE && p->items[i].picture)
+			h = picture_digest(h, p->items[i].picture);
+	return h;
+}
+
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 {
 	w->content.n = 0;
@@ -342,6 +382,8 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 		if (!folio_pdf_crop_marks(w, s.page))
 			return false;
 	}
+	if (w->page_digests)
+		w->page_digests[index] = page_digest(s.b, p);
 	w->doing = "writing a page";
 	HPDF_PageAttr attr = s.page->attr;
 	return folio_pdf_put_deflated(w, attr->contents, s.b->p, s.b->n);

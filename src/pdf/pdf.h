@@ -15,6 +15,10 @@ typedef struct folio_pdf_options {
 	 * *out and *len stay NULL and 0. */
 	bool to_fd;
 	int fd;
+	/* NULL, or one entry a page: the digest of what the page shows (its
+	 * content stream, the data of its pictures), so that folio watch can
+	 * say which pages a rebuild changed */
+	uint64_t *page_digests;
 } folio_pdf_options;
 
 /* Write the whole document into memory (*out, *len; the caller releases it

@@ -264,52 +264,6 @@ bool folio_pdf_id_reserve(folio_pdf_writer *w)
 	return folio_pdf_ok(w, HPDF_Dict_Add(w->pdf->xref->trailer, "ID", id));
 }
 
-/* The digest of a picture's stream for the /ID: four 64-bit lanes, each
- * word multiplied in by an odd constant and rotated (the round of xxHash64),
- * about ten times cheaper than MD5 per byte. Each round is one-to-one in
- * both the lane and the word, so a change confined to one word always
- * changes the digest; a zero-padded tail is told apart by the length. */
-#define LANE_K1 0x9E3779B185EBCA87u
-#define LANE_K2 0xC2B2AE3D27D4EB4Fu
-
-static uint64_t le64(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
-static uint64_t lane_round(uint64_t acc, uint64_t word)
-{
-	acc += word * LANE_K2;
-	acc = acc << 31 | acc >> 33;
-	return acc * LANE_K1;
-}
-
-static void lanes_digest(const unsigned char *p, size_t n, uint64_t v[4])
-{
-	uint64_t a = LANE_K1 + LANE_K2, b = LANE_K2, c = 0, d = 0 - LANE_K1;
-	size_t i = 0;
-	for (; i + 32 <= n; i += 32) {
-		a = lane_round(a, le64(p + i));
-		b = lane_round(b, le64(p + i + 8));
-		c = lane_round(c, le64(p + i + 16));
-		d = lane_round(d, le64(p + i + 24));
-	}
-	if (i < n) {
-		unsigned char tail[32] = {0};
-		memcpy(tail, p + i, n - i);
-		a = lane_round(a, le64(tail));
-		b = lane_round(b, le64(tail + 8));
-		c = lane_round(c, le64(tail + 16));
-		d = lane_round(d, le64(tail + 24));
-	}
-	v[0] = a;
-	v[1] = b;
-	v[2] = c;
-	v[3] = d;
-}
-
 static bool digits(const unsigned char *b, size_t len, size_t *pos, size_t *v)
 {
 	size_t p = *pos, n = 0;
@@ -444,7 +398,7 @@ void folio_pdf_id_patch(unsigned char *buf, size_t len)
 			continue;
 		HPDF_MD5Update(&md5, buf + done, (HPDF_UINT32)(s - done));
 		uint64_t v[4];
-		lanes_digest(buf + s, e - s, v);
+		folio_lanes(buf + s, e - s, v);
 		HPDF_MD5Update(&md5, (const HPDF_BYTE *)"\0picture", 8);
 		md5_u64(&md5, s);
 		md5_u64(&md5, e - s);

@@ -92,7 +92,8 @@ typedef struct folio_pdf_writer {
 	struct folio_pdf_icc *iccs; /* pictures' own profiles, each written once */
 	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
-	folio_pdf_buf content; /* the page being drawn */
+	uint64_t *page_digests; /* folio_pdf_options', or NULL */
+	folio_pdf_buf content;  /* the page being drawn */
 	folio_pdf_buf scratch; /* a font's ToUnicode map */
 	folio_pdf_buf packed;  /* what folio_pdf_put_deflated compressed */
 	struct libdeflate_compressor *deflater; /* made on first use */

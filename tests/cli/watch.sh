@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # watch.sh: folio watch on a copy of the sample: the first build, a rebuild
 # after an article is edited (the same bytes as folio build makes of it,
-# though watch keeps fonts and hyphenation from build to build), one build
+# though watch keeps fonts and hyphenation from build to build; its line
+# names the one page that changed; "no page changed" after a touch), one build
 # and no error for a save that renames the old file to a backup first, an
 # error line (and no exit) when issue.yaml is broken, a rebuild once it is
 # fixed, a font file replaced under a layout that names it (read again, not
@@ -50,6 +51,9 @@ mv "$work/issue/articles/.tmp-edit" "$article"
 wait_for 2 sh -c "[ \$(grep -c ' built ' '$work/log') -ge 2 ]" ||
 	fail "no rebuild within 2 s of editing an article"
 cmp -s "$work/first.pdf" "$work/out.pdf" && fail "the PDF did not change after the edit"
+# the article is on page 3, and the edit moves nothing off it
+grep ' built ' "$work/log" | sed -n 2p | grep -q ', page 3 changed$' ||
+	fail "the rebuild's line does not say that page 3, and only it, changed"
 if command -v pdftotext >/dev/null; then
 	pdftotext "$work/out.pdf" "$work/out.txt" && grep -q Qqx "$work/out.txt" ||
 		fail "the rebuilt PDF lacks the edited word"
@@ -60,6 +64,14 @@ fi
 cmp -s "$work/fresh.pdf" "$work/out.pdf" ||
 	fail "watch's rebuild differs from folio build of the same files"
 cp "$work/out.pdf" "$work/second.pdf"
+
+# an input saved unchanged: a build, and no page changed
+n=$(builds)
+touch "$work/issue/issue.yaml"
+wait_for 2 sh -c "[ \$(grep -c ' built ' '$work/log') -gt $n ]" ||
+	fail "no rebuild within 2 s of touching issue.yaml"
+grep ' built ' "$work/log" | tail -1 | grep -q ', no page changed$' ||
+	fail "a rebuild of unchanged inputs does not say that no page changed"
 
 # a save the way vim and emacs make a backup: the article renamed away, then
 # written anew; one build when it is back, no 'cannot open' in between

@@ -1,0 +1,88 @@
+/* test_page_digests.c: each page's digest (folio watch's "page 3 changed")
+ * follows what the page shows: the same display list gives the same
+ * digests, a changed pixel changes only its page's, a changed word only
+ * its page's, and asking for digests does not change the PDF's bytes. */
+#include "../check.h"
+#include "pdf/pdf.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+
+static unsigned char px[3 * 2 * 3];
+static folio_picture pic = {.path = "p.png", .width = 3, .height = 2, .channels = 3,
+                            .pixels = px};
+static folio_dl_item page1[2], page2[1];
+static folio_dl_page pages[2];
+
+static folio_dl_item words(folio_face *face, double y, const char *s)
+{
+	return (folio_dl_item){.kind = FOLIO_DL_TEXT, .x = 72, .y = y, .face = face, .size = 10,
+	                       .text = s, .len = strlen(s), .color = {0, 0, 0, 1},
+	                       .dest_page = -1, .style = -1, .article = -1};
+}
+
+static folio_display display(folio_face *face, const char *second)
+{
+	page1[0] = words(face, 72, "On the first page");
+	page1[1] = (folio_dl_item){.kind = FOLIO_DL_IMAGE, .x = 72, .y = 100, .w = 60, .h = 40,
+	                           .picture = &pic, .dest_page = -1, .style = -1, .article = -1};
+	page2[0] = words(face, 72, second);
+	pages[0] = (folio_dl_page){page1, 2, 2};
+	pages[1] = (folio_dl_page){page2, 1, 1};
+	return (folio_display){.page_width = 300, .page_height = 400, .bleed = 8.5,
+	                       .pages = pages, .npages = 2, .title = "Digests",
+	                       .year = 2022, .month = 9, .day = 30};
+}
+
+/* The PDF of dl (NULL on failure); its pages' digests into d when d. */
+static unsigned char *write(folio_ctx *ctx, const folio_display *dl, uint64_t *d, size_t *len)
+{
+	folio_pdf_options o = {.target = FOLIO_TARGET_PRINT, .page_digests = d};
+	unsigned char *out = NULL;
+	if (!folio_pdf_write(ctx, dl, &o, &out, len))
+		return NULL;
+	return out;
+}
+
+int main(void)
+{
+	const char *data = getenv("FOLIO_DATA_DIR");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/fonts/PTSerif-Regular.ttf", data ? data : ".");
+	folio_ctx *ctx = folio_ctx_new();
+	folio_fonts *fonts = folio_fonts_new();
+	folio_face *face = folio_fonts_load(ctx, fonts, path);
+	CHECK(face != NULL);
+	if (!face)
+		CHECK_DONE();
+	for (size_t i = 0; i < sizeof px; i++)
+		px[i] = (unsigned char)(40 * i);
+
+	folio_display dl = display(face, "On the second page");
+	uint64_t a[2] = {0}, b[2] = {0}, c[2] = {0}, d[2] = {0};
+	size_t la, lb, lplain;
+	unsigned char *pa = write(ctx, &dl, a, &la);
+	unsigned char *plain = write(ctx, &dl, NULL, &lplain);
+	unsigned char *pb = write(ctx, &dl, b, &lb);
+	CHECK(pa && plain && pb);
+	CHECK(a[0] && a[1] && a[0] != a[1]);
+	CHECK(a[0] == b[0] && a[1] == b[1]); /* the same display list */
+	CHECK(pa && plain && la == lplain && !memcmp(pa, plain, la)); /* asking costs no byte */
+
+	px[4] ^= 1; /* one sample of the picture on page 1 */
+	folio_pdf_free(write(ctx, &dl, c, &lb), lb);
+	CHECK(c[0] != a[0] && c[1] == a[1]);
+	px[4] ^= 1;
+
+	dl = display(face, "On the second page!"); /* one more glyph on page 2 */
+	folio_pdf_free(write(ctx, &dl, d, &lb), lb);
+	CHECK(d[0] == a[0] && d[1] != a[1]);
+
+	CHECK(ctx->nerrors == 0);
+	folio_pdf_free(pa, la);
+	folio_pdf_free(plain, lplain);
+	folio_pdf_free(pb, lb);
+	folio_fonts_drop(fonts);
+	folio_ctx_drop(ctx);
+	CHECK_DONE();
+}
