@@ -66,7 +66,9 @@ void folio_loc_format(folio_loc loc, char *out, size_t size)
 		out[0] = '\0';
 }
 
-static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
+/* Records the message; false when it is a warning said already (the layout
+ * runs its passes again, and a warning found in each is one warning). */
+static bool folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
                            va_list ap)
 {
 	char msg[2048];
@@ -77,11 +79,17 @@ static void folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, 
 	size_t n = strlen(place) + strlen(word) + strlen(msg) + 4;
 	char *text = folio_xmalloc(n);
 	snprintf(text, n, "%s%s: %s", place, word, msg);
+	for (size_t i = 0; kind == FOLIO_DIAG_WARNING && i < ctx->ndiags; i++)
+		if (ctx->diags[i].kind == kind && !strcmp(ctx->diags[i].text, text)) {
+			free(text);
+			return false;
+		}
 	if (ctx->ndiags == ctx->capdiags) {
 		ctx->capdiags = ctx->capdiags ? ctx->capdiags * 2 : 16;
 		ctx->diags = folio_xrealloc(ctx->diags, ctx->capdiags * sizeof *ctx->diags);
 	}
 	ctx->diags[ctx->ndiags++] = (folio_diag){kind, text};
+	return true;
 }
 
 bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap)
@@ -108,9 +116,9 @@ void folio_warn(folio_ctx *ctx, folio_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	folio_diag_add(ctx, FOLIO_DIAG_WARNING, loc, fmt, ap);
+	if (folio_diag_add(ctx, FOLIO_DIAG_WARNING, loc, fmt, ap))
+		ctx->nwarnings++;
 	va_end(ap);
-	ctx->nwarnings++;
 }
 
 bool folio_failed(const folio_ctx *ctx)

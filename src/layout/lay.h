@@ -131,6 +131,12 @@ void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_p
 
 /* page.c: geometry and the master pages' furniture */
 void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);
+/* The most room a fresh column has on any page after `page` (-1: on any
+ * page; 0 after the last). */
+double folio_room_after(folio_lay *L, int page);
+/* Rows [i, j] stacked from the top of a fresh column: how tall (the grid
+ * rounding aside). */
+double folio_rows_height(const folio_lay *L, const folio_row *rows, size_t i, size_t j);
 bool folio_page_furniture(folio_lay *L, int page);
 double folio_contents_height(folio_lay *L);
 

@@ -35,6 +35,27 @@ void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g)
 		g->bottom[t->contents_column] = bottom - L->contents_h - t->baseline;
 }
 
+double folio_room_after(folio_lay *L, int page)
+{
+	double most = 0;
+	for (int p = page + 1; p < L->t->npages; p++) {
+		folio_page_geom g;
+		folio_page_geom_init(L, p, &g);
+		for (int c = 0; c < L->t->columns; c++)
+			if (g.bottom[c] - g.top[c] > most)
+				most = g.bottom[c] - g.top[c];
+	}
+	return most;
+}
+
+double folio_rows_height(const folio_lay *L, const folio_row *rows, size_t i, size_t j)
+{
+	double h = 0;
+	for (size_t k = i; k <= j; k++)
+		h += (k > i ? rows[k].space_before : 0) + (rows[k].grid ? L->t->baseline : rows[k].h);
+	return h;
+}
+
 /* ---- text that is not part of the flow: one line, placed by hand ---- */
 
 static const folio_line *folio_one_line(folio_lay *L, int style, const char *text)

@@ -53,7 +53,9 @@ bool folio_next_column(folio_lay *L, folio_cursor *cur)
 
 /* Try to place rows [i, j] at the cursor; commit only if all fit (or
  * `force`, which places as many as fit, at least one). Returns the number
- * of rows consumed. */
+ * of rows consumed. A picture is never forced into a fresh column too short
+ * for its group when a later column has the room: it would hang over what
+ * lies below (the footer, the contents box); 0 then, and it moves on. */
 static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t i,
                                 size_t j, folio_slot *slots, bool force)
 {
@@ -70,6 +72,9 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 		double end = folio_row_fit(L, &rows[k], y, fresh, &top, &base);
 		if (end > lim + FOLIO_EPS) {
 			if (!force)
+				return 0;
+			if (rows[k].kind == FOLIO_ROW_IMAGE && cur->fresh_col &&
+			    folio_rows_height(L, rows, i, j) <= folio_room_after(L, cur->page))
 				return 0;
 			if (k == i && fresh) {
 				/* Taller than an empty column: it cannot fit anywhere,

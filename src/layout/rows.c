@@ -114,6 +114,29 @@ static void folio_rows_rule(folio_rows *R, double w, double h, double weight, fo
 	r->color = color;
 }
 
+/* A picture whose group (with its caption) is taller than any column of the
+ * layout would hang out of every column, over the footer and off the page:
+ * it is made smaller, centred in the measure, to stand in the tallest one,
+ * and the designer is told (a portrait photo at column width, say). */
+static void folio_rows_fit_figure(folio_rows *R, size_t image, const folio_figure *f)
+{
+	folio_lay *L = R->L;
+	folio_row *r = &R->rows[image];
+	double room = folio_room_after(L, -1);
+	double over = folio_rows_height(L, R->rows, image, R->n - 1) - room;
+	if (room <= 0 || over <= 0.01 || r->h - over < L->t->baseline * 3)
+		return;
+	double h = r->h - over;
+	double w = r->w * h / r->h;
+	folio_warn(L->ctx, f->loc,
+	           "'%s' at the full measure (%.0f x %.0f pt) is taller than any column: "
+	           "set at %.0f x %.0f pt, centred",
+	           f->picture ? f->picture->path : "picture", r->w, r->h, w, h);
+	r->dx += (r->w - w) / 2;
+	r->w = w;
+	r->h = h;
+}
+
 /* A picture with its caption and credit: one group that never parts. */
 static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_float)
 {
@@ -124,6 +147,7 @@ static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_flo
 	if (R->pending_space < L->t->figure_gap)
 		R->pending_space = L->t->figure_gap;
 	folio_row *r = folio_row_add(R, FOLIO_ROW_IMAGE);
+	size_t image = R->n - 1;
 	r->picture = pic;
 	r->w = w;
 	r->h = h;
@@ -137,6 +161,7 @@ static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_flo
 		if (!folio_rows_plain(R, FOLIO_ST_CREDIT, f->credit, f->loc, true))
 			return false;
 	R->rows[R->n - 1].keep_with_next = false;
+	folio_rows_fit_figure(R, image, f);
 	R->pending_space = L->t->figure_gap;
 	R->no_indent = true;
 	return true;

@@ -15,6 +15,9 @@ static void test_diagnostics(void)
 {
 	folio_ctx *ctx = folio_ctx_new();
 	folio_warn(ctx, (folio_loc){"issue.yaml", 3, 0}, "odd %s", "thing");
+	/* the same warning again (a layout pass run twice) is said once */
+	folio_warn(ctx, (folio_loc){"issue.yaml", 3, 0}, "odd %s", "thing");
+	CHECK(ctx->ndiags == 1 && ctx->nwarnings == 1);
 	CHECK(!folio_failed(ctx));
 	CHECK(folio_error(ctx, FOLIO_ERR_OVERSET, (folio_loc){"issue.yaml", 14, 5}, "x") == false);
 	CHECK(ctx->status == FOLIO_ERR_OVERSET);

@@ -1,6 +1,7 @@
 /* test_flow.c: the layout of small issues with real fonts: the grid,
  * page starts, the contents box's numbers, overset as an error and as a
- * draft, and the same display list twice. */
+ * draft, a picture too tall for any column, and the same display list
+ * twice. */
 #include "../check.h"
 #include "layout/dump.h"
 #include "layout/layout.h"
@@ -62,16 +63,23 @@ static void dump_diags(const folio_ctx *ctx)
 		fprintf(stderr, "  %s\n", ctx->diags[i].text);
 }
 
+/* run, which must succeed: false (its messages printed, r dropped) if not */
+static bool run_ok(run_t *r, const char *issue)
+{
+	bool ok = run(r, issue, false);
+	CHECK(ok);
+	if (!ok) {
+		dump_diags(r->ctx);
+		done(r);
+	}
+	return ok;
+}
+
 static void test_flow(void)
 {
 	run_t r;
-	bool ok = run(&r, "flow/issue.yaml", false);
-	CHECK(ok);
-	if (!ok) {
-		dump_diags(r.ctx);
-		done(&r);
+	if (!run_ok(&r, "flow/issue.yaml"))
 		return;
-	}
 	const folio_template *t = r.t;
 	/* every body line sits on the grid, in every column of every page */
 	int body = 0, off = 0;
@@ -143,6 +151,43 @@ static void test_overset(void)
 	done(&r);
 }
 
+/* A picture twenty times as tall as wide, at the column's width, would be
+ * taller than any column and hang off the page: it is set smaller, centred
+ * in the column and within the page's margins, and the designer is told. */
+static void test_tall_picture(void)
+{
+	run_t r;
+	if (!run_ok(&r, "tall/issue.yaml"))
+		return;
+	const folio_template *t = r.t;
+	double col_w = (t->page_width - t->margin_inner - t->margin_outer -
+	                (t->columns - 1) * t->gutter) / t->columns;
+	const folio_dl_item *im = NULL;
+	for (int p = 0; p < r.dl->npages; p++)
+		for (size_t i = 0; i < r.dl->pages[p].nitems; i++)
+			if (r.dl->pages[p].items[i].kind == FOLIO_DL_IMAGE &&
+			    r.dl->pages[p].items[i].picture)
+				im = &r.dl->pages[p].items[i];
+	CHECK(im != NULL);
+	if (im) {
+		CHECK(im->w < col_w / 5);
+		CHECK_NEAR(im->h / im->w, 20, 0.01);
+		CHECK(im->y >= t->margin_top - 0.01);
+		CHECK(im->y + im->h <= t->page_height - t->margin_bottom + 0.01);
+		/* centred: as far from its column's left edge as from its right */
+		double left = fmod(im->x - t->margin_inner, col_w + t->gutter);
+		CHECK_NEAR(left, (col_w - im->w) / 2, 0.5);
+	}
+	bool told = false;
+	for (size_t i = 0; i < r.ctx->ndiags; i++)
+		told = told || strstr(r.ctx->diags[i].text,
+		                      "tall/issue.yaml:10:7: warning: 'images/pole.png' at the full "
+		                      "measure");
+	CHECK(told);
+	CHECK(r.ctx->nwarnings == 1); /* once, though the layout runs twice */
+	done(&r);
+}
+
 /* The first pass is a trial in an arena of its own: the kept display list
  * is the same as a fresh build's and was allocated at its size (each page
  * a little more than its items), not grown by doubling. */
@@ -181,6 +226,7 @@ int main(void)
 	}
 	test_flow();
 	test_overset();
+	test_tall_picture();
 	test_passes_memory();
 	CHECK_DONE();
 }

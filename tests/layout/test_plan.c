@@ -1,6 +1,7 @@
 /* test_plan.c: the column planner on synthetic rows (no fonts needed):
  * grid, widows and orphans, headings kept with their text, floating
- * figures, overset and balancing. */
+ * figures, pictures that wait for a column with room, overset and
+ * balancing. */
 #include "../check.h"
 #include "layout/lay.h"
 
@@ -134,6 +135,45 @@ static void test_figure_floats(folio_lay *L)
 	CHECK(slots[10].placed && slots[10].col == 1 && slots[10].top == 20);
 }
 
+/* A column made short (under an article's title: the flow starts at 120 of
+ * 180): a 100 pt picture at its top would hang 40 pt out of it, over what
+ * lies below; it waits for a column with the room, the next page's. */
+static void test_picture_waits_for_room(folio_lay *L)
+{
+	folio_row rows[4];
+	folio_slot slots[4];
+	rows[0] = (folio_row){.kind = FOLIO_ROW_IMAGE, .h = 100, .keep_with_next = true};
+	rows[1] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true}; /* its caption */
+	rows[2] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true};
+	rows[3] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true};
+	folio_cursor cur;
+	start(L, &cur);
+	cur.geom.top[0] = cur.geom.top[1] = cur.y = 120;
+	folio_plan_rows(L, &cur, rows, 4, 0, slots);
+	CHECK(slots[0].placed && slots[0].page == 1 && slots[0].col == 0 && slots[0].top == 20);
+	CHECK(slots[1].page == 1 && slots[1].top >= 120);
+	/* a floating figure after two lines: deferred, then not forced into
+	 * the short second column either */
+	folio_row f[5];
+	folio_slot fs[5];
+	para(f, 2);
+	f[2] = (folio_row){.kind = FOLIO_ROW_IMAGE, .h = 100, .figure = true};
+	for (int i = 3; i < 5; i++)
+		f[i] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true};
+	start(L, &cur);
+	cur.geom.top[0] = cur.geom.top[1] = cur.y = 120;
+	folio_plan_rows(L, &cur, f, 5, 0, fs);
+	CHECK(fs[0].page == 0 && fs[0].col == 0);
+	CHECK(fs[2].placed && fs[2].page == 1 && fs[2].top == 20);
+	/* on the last page no later column has the room: it is placed all the
+	 * same, never lost */
+	start(L, &cur);
+	cur.page = 1;
+	cur.geom.top[0] = cur.geom.top[1] = cur.y = 120;
+	folio_plan_rows(L, &cur, rows, 4, 0, slots);
+	CHECK(slots[0].placed && slots[0].page == 1);
+}
+
 static void test_overset(folio_lay *L)
 {
 	folio_row rows[70];
@@ -218,6 +258,7 @@ int main(void)
 	test_orphan_and_widow(&L);
 	test_heading_kept(&L);
 	test_figure_floats(&L);
+	test_picture_waits_for_room(&L);
 	test_overset(&L);
 	test_balance(&L);
 	test_quality_counts(&L);
