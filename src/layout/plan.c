@@ -53,9 +53,11 @@ bool folio_next_column(folio_lay *L, folio_cursor *cur)
 
 /* Try to place rows [i, j] at the cursor; commit only if all fit (or
  * `force`, which places as many as fit, at least one). Returns the number
- * of rows consumed. A picture is never forced into a fresh column too short
- * for its group when a later column has the room: it would hang over what
- * lies below (the footer, the contents box); 0 then, and it moves on. */
+ * of rows consumed. A picture is never forced where it does not fit: it
+ * would hang over what lies below (the contents box, the footer, the page's
+ * edge). It waits for a column with the room (rows.c makes a picture no
+ * taller than the tallest column); when none comes, it is overset, and the
+ * overset is reported. */
 static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t i,
                                 size_t j, folio_slot *slots, bool force)
 {
@@ -73,12 +75,14 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 		if (end > lim + FOLIO_EPS) {
 			if (!force)
 				return 0;
-			if (rows[k].kind == FOLIO_ROW_IMAGE && cur->fresh_col &&
-			    folio_rows_height(L, rows, i, j) <= folio_room_after(L, cur->page))
-				return 0;
+			if (rows[k].kind == FOLIO_ROW_IMAGE) {
+				if (k == i)
+					return 0;
+				break; /* the rows before it stay; it waits */
+			}
 			if (k == i && fresh) {
-				/* Taller than an empty column: it cannot fit anywhere,
-				 * so it goes here and overhangs. */
+				/* A line taller than an empty column: it cannot fit
+				 * anywhere, so it goes here and overhangs. */
 				slots[k] = (folio_slot){cur->page, cur->col, top, base, true};
 				y = end;
 				fresh = false;
@@ -164,9 +168,12 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 			continue;
 		}
 		if (cur->fresh_col) {
-			/* Taller than a whole column: as much as fits, the rest goes on. */
-			i += folio_place_group(L, cur, rows, i, j, slots, true);
-			if (i <= j)
+			/* Taller than a whole column: as much as fits, the rest goes
+			 * on (a picture that waits may then float, the text going
+			 * on in this column). */
+			size_t placed = folio_place_group(L, cur, rows, i, j, slots, true);
+			i += placed;
+			if (!placed)
 				folio_advance(L, cur, rows, slots);
 			continue;
 		}

@@ -68,8 +68,10 @@ static void folio_rows_para(folio_rows *R, const folio_para *p, int style, doubl
 		r->para_lines = (int)p->nlines;
 		r->justified = align == FOLIO_ALIGN_JUSTIFY && i + 1 < p->nlines;
 		size_t n = p->nlines;
-		r->keep_with_next =
-		    keep_all || (int)i < orphans - 1 || ((int)(n - 1 - i) < widows && i + 1 < n);
+		/* the last line is kept with what follows only when asked
+		 * (keep_all): a one-line paragraph is no orphan */
+		r->keep_with_next = keep_all || (i + 1 < n && ((int)i < orphans - 1 ||
+		                                               (int)(n - 1 - i) < widows));
 	}
 	R->pending_space = L->t->styles[style].space_after;
 }
