@@ -207,6 +207,28 @@ static void test_balance(folio_lay *L)
 	CHECK(fabs(slots[0].base - slots[5].base) < 1e-9);
 }
 
+/* A title spanning both columns, then two lines: balancing leaves them in
+ * the first column. (The second starts as high and, fresh, drops the 4 pt
+ * after the title, which in the first column push the lines a grid step
+ * down: a foot one step higher would have moved them there.) */
+static void test_balance_under_title(folio_lay *L)
+{
+	folio_row rows[3];
+	folio_slot slots[3];
+	rows[0] = (folio_row){.kind = FOLIO_ROW_LINE, .span = true, .h = 27, .ascent = 20,
+	                      .keep_with_next = true};
+	para(rows + 1, 2);
+	rows[1].space_before = 4;
+	folio_cursor cur, st;
+	start(L, &cur);
+	st = cur;
+	folio_plan_rows(L, &cur, rows, 3, 0, slots);
+	CHECK(slots[1].col == 0 && slots[2].col == 0);
+	folio_balance(L, &st, rows, 3, 0, slots, &cur);
+	CHECK(slots[0].placed && slots[0].col == -1);
+	CHECK(slots[1].col == 0 && slots[2].col == 0);
+}
+
 /* The report's counts: a paragraph planned without its keep marks leaves
  * an orphan and a widow, and the tally sees both. */
 static void test_quality_counts(folio_lay *L)
@@ -261,6 +283,7 @@ int main(void)
 	test_picture_waits_for_room(&L);
 	test_overset(&L);
 	test_balance(&L);
+	test_balance_under_title(&L);
 	test_quality_counts(&L);
 	folio_ctx_drop(ctx);
 	CHECK_DONE();
