@@ -71,7 +71,8 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 			slots[k] = (folio_slot){.placed = false, .page = cur->page};
 			continue;
 		}
-		double end = folio_row_fit(L, &rows[k], y, fresh, &top, &base);
+		double end = folio_row_fit(L, &rows[k], y, fresh && !cur->geom.under_span[cur->col],
+		                           &top, &base);
 		if (end > lim + FOLIO_EPS) {
 			if (!force)
 				return 0;
@@ -144,8 +145,10 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 			slots[i] = (folio_slot){cur->page, -1, top, base, true};
 			cur->y = end;
 			for (int c = 0; c < L->t->columns; c++)
-				if (cur->geom.top[c] < end)
+				if (cur->geom.top[c] < end) {
 					cur->geom.top[c] = end;
+					cur->geom.under_span[c] = true;
+				}
 			cur->fresh_col = false;
 			cur->fresh_page = false;
 			i++;

@@ -1,7 +1,7 @@
 /* test_plan.c: the column planner on synthetic rows (no fonts needed):
  * grid, widows and orphans, headings kept with their text, floating
- * figures, pictures that wait for a column with room, overset and
- * balancing. */
+ * figures, pictures that wait for a column with room, the space under a
+ * spanning title, overset and balancing. */
 #include "../check.h"
 #include "layout/lay.h"
 
@@ -229,6 +229,27 @@ static void test_balance_under_title(folio_lay *L)
 	CHECK(slots[1].col == 0 && slots[2].col == 0);
 }
 
+/* Under a spanning title, the first row of the second column keeps its
+ * space before, as the first row under the title does in the first: a
+ * heading there does not crowd the title. */
+static void test_space_under_title(folio_lay *L)
+{
+	folio_row rows[16];
+	folio_slot slots[16];
+	rows[0] = (folio_row){.kind = FOLIO_ROW_LINE, .span = true, .h = 27, .ascent = 20,
+	                      .keep_with_next = true};
+	para(rows + 1, 12); /* fills the first column from 60 to 180 */
+	rows[1].space_before = 4;
+	rows[13] = (folio_row){.kind = FOLIO_ROW_LINE, .h = 12, .ascent = 9, .space_before = 9,
+	                       .keep_with_next = true};
+	para(rows + 14, 2);
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 16, 0, slots);
+	CHECK(slots[12].col == 0 && slots[13].page == 0 && slots[13].col == 1);
+	CHECK(fabs(slots[13].top - (20 + 27 + 9)) < 1e-9);
+}
+
 /* The report's counts: a paragraph planned without its keep marks leaves
  * an orphan and a widow, and the tally sees both. */
 static void test_quality_counts(folio_lay *L)
@@ -284,6 +305,7 @@ int main(void)
 	test_overset(&L);
 	test_balance(&L);
 	test_balance_under_title(&L);
+	test_space_under_title(&L);
 	test_quality_counts(&L);
 	folio_ctx_drop(ctx);
 	CHECK_DONE();
