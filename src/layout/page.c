@@ -233,8 +233,11 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 				                FOLIO_ST_CONTENTS, (int)i);
 				if (k == 0) {
 					int n = L->guess ? L->guess[i] : 0;
+					/* an article that starts on no page (all of it
+					 * overset, in a draft) has no number to give */
 					const char *num =
-					    folio_arena_printf(L->ctx->arena, "Page %02d", n);
+					    n > 0 ? folio_arena_printf(L->ctx->arena, "Page %02d", n)
+					          : "Page \xE2\x80\x94";
 					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num,
 					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT);
 					folio_emit(L, page,

@@ -149,6 +149,25 @@ static void test_overset(void)
 	CHECK(r.ctx->nerrors == 0 && r.ctx->nwarnings >= 1);
 	CHECK(r.st.overset_lines[0] > 0);
 	done(&r);
+
+	/* a draft whose second article starts on no page: its entry in the
+	 * contents box gives no page number (not "Page 00") */
+	ok = run(&r, "overset/unplaced.yaml", true);
+	CHECK(ok);
+	if (ok) {
+		CHECK(r.st.start_pages[0] == 1 && r.st.start_pages[1] == 0);
+		CHECK(r.st.overset_lines[1] > 0);
+		int dash = 0, zero = 0;
+		for (size_t i = 0; i < r.dl->pages[0].nitems; i++) {
+			const folio_dl_item *it = &r.dl->pages[0].items[i];
+			if (it->kind != FOLIO_DL_TEXT || it->style != FOLIO_ST_CONTENTS_PAGE)
+				continue;
+			dash += it->len >= 3 && !memcmp(it->text + it->len - 3, "\xE2\x80\x94", 3);
+			zero += it->len >= 2 && !memcmp(it->text + it->len - 2, "00", 2);
+		}
+		CHECK(dash == 1 && zero == 0);
+	}
+	done(&r);
 }
 
 /* A picture twenty times as tall as wide, at the column's width, would be
