@@ -81,6 +81,13 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 					return 0;
 				break; /* the rows before it stay; it waits */
 			}
+			/* Balancing tries a higher foot for the page's columns: a
+			 * row that does not fit above it has not fitted, even at
+			 * the top of a column (forced there, a short article's
+			 * text went to the second column under a spanning title,
+			 * and the first column stood empty). */
+			if (k == i && cur->limit_page == cur->page)
+				return 0;
 			if (k == i && fresh) {
 				/* A line taller than an empty column: it cannot fit
 				 * anywhere, so it goes here and overhangs. */
@@ -212,18 +219,6 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 		if (g.bottom[c] > lowest)
 			lowest = g.bottom[c];
 	double first = start->page == page ? start->y : g.top[0];
-	/* Under a title spanning the columns, balancing shortens the columns
-	 * but never moves where the text starts: the column beside the first
-	 * starts as high and, being fresh, without the title's space after,
-	 * so a low foot would put the whole text there and leave the title
-	 * alone over an empty first column. (Without a spanning title, moving
-	 * is what sets a panel beside the article before it.) */
-	size_t lead = from;
-	bool spanned = false;
-	for (; lead < nrows && !(slots[lead].placed && slots[lead].col >= 0); lead++)
-		spanned = spanned || (slots[lead].placed && slots[lead].page == page);
-	if (!spanned)
-		lead = nrows;
 	for (double lim = first + 2 * b; lim < lowest - FOLIO_EPS; lim += b) {
 		folio_cursor c = *start;
 		c.limit = lim;
@@ -232,9 +227,6 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 			tmp[k] = slots[k];
 		folio_plan_rows(L, &c, rows, nrows, from, tmp);
 		bool ok = c.page == page && c.ndeferred == 0;
-		if (lead < nrows)
-			ok = ok && tmp[lead].placed && tmp[lead].page == slots[lead].page &&
-			     tmp[lead].col == slots[lead].col;
 		for (size_t k = from; ok && k < nrows; k++)
 			if (!tmp[k].placed && !rows[k].discardable)
 				ok = false;
