@@ -278,12 +278,20 @@ static void folio_watch_changes(folio_watch *w, const folio_ctx *ctx)
 	w->ndigests = n;
 }
 
-static int folio_watch_build(folio_watch *wt, const folio_build_options *o, const char *out)
+/* One build and its line. A build that failed while an input changed
+ * under it (a file read half written: an editor truncates, then writes)
+ * says nothing: false, and the next build, straight after, has the word. */
+static bool folio_watch_build(folio_watch *wt, const folio_build_options *o, const char *out)
 {
 	double t0 = folio_now_ms();
 	folio_ctx *ctx = folio_ctx_new();
 	folio_cli_out w;
 	int status = folio_cli_build(ctx, o, out, &w);
+	if (status != 0 && !(status == 3 && o->draft) && folio_watch_read(wt)) {
+		folio_cli_finish(&w, status, false);
+		folio_ctx_drop(ctx);
+		return false;
+	}
 	size_t ndiag = folio_diag_count(ctx);
 	for (size_t i = 0; i < ndiag; i++)
 		fprintf(stderr, "%s\n", folio_diag_text(ctx, i));
@@ -305,7 +313,7 @@ static int folio_watch_build(folio_watch *wt, const folio_build_options *o, cons
 	fflush(stdout);
 	fflush(stderr);
 	folio_ctx_drop(ctx);
-	return status;
+	return true;
 }
 
 static int folio_watch_usage_error(const char *fmt, const char *arg)
@@ -352,23 +360,25 @@ int folio_cli_watch(int argc, char **argv)
 	printf("folio watch: %s -> %s (%zu folders watched; Ctrl-C stops)\n", o.issue_path, out,
 	       w.ndirs);
 	fflush(stdout);
-	folio_watch_build(&w, &o, out);
+	bool again = !folio_watch_build(&w, &o, out);
 
 	for (;;) {
 		struct pollfd p[2] = {{.fd = w.fd, .events = POLLIN}, {.fd = sfd, .events = POLLIN}};
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
+		if (!again) {
+			if (poll(p, 2, -1) < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			if (p[1].revents)
+				break;
+			if (!folio_watch_read(&w))
 				continue;
-			break;
 		}
-		if (p[1].revents)
-			break;
-		if (!folio_watch_read(&w))
-			continue;
 		if (!folio_watch_settle(&w, p))
 			break;
 		folio_watch_scan(&w, o.issue_path, o.layout);
-		folio_watch_build(&w, &o, out);
+		again = !folio_watch_build(&w, &o, out);
 	}
 	printf("folio watch: stopped\n");
 	folio_keep_drop(o.keep);
