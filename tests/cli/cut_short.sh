@@ -20,7 +20,9 @@ fresh() {
 	cp -r "$SOURCE_ROOT/fonts" "$work/data/"
 	cp "$work/plain.pdf" "$work/out/a.pdf"
 }
-# AddressSanitizer wants its runtime first among the loaded libraries
+# AddressSanitizer wants its runtime first among the loaded libraries.
+# FOLIO_EXEC=exec: folio replaces the (sub)shell, so that the pid of
+# `(FOLIO_EXEC=exec folio_cut ...) &` is folio's own and `kill` stops it.
 folio_cut() { # folio_cut NAME [PRELOAD...] -- ARGS: folio with NAME cut short
 	local name=$1 pre=$CUTSHORT
 	shift
@@ -29,9 +31,9 @@ folio_cut() { # folio_cut NAME [PRELOAD...] -- ARGS: folio with NAME cut short
 		shift
 	done
 	shift
-	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
-		FOLIO_DATA_DIR=$work/data CUT_SHORT=$name CUT_LOG=$work/cuts \
-		OLDFS_LOG=$work/refused LD_PRELOAD=$pre "$FOLIO" "$@"
+	${FOLIO_EXEC:-} env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		FOLIO_DATA_DIR="$work/data" CUT_SHORT="$name" CUT_LOG="$work/cuts" \
+		OLDFS_LOG="$work/refused" LD_PRELOAD="$pre" "$FOLIO" "$@"
 }
 line_of() { grep -n "$1" "$work/issue/issue.yaml" | head -1 | cut -d: -f1; }
 
@@ -62,7 +64,8 @@ expect_cut font fonts/PTSans-Bold.ttf "PTSans-Bold.ttf: error: .*PTSans-Bold.ttf
 expect_watch() { # expect_watch NAME: watch with NAME cut short once mapped
 	fresh
 	rm "$work/out/a.pdf"
-	folio_cut "$1" -- watch "$work/issue/issue.yaml" -o "$work/out/a.pdf" >"$work/log" 2>&1 &
+	(FOLIO_EXEC=exec folio_cut "$1" -- watch "$work/issue/issue.yaml" \
+		-o "$work/out/a.pdf" >"$work/log" 2>&1) &
 	local pid=$! alive=yes
 	for _ in $(seq 160); do
 		grep -q ' built \| FAILED ' "$work/log" && break
