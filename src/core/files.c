@@ -98,9 +98,6 @@ static void note_identity(folio_file_bytes *b, const struct stat *st)
 	b->size = (uint64_t)st->st_size;
 	b->mtime_ns = ns(st->st_mtim);
 	b->ctime_ns = ns(st->st_ctim);
-	struct timespec now;
-	clock_gettime(CLOCK_REALTIME, &now);
-	b->read_ns = ns(now);
 }
 
 /* A file's times are stamped from a coarse clock (a few ms; 2 s on FAT):
@@ -132,6 +129,9 @@ bool folio_file_get(folio_ctx *ctx, const char *fs_path, const char *shown, foli
 	if (fd < 0)
 		return false;
 	note_identity(out, &st);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	out->read_ns = ns(now);
 	if (how != FOLIO_FILE_READ && S_ISREG(st.st_mode) && st.st_size > 0) {
 		int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE

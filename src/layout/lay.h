@@ -89,6 +89,7 @@ typedef struct folio_lay {
 	bool draft;
 	double col_w;
 	double contents_h; /* height of the contents box on the cover */
+	double tallest;    /* folio_tallest_column's, once known; 0: not yet */
 	const int *guess;  /* page numbers printed in the contents box */
 	int *start_pages;  /* where each article really starts */
 	int *overset_lines;
@@ -138,6 +139,8 @@ void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);
 /* The most room a fresh column has on any page after `page` (-1: on any
  * page; 0 after the last). */
 double folio_room_after(folio_lay *L, int page);
+/* folio_room_after(L, -1), worked out once a layout: every figure asks. */
+double folio_tallest_column(folio_lay *L);
 /* Rows [i, j] stacked from the top of a fresh column: how tall (the grid
  * rounding aside). */
 double folio_rows_height(const folio_lay *L, const folio_row *rows, size_t i, size_t j);

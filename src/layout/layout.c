@@ -261,6 +261,7 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	L.dl = dl;
 	L.quality = folio_arena_alloc(A, (size_t)t->npages * sizeof *L.quality);
 	L.contents_h = folio_contents_height(&L);
+	L.tallest = 0; /* the cover's columns end above the box */
 	if (folio_failed(ctx))
 		return NULL;
 

@@ -48,6 +48,13 @@ double folio_room_after(folio_lay *L, int page)
 	return most;
 }
 
+double folio_tallest_column(folio_lay *L)
+{
+	if (!L->tallest)
+		L->tallest = folio_room_after(L, -1);
+	return L->tallest;
+}
+
 double folio_rows_height(const folio_lay *L, const folio_row *rows, size_t i, size_t j)
 {
 	double h = 0;

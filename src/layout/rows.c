@@ -124,7 +124,7 @@ static void folio_rows_fit_figure(folio_rows *R, size_t image, const folio_figur
 {
 	folio_lay *L = R->L;
 	folio_row *r = &R->rows[image];
-	double room = folio_room_after(L, -1);
+	double room = folio_tallest_column(L);
 	double over = folio_rows_height(L, R->rows, image, R->n - 1) - room;
 	if (room <= 0 || over <= 0.01 || r->h - over < L->t->baseline * 3)
 		return;

@@ -318,13 +318,8 @@ static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
 		h = folio_digest(h, pic->png_idat, pic->png_idat_len);
 	if (pic->png_palette)
 		h = folio_digest(h, pic->png_palette, 3 * (size_t)pic->png_palette_entries);
-	uint32_t w = pic->pixels_width ? pic->pixels_width : pic->width;
-	uint32_t ht = pic->pixels_width ? pic->pixels_height : pic->height;
-	if (pic->orientation >= 5 && !pic->pixels_width) {
-		uint32_t t = w; /* as stored, a quarter turn from as seen */
-		w = ht;
-		ht = t;
-	}
+	uint32_t w, ht;
+	folio_pdf_pixels_size(pic, &w, &ht);
 	if (pic->pixels)
 		h = folio_digest(h, pic->pixels, (size_t)w * ht * (size_t)pic->channels);
 	if (pic->alpha)

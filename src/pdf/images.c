@@ -92,6 +92,20 @@ void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, 
 	*h = th >= 1 && th < pic->height ? (uint32_t)th : pic->height;
 }
 
+void folio_pdf_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h)
+{
+	if (pic->pixels_width) {
+		*w = pic->pixels_width;
+		*h = pic->pixels_height;
+	} else if (pic->orientation >= 5) {
+		*w = pic->height;
+		*h = pic->width;
+	} else {
+		*w = pic->width;
+		*h = pic->height;
+	}
+}
+
 /* Screen: the pixel size for FOLIO_PDF_SCREEN_PPI at the placed size, or
  * false when the picture is not larger than that already. */
 static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t *dw,
@@ -333,10 +347,9 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	    (w->target == FOLIO_TARGET_PRINT || pic->jpeg_components != 4))
 		return jpeg_passthrough(w, pic);
 	/* decoded pixels are as stored: a quarter turn swaps the sizes */
-	uint32_t stored_w = pic->width, stored_h = pic->height;
+	uint32_t stored_w, stored_h;
+	folio_pdf_pixels_size(pic, &stored_w, &stored_h);
 	if (pic->orientation >= 5) {
-		stored_w = pic->height;
-		stored_h = pic->width;
 		uint32_t t = width;
 		width = height;
 		height = t;
@@ -344,8 +357,6 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	if (pic->pixels_width) {
 		/* decoded smaller already (libjpeg's scaling), never below the
 		 * size asked for here: shrink from what is there */
-		stored_w = pic->pixels_width;
-		stored_h = pic->pixels_height;
 		smaller = width < stored_w || height < stored_h;
 		if (!smaller) {
 			width = stored_w;
