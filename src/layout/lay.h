@@ -60,10 +60,10 @@ typedef struct folio_page_geom {
 	double text_left, text_width;
 	double top[FOLIO_MAX_COLUMNS];    /* where flow starts in each column */
 	double bottom[FOLIO_MAX_COLUMNS]; /* where it must end */
-	/* the column starts under a row spanning the columns (a title): the
-	 * first row there keeps its space before, as the first row under the
-	 * title does in the column it was set from, and does not crowd it */
+	/* the column starts under a row spanning the columns (a title), and
+	 * the text under the title keeps span_gap under it */
 	bool under_span[FOLIO_MAX_COLUMNS];
+	double span_gap[FOLIO_MAX_COLUMNS];
 } folio_page_geom;
 
 /* The flow's position, copied by value for balancing and retries. */

@@ -8,20 +8,23 @@
 
 #define FOLIO_EPS 0.01
 
-static double folio_row_fit(const folio_lay *L, const folio_row *r, double y, bool fresh,
+/* The top of the first grid line at or below y. Body lines sit on one grid
+ * from the page's top margin, so lines of side-by-side columns share their
+ * baselines. */
+static double folio_grid_top(const folio_lay *L, double y)
+{
+	double b = L->t->baseline, g0 = L->t->margin_top;
+	double k = ceil((y - g0) / b - 1e-6);
+	return g0 + (k < 0 ? 0 : k) * b;
+}
+
+static double folio_row_fit(const folio_lay *L, const folio_row *r, double y, double sb,
                             double *top, double *base)
 {
-	double sb = fresh ? 0 : r->space_before;
 	if (r->grid) {
-		/* Body lines sit on one grid from the page's top margin, so lines
-		 * of side-by-side columns share their baselines. */
-		double b = L->t->baseline, g0 = L->t->margin_top;
-		double k = ceil((y + sb - g0) / b - 1e-6);
-		if (k < 0)
-			k = 0;
-		*top = g0 + k * b;
-		*base = *top + b * 0.75;
-		return *top + b;
+		*top = folio_grid_top(L, y + sb);
+		*base = *top + L->t->baseline * 0.75;
+		return *top + L->t->baseline;
 	}
 	*top = y + sb;
 	*base = *top + r->ascent;
@@ -71,8 +74,20 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 			slots[k] = (folio_slot){.placed = false, .page = cur->page};
 			continue;
 		}
-		double end = folio_row_fit(L, &rows[k], y, fresh && !cur->geom.under_span[cur->col],
-		                           &top, &base);
+		double sb = fresh ? 0 : rows[k].space_before;
+		if (fresh && cur->geom.under_span[cur->col]) {
+			/* Under a spanning title the columns start level: a line
+			 * on the grid line where the text under the title starts,
+			 * a panel's box on that line's top, a heading as far below
+			 * the title as that text, or further for its own space. */
+			double gap = cur->geom.span_gap[cur->col];
+			sb = fmax(rows[k].space_before, gap);
+			if (rows[k].panel && !rows[k].grid) {
+				y = folio_grid_top(L, y + gap);
+				sb = 0;
+			}
+		}
+		double end = folio_row_fit(L, &rows[k], y, sb, &top, &base);
 		if (end > lim + FOLIO_EPS) {
 			if (!force)
 				return 0;
@@ -147,14 +162,17 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 		}
 		if (rows[i].span) {
 			double top, base;
-			double end =
-			    folio_row_fit(L, &rows[i], cur->y, cur->fresh_col, &top, &base);
+			double end = folio_row_fit(L, &rows[i], cur->y,
+			                           cur->fresh_col ? 0 : rows[i].space_before, &top,
+			                           &base);
 			slots[i] = (folio_slot){cur->page, -1, top, base, true};
 			cur->y = end;
+			double gap = i + 1 < nrows && !rows[i + 1].span ? rows[i + 1].space_before : 0;
 			for (int c = 0; c < L->t->columns; c++)
 				if (cur->geom.top[c] < end) {
 					cur->geom.top[c] = end;
 					cur->geom.under_span[c] = true;
+					cur->geom.span_gap[c] = gap;
 				}
 			cur->fresh_col = false;
 			cur->fresh_page = false;

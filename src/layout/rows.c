@@ -322,6 +322,8 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 		if (!folio_rows_block(&R, &a->blocks[i]))
 			return false;
 	if (R.panel) {
+		/* the box's bottom padding ends the box where its last line is */
+		folio_rows_keep_last(&R);
 		R.pending_space = 0;
 		folio_rows_space(&R, pad);
 	}

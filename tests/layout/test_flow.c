@@ -237,6 +237,57 @@ static void test_passes_memory(void)
 	done(&r2);
 }
 
+/* A panel beside an article under a spanning title: one tinted box, whole
+ * in the second column (its bottom padding went alone to the next column
+ * once), its top level with the top of the article's first line, and all
+ * of the panel's text inside it. */
+static void test_panel_beside(void)
+{
+	run_t r;
+	if (!run_ok(&r, "panel/issue.yaml"))
+		return;
+	const folio_template *t = r.t;
+	const folio_dl_page *pg = &r.dl->pages[0];
+	const folio_dl_item *box = NULL;
+	int boxes = 0;
+	double first_body = 1e9;
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const folio_dl_item *it = &pg->items[i];
+		/* the contents box, low on the page, has the same tint */
+		if (it->kind == FOLIO_DL_RECT && it->y < t->page_height / 2 &&
+		    !memcmp(&it->color, &t->panel_color, sizeof it->color)) {
+			box = it;
+			boxes++;
+		}
+		if (it->kind == FOLIO_DL_TEXT && it->style == FOLIO_ST_BODY && it->y < first_body)
+			first_body = it->y;
+	}
+	CHECK(boxes == 1);
+	if (!box) {
+		done(&r);
+		return;
+	}
+	CHECK(box->x > t->page_width / 2);
+	/* the grid line's top: a baseline sits 0.75 of a line below it */
+	if (fabs(box->y - (first_body - 0.75 * t->baseline)) >= 0.5 * t->baseline)
+		fprintf(stderr, "box at %g, first line %g\n", box->y, first_body);
+	CHECK(fabs(box->y - (first_body - 0.75 * t->baseline)) < 0.5 * t->baseline);
+	int inside = 0, outside = 0;
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const folio_dl_item *it = &pg->items[i];
+		if (it->kind != FOLIO_DL_TEXT ||
+		    (it->style != FOLIO_ST_PANEL && it->style != FOLIO_ST_PANEL_TITLE))
+			continue;
+		bool in = it->x >= box->x && it->x + it->w <= box->x + box->w + 1e-6 &&
+		          it->y > box->y && it->y < box->y + box->h;
+		inside += in;
+		outside += !in;
+	}
+	CHECK(inside > 10);
+	CHECK(outside == 0);
+	done(&r);
+}
+
 int main(void)
 {
 	if (!getenv("SOURCE_ROOT")) {
@@ -247,5 +298,6 @@ int main(void)
 	test_overset();
 	test_tall_picture();
 	test_passes_memory();
+	test_panel_beside();
 	CHECK_DONE();
 }

@@ -227,9 +227,11 @@ static void test_balance_under_title(folio_lay *L)
 	CHECK(slots[1].placed && slots[1].col == 0 && slots[1].page == 0);
 }
 
-/* Under a spanning title, the first row of the second column keeps its
- * space before, as the first row under the title does in the first: a
- * heading there does not crowd the title. */
+/* Under a spanning title the columns start level. A paragraph's next line
+ * at the head of the second column stands on the grid line where the first
+ * column's text starts, not on the line right under the title (it stood a
+ * grid line above the first column's first line). A heading there keeps
+ * its own space before: it does not crowd the title. */
 static void test_space_under_title(folio_lay *L)
 {
 	folio_row rows[16];
@@ -244,8 +246,19 @@ static void test_space_under_title(folio_lay *L)
 	folio_cursor cur;
 	start(L, &cur);
 	folio_plan_rows(L, &cur, rows, 16, 0, slots);
+	CHECK(fabs(slots[1].top - 60) < 1e-9);
 	CHECK(slots[12].col == 0 && slots[13].page == 0 && slots[13].col == 1);
 	CHECK(fabs(slots[13].top - (20 + 27 + 9)) < 1e-9);
+	/* a paragraph running on into the second column */
+	folio_row run[17];
+	folio_slot at[17];
+	run[0] = rows[0];
+	para(run + 1, 16);
+	run[1].space_before = 4;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, run, 17, 0, at);
+	CHECK(at[12].col == 0 && at[13].col == 1 && at[13].page == 0);
+	CHECK(fabs(at[13].base - at[1].base) < 1e-9);
 }
 
 /* The report's counts: a paragraph planned without its keep marks leaves
