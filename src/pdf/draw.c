@@ -100,6 +100,16 @@ static void end_text(page_state *s)
 	s->in_text = false;
 }
 
+/* For the page's digest: the content names a font or a picture at off. */
+static void mark_name(folio_pdf_writer *w, size_t off, const char *name,
+                      const folio_pdf_font *font, const folio_picture *picture)
+{
+	if (!w->page_digests)
+		return;
+	struct folio_pdf_name_mark m = {off, strlen(name), font, picture};
+	FOLIO_PUSH(w->ctx->arena, w->marks, w->nmarks, w->capmarks, m);
+}
+
 /* Name `obj` in the page's /Resources /<kind> dictionary, once. */
 static bool add_resource(page_state *s, HPDF_Dict *sub, const char *kind, const char *name,
                          void *obj)
@@ -147,6 +157,7 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		if (!add_resource(s, &s->fonts, "Font", font->name, font->type0))
 			return false;
 		folio_pdf_puts(b, "/");
+		mark_name(w, b->n, font->name, font, NULL);
 		folio_pdf_puts(b, font->name);
 		folio_pdf_puts(b, " ");
 		folio_pdf_num(b, it->size, 3);
@@ -270,6 +281,7 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 	for (int k = 0; k < 6; k++)
 		folio_pdf_num(s->b, m[o >= 1 && o <= 8 ? o : 1][k], 3);
 	folio_pdf_puts(s->b, "cm /");
+	mark_name(w, s->b->n, name, NULL, it->picture);
 	folio_pdf_puts(s->b, name);
 	folio_pdf_puts(s->b, " Do Q\n");
 	return true;
@@ -329,18 +341,31 @@ static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
 	return h;
 }
 
-static uint64_t page_digest(const folio_pdf_buf *content, const folio_dl_page *p)
+/* The page's content with each font's name replaced by its file and each
+ * picture's by its data: the page's digest does not change when another
+ * page's edit renumbers the document's fonts or pictures. */
+static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content)
 {
-	uint64_t h = folio_digest(0, content->p, content->n);
-	for (size_t i = 0; i < p->nitems; i++)
-		if (p->items[i].kind == FOLIO_DL_IMAGE && p->items[i].picture)
-			h = picture_digest(h, p->items[i].picture);
+	uint64_t h = 0;
+	size_t at = 0;
+	for (size_t i = 0; i < w->nmarks; i++) {
+		const struct folio_pdf_name_mark *m = &w->marks[i];
+		h = folio_digest(h, content->p + at, m->off - at);
+		if (m->font)
+			h = folio_digest(h, m->font->path, strlen(m->font->path) + 1);
+		else
+			h = picture_digest(h, m->picture);
+		at = m->off + m->len;
+	}
+	h = folio_digest(h, content->p + at, content->n - at);
+	w->nmarks = 0;
 	return h;
 }
 
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 {
 	w->content.n = 0;
+	w->nmarks = 0;
 	page_state s = {.w = w, .page = w->pages[index], .b = &w->content, .line_width = -1};
 	const folio_dl_page *p = &w->dl->pages[index];
 	const folio_pdf_geom *g = &w->geom;
@@ -378,7 +403,7 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 			return false;
 	}
 	if (w->page_digests)
-		w->page_digests[index] = page_digest(s.b, p);
+		w->page_digests[index] = page_digest(w, s.b);
 	w->doing = "writing a page";
 	HPDF_PageAttr attr = s.page->attr;
 	return folio_pdf_put_deflated(w, attr->contents, s.b->p, s.b->n);

@@ -93,6 +93,16 @@ typedef struct folio_pdf_writer {
 	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
 	uint64_t *page_digests; /* folio_pdf_options', or NULL */
+	/* With page digests: where the page's content names a font or a
+	 * picture. The names number them across the document ("F2", "Im3"),
+	 * so a picture added on page 1 renames one on page 3; the digest
+	 * takes what a name stands for instead of the name. */
+	struct folio_pdf_name_mark {
+		size_t off, len;
+		const folio_pdf_font *font;
+		const folio_picture *picture;
+	} * marks;
+	size_t nmarks, capmarks;
 	folio_pdf_buf content;  /* the page being drawn */
 	folio_pdf_buf scratch; /* a font's ToUnicode map */
 	folio_pdf_buf packed;  /* what folio_pdf_put_deflated compressed */

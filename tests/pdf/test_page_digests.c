@@ -1,7 +1,9 @@
 /* test_page_digests.c: each page's digest (folio watch's "page 3 changed")
  * follows what the page shows: the same display list gives the same
  * digests, a changed pixel changes only its page's, a changed word only
- * its page's, and asking for digests does not change the PDF's bytes. */
+ * its page's, a picture and a face new on page 1 (which renumber the
+ * document's pictures and fonts) only page 1's, and asking for digests
+ * does not change the PDF's bytes. */
 #include "../check.h"
 #include "pdf/pdf.h"
 #include "text/text.h"
@@ -9,9 +11,14 @@
 #include <stdlib.h>
 
 static unsigned char px[3 * 2 * 3];
+static unsigned char px2[3 * 2 * 3], px3[3 * 2 * 3];
 static folio_picture pic = {.path = "p.png", .width = 3, .height = 2, .channels = 3,
                             .pixels = px};
-static folio_dl_item page1[2], page2[1];
+static folio_picture pic2 = {.path = "q.png", .width = 3, .height = 2, .channels = 3,
+                             .pixels = px2};
+static folio_picture pic3 = {.path = "r.png", .width = 3, .height = 2, .channels = 3,
+                             .pixels = px3};
+static folio_dl_item page1[4], page2[2];
 static folio_dl_page pages[2];
 
 static folio_dl_item words(folio_face *face, double y, const char *s)
@@ -21,14 +28,27 @@ static folio_dl_item words(folio_face *face, double y, const char *s)
 	                       .dest_page = -1, .style = -1, .article = -1};
 }
 
-static folio_display display(folio_face *face, const char *second)
+static folio_dl_item image(const folio_picture *p, double y)
 {
-	page1[0] = words(face, 72, "On the first page");
-	page1[1] = (folio_dl_item){.kind = FOLIO_DL_IMAGE, .x = 72, .y = 100, .w = 60, .h = 40,
-	                           .picture = &pic, .dest_page = -1, .style = -1, .article = -1};
+	return (folio_dl_item){.kind = FOLIO_DL_IMAGE, .x = 72, .y = y, .w = 60, .h = 40,
+	                       .picture = p, .dest_page = -1, .style = -1, .article = -1};
+}
+
+/* Page 1: words and a picture, after an italic line and another picture
+ * when `italic`; page 2: words and a picture of its own. */
+static folio_display display(folio_face *face, const char *second, folio_face *italic)
+{
+	size_t n = 0;
+	if (italic) {
+		page1[n++] = words(italic, 60, "New on the first page");
+		page1[n++] = image(&pic3, 200);
+	}
+	page1[n++] = words(face, 72, "On the first page");
+	page1[n++] = image(&pic, 100);
 	page2[0] = words(face, 72, second);
-	pages[0] = (folio_dl_page){page1, 2, 2};
-	pages[1] = (folio_dl_page){page2, 1, 1};
+	page2[1] = image(&pic2, 100);
+	pages[0] = (folio_dl_page){page1, n, n};
+	pages[1] = (folio_dl_page){page2, 2, 2};
 	return (folio_display){.page_width = 300, .page_height = 400, .bleed = 8.5,
 	                       .pages = pages, .npages = 2, .title = "Digests",
 	                       .year = 2022, .month = 9, .day = 30};
@@ -52,13 +72,18 @@ int main(void)
 	folio_ctx *ctx = folio_ctx_new();
 	folio_fonts *fonts = folio_fonts_new();
 	folio_face *face = folio_fonts_load(ctx, fonts, path);
-	CHECK(face != NULL);
-	if (!face)
+	snprintf(path, sizeof path, "%s/fonts/PTSerif-Italic.ttf", data ? data : ".");
+	folio_face *italic = folio_fonts_load(ctx, fonts, path);
+	CHECK(face != NULL && italic != NULL);
+	if (!face || !italic)
 		CHECK_DONE();
-	for (size_t i = 0; i < sizeof px; i++)
+	for (size_t i = 0; i < sizeof px; i++) {
 		px[i] = (unsigned char)(40 * i);
+		px2[i] = (unsigned char)(255 - 13 * i);
+		px3[i] = (unsigned char)(7 * i);
+	}
 
-	folio_display dl = display(face, "On the second page");
+	folio_display dl = display(face, "On the second page", NULL);
 	uint64_t a[2] = {0}, b[2] = {0}, c[2] = {0}, d[2] = {0};
 	size_t la, lb, lplain;
 	unsigned char *pa = write(ctx, &dl, a, &la);
@@ -74,9 +99,18 @@ int main(void)
 	CHECK(c[0] != a[0] && c[1] == a[1]);
 	px[4] ^= 1;
 
-	dl = display(face, "On the second page!"); /* one more glyph on page 2 */
+	dl = display(face, "On the second page!", NULL); /* one more glyph on page 2 */
 	folio_pdf_free(write(ctx, &dl, d, &lb), lb);
 	CHECK(d[0] == a[0] && d[1] != a[1]);
+
+	/* page 2's picture is now the document's third (Im3, was Im2) and its
+	 * face the second (F2, was F1): what page 2 shows has not changed */
+	uint64_t e[2] = {0};
+	dl = display(face, "On the second page", italic);
+	unsigned char *pe = write(ctx, &dl, e, &lb);
+	CHECK(pe && memmem(pe, lb, "/Im3 ", 5) && memmem(pe, lb, "/F2 ", 4)); /* resources */
+	folio_pdf_free(pe, lb);
+	CHECK(e[0] != a[0] && e[1] == a[1]);
 
 	CHECK(ctx->nerrors == 0);
 	folio_pdf_free(pa, la);
