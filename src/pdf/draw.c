@@ -342,9 +342,11 @@ static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
 }
 
 /* The page's content with each font's name replaced by its file and each
- * picture's by its data: the page's digest does not change when another
- * page's edit renumbers the document's fonts or pictures. */
-static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content)
+ * picture's by its data (the page's digest does not change when another
+ * page's edit renumbers the document's fonts or pictures), and the screen
+ * edition's links, which are not in the content. */
+static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content,
+                            const folio_dl_page *p)
 {
 	uint64_t h = 0;
 	size_t at = 0;
@@ -359,6 +361,16 @@ static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content)
 	}
 	h = folio_digest(h, content->p + at, content->n - at);
 	w->nmarks = 0;
+	for (size_t i = 0; w->target == FOLIO_TARGET_SCREEN && i < p->nitems; i++) {
+		const folio_dl_item *it = &p->items[i];
+		if (it->kind != FOLIO_DL_LINK)
+			continue;
+		double box[4] = {it->x, it->y, it->w, it->h};
+		h = folio_digest(h, box, sizeof box);
+		h = folio_digest(h, &it->dest_page, sizeof it->dest_page);
+		if (it->uri)
+			h = folio_digest(h, it->uri, strlen(it->uri) + 1);
+	}
 	return h;
 }
 
@@ -403,7 +415,7 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 			return false;
 	}
 	if (w->page_digests)
-		w->page_digests[index] = page_digest(w, s.b);
+		w->page_digests[index] = page_digest(w, s.b, p);
 	w->doing = "writing a page";
 	HPDF_PageAttr attr = s.page->attr;
 	return folio_pdf_put_deflated(w, attr->contents, s.b->p, s.b->n);

@@ -2,8 +2,9 @@
  * follows what the page shows: the same display list gives the same
  * digests, a changed pixel changes only its page's, a changed word only
  * its page's, a picture and a face new on page 1 (which renumber the
- * document's pictures and fonts) only page 1's, and asking for digests
- * does not change the PDF's bytes. */
+ * document's pictures and fonts) only page 1's, a link's new address in
+ * the screen edition only its page's, and asking for digests does not
+ * change the PDF's bytes. */
 #include "../check.h"
 #include "pdf/pdf.h"
 #include "text/text.h"
@@ -18,7 +19,8 @@ static folio_picture pic2 = {.path = "q.png", .width = 3, .height = 2, .channels
                              .pixels = px2};
 static folio_picture pic3 = {.path = "r.png", .width = 3, .height = 2, .channels = 3,
                              .pixels = px3};
-static folio_dl_item page1[4], page2[2];
+static folio_dl_item page1[4], page2[3];
+static const char *link; /* page 2 links to it when set */
 static folio_dl_page pages[2];
 
 static folio_dl_item words(folio_face *face, double y, const char *s)
@@ -47,17 +49,21 @@ static folio_display display(folio_face *face, const char *second, folio_face *i
 	page1[n++] = image(&pic, 100);
 	page2[0] = words(face, 72, second);
 	page2[1] = image(&pic2, 100);
+	page2[2] = (folio_dl_item){.kind = FOLIO_DL_LINK, .x = 72, .y = 62, .w = 80, .h = 12,
+	                           .uri = link, .dest_page = -1, .style = -1, .article = -1};
 	pages[0] = (folio_dl_page){page1, n, n};
-	pages[1] = (folio_dl_page){page2, 2, 2};
+	pages[1] = (folio_dl_page){page2, link ? 3 : 2, 3};
 	return (folio_display){.page_width = 300, .page_height = 400, .bleed = 8.5,
 	                       .pages = pages, .npages = 2, .title = "Digests",
 	                       .year = 2022, .month = 9, .day = 30};
 }
 
 /* The PDF of dl (NULL on failure); its pages' digests into d when d. */
+static folio_target target = FOLIO_TARGET_PRINT;
+
 static unsigned char *write(folio_ctx *ctx, const folio_display *dl, uint64_t *d, size_t *len)
 {
-	folio_pdf_options o = {.target = FOLIO_TARGET_PRINT, .page_digests = d};
+	folio_pdf_options o = {.target = target, .page_digests = d};
 	unsigned char *out = NULL;
 	if (!folio_pdf_write(ctx, dl, &o, &out, len))
 		return NULL;
@@ -111,6 +117,17 @@ int main(void)
 	CHECK(pe && memmem(pe, lb, "/Im3 ", 5) && memmem(pe, lb, "/F2 ", 4)); /* resources */
 	folio_pdf_free(pe, lb);
 	CHECK(e[0] != a[0] && e[1] == a[1]);
+
+	/* the screen edition: a link is not in the content, but it is on the page */
+	target = FOLIO_TARGET_SCREEN;
+	uint64_t f[2] = {0}, g[2] = {0};
+	link = "https://example.org/a";
+	dl = display(face, "On the second page", NULL);
+	folio_pdf_free(write(ctx, &dl, f, &lb), lb);
+	link = "https://example.org/b";
+	dl = display(face, "On the second page", NULL);
+	folio_pdf_free(write(ctx, &dl, g, &lb), lb);
+	CHECK(f[0] && f[0] == g[0] && f[1] != g[1]);
 
 	CHECK(ctx->nerrors == 0);
 	folio_pdf_free(pa, la);
