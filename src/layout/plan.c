@@ -22,7 +22,13 @@ static double folio_row_fit(const folio_lay *L, const folio_row *r, double y, do
                             double *top, double *base)
 {
 	if (r->grid) {
-		*top = folio_grid_top(L, y + sb);
+		/* The space before a line on the grid may give up a little of
+		 * itself (a sixth, 2 pt at most) to bring the line onto the grid
+		 * line above: a line that missed it by a hair stood a whole line
+		 * lower (under a caption, 38 pt from the caption's baseline
+		 * instead of 25). More would crowd a title. */
+		double give = fmin(sb / 6, 2);
+		*top = fmax(folio_grid_top(L, y + sb - give), folio_grid_top(L, y));
 		*base = *top + L->t->baseline * 0.75;
 		return *top + L->t->baseline;
 	}

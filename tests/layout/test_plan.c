@@ -261,6 +261,29 @@ static void test_space_under_title(folio_lay *L)
 	CHECK(fabs(at[13].base - at[1].base) < 1e-9);
 }
 
+/* The space before a line on the grid gives up to a sixth of itself (2 pt
+ * at most) rather than push the line a whole grid step down: under a
+ * caption that ended a hair too low, the text stood 38 pt below it. */
+static void test_space_gives_a_hair(folio_lay *L)
+{
+	folio_row rows[2];
+	folio_slot slots[2];
+	rows[0] = (folio_row){.kind = FOLIO_ROW_LINE, .h = 23.5, .ascent = 9}; /* ends at 43.5 */
+	rows[1] = (folio_row){.kind = FOLIO_ROW_LINE, .grid = true, .space_before = 7};
+	folio_cursor cur;
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 2, 0, slots);
+	CHECK(fabs(slots[1].top - 50) < 1e-9); /* 43.5 + 7 = 50.5: a hair past 50 */
+	rows[1].space_before = 9; /* 52.5, less 1.5: still past 50 */
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 2, 0, slots);
+	CHECK(fabs(slots[1].top - 60) < 1e-9);
+	rows[1].space_before = 30; /* gives 2 pt at most: 71.5 */
+	start(L, &cur);
+	folio_plan_rows(L, &cur, rows, 2, 0, slots);
+	CHECK(fabs(slots[1].top - 80) < 1e-9);
+}
+
 /* The report's counts: a paragraph planned without its keep marks leaves
  * an orphan and a widow, and the tally sees both. */
 static void test_quality_counts(folio_lay *L)
@@ -317,6 +340,7 @@ int main(void)
 	test_balance(&L);
 	test_balance_under_title(&L);
 	test_space_under_title(&L);
+	test_space_gives_a_hair(&L);
 	test_quality_counts(&L);
 	folio_ctx_drop(ctx);
 	CHECK_DONE();
