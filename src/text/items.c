@@ -194,12 +194,13 @@ static void folio_space_items(folio_par *par, folio_items *it, size_t from, size
 		if (normal && !par->ragged) {
 			/* TeX gives cmr a space of 0.33em that stretches by half and
 			 * shrinks by a third. PT Serif's space is only 0.24em, so the
-			 * same fractions make it stiffer than TeX in absolute terms;
-			 * these keep TeX's absolute stretch (about 0.16em) and shrink
-			 * a little more (0.12em: tight lines read better than loose
-			 * ones in a narrow column; measured in docs/TYPOGRAPHY.md). */
+			 * same stretch would make it stiffer than TeX in absolute
+			 * terms; this keeps TeX's absolute stretch (about 0.16em).
+			 * The shrink keeps TeX's proportion: shrunk further, a line
+			 * reads as one long word; the letters take the rest of the
+			 * squeeze (FOLIO_LETTER_SHRINK; docs/TYPOGRAPHY.md). */
 			g.stretch = g.width / 1.5;
-			g.shrink = g.width / 2;
+			g.shrink = g.width / 3;
 		}
 		glue[nglue++] = g;
 	}
@@ -231,14 +232,18 @@ static bool folio_is_dash_before(const folio_par *par, size_t end)
  * about as much as its spaces: its word gaps stay even (docs/TYPOGRAPHY.md
  * has the measurements that chose the value). */
 #define FOLIO_LETTER_STRETCH 0.02
+/* ...and shrinks by this much a letter when the line must be tightened
+ * (microtype's 2% shrink of a glyph is about as much): a word space keeps
+ * two thirds of itself, so the letters share the squeeze. */
+#define FOLIO_LETTER_SHRINK 0.01
 
-static double folio_letter_stretch(const folio_par *par, size_t u0, size_t u1)
+static double folio_letter_play(const folio_par *par, size_t u0, size_t u1, double em)
 {
 	if (par->ragged)
 		return 0;
 	double s = 0;
 	for (size_t u = u0; u < u1; u++)
-		s += FOLIO_LETTER_STRETCH * par->spec->spans[par->units[u].span].size;
+		s += em * par->spec->spans[par->units[u].span].size;
 	return s;
 }
 
@@ -295,7 +300,8 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 		size_t u0 = w->u0 + from, u1 = w->u0 + k + 1;
 		folio_push(it, (folio_item){.type = FOLIO_BOX,
 		                            .width = folio_units_width(par, u0, u1),
-		                            .stretch = folio_letter_stretch(par, u0, u1),
+		                            .stretch = folio_letter_play(par, u0, u1, FOLIO_LETTER_STRETCH),
+		                            .shrink = folio_letter_play(par, u0, u1, FOLIO_LETTER_SHRINK),
 		                            .u0 = (uint32_t)u0,
 		                            .u1 = (uint32_t)u1,
 		                            .word = wi});

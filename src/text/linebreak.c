@@ -343,6 +343,7 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
 			/* a box stretches when its letters may be spaced */
 			b.active_width.width += it->width;
 			b.active_width.stretch += it->stretch;
+			b.active_width.shrink += it->shrink;
 			break;
 		case FOLIO_GLUE:
 			if (cur_p > 0 && items[cur_p - 1].type == FOLIO_BOX)

@@ -59,7 +59,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	*line = (folio_line){0};
 	bool at_penalty = brk->type == FOLIO_PENALTY;
 	bool in_word = at_penalty && (brk->flags & FOLIO_PEN_INWORD);
-	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0;
+	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0, letter_shrink = 0;
 	size_t inner = 0;  /* boundaries between the units of a word */
 	size_t nunits = 0; /* a piece has at least one */
 	bool word_start = true;
@@ -78,6 +78,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			continue;
 		}
 		letter_stretch += x->stretch;
+		letter_shrink += x->shrink;
 		inner += x->u1 - x->u0 - (word_start ? 1 : 0);
 		word_start = false;
 	}
@@ -105,7 +106,8 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	/* a stretched line spaces its letters too, by what its words' boxes
 	 * stretch, spread evenly between the letters of each word; never more
 	 * than at r = 1: a line looser than that (the emergency pass) leaves
-	 * the rest to its word spaces */
+	 * the rest to its word spaces. A shrunk line tightens them by what
+	 * the boxes shrink, at the same ratio as its spaces. */
 	double letter_space = 0, glue_r = r;
 	if (r > 0 && inner && letter_stretch > 0) {
 		double lr = r;
@@ -114,6 +116,8 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			glue_r = (W - natural - letter_stretch) / (stretch - letter_stretch);
 		}
 		letter_space = lr * letter_stretch / (double)inner;
+	} else if (r < 0 && inner && letter_shrink > 0) {
+		letter_space = r * letter_shrink / (double)inner;
 	}
 
 	/* one buffer for the paragraph's lines, as big as its longest line
@@ -144,7 +148,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 			/* at a break inside a word the kerning with the next unit
 			 * is gone: the unit is drawn at its own width */
 			double adv = in_word && u == brk->u0 ? unit->nominal : unit->adv;
-			if (prev && letter_space > 0)
+			if (prev && letter_space != 0)
 				x += letter_space;
 			const folio_span *sp = &spec->spans[unit->span];
 			/* the PDF spaces every glyph, an accent after its letter too:

@@ -10,11 +10,13 @@ left edge); a line ending with punctuation that hangs into the margin may
 pass the edge by up to 0.7 of an average glyph. The last line of a
 paragraph ends short and so never counts. For those lines: the gaps between
 words, the document's median gap, the share of lines whose widest gap is at
-most 1.4 x that median, the largest ratio; and runs of lines ending with a
-hyphen.
+most 1.4 x that median, the largest ratio; the tightest gap against the
+median (a line squeezed too hard reads as one long word: TeX keeps two
+thirds of a space, and pdflatex with microtype stays above 0.75 of the
+median on this newsletter); and runs of lines ending with a hyphen.
 
 --check fails (exit 1) unless 95% of lines are within 1.4x, none above
-1.8x, and no more than two hyphens in a row."""
+1.8x, none has a gap below 0.6x, and no more than two hyphens in a row."""
 
 import argparse
 import collections
@@ -106,38 +108,49 @@ def measure(pdf, gutter=9.0, pdftotext="pdftotext"):
             hyphen_runs.append(run)
             longest_run = max(longest_run, run)
             if is_justified:
-                gaps = [b.x0 - a.x1 for a, b in zip(ln, ln[1:])]
+                pairs = list(zip(ln, ln[1:]))
                 # a list's label ("01", "•", "a)") is followed by its own
                 # fixed gap, not a word space
-                if LABEL.match(ln[0].text) and len(gaps) > 2 and \
-                        gaps[0] > 2 * statistics.median(gaps[1:]):
-                    gaps = gaps[1:]
-                # a thin space (digit groups) is no inter-word gap:
-                # leave gaps of a sixth of an em or less out
-                gaps = [g for g in gaps if g > size / 6 + 0.05]
-                if gaps:
-                    justified.append((pno, gaps, " ".join(w.text for w in ln)))
+                if LABEL.match(ln[0].text) and len(pairs) > 2 and \
+                        pairs[0][1].x0 - pairs[0][0].x1 > \
+                        2 * statistics.median(b.x0 - a.x1 for a, b in pairs[1:]):
+                    pairs = pairs[1:]
+                # a thin space (digit groups) is no inter-word gap: leave
+                # gaps of a sixth of an em or less out of the widest gap;
+                # the tightest leaves out only gaps between digits
+                gaps = [b.x0 - a.x1 for a, b in pairs if b.x0 - a.x1 > size / 6 + 0.05]
+                words = [b.x0 - a.x1 for a, b in pairs
+                         if not (a.text[-1:].isdigit() and b.text[:1].isdigit())]
+                if gaps or words:
+                    justified.append((pno, gaps, words, " ".join(w.text for w in ln)))
             hyphen_runs.append(0)  # runs end with the column
-    all_gaps = [g for _, gaps, _ in justified for g in gaps]
+    all_gaps = [g for _, gaps, _, _ in justified for g in gaps]
     if not all_gaps:
         return None
     median = statistics.median(all_gaps)
-    ratios = [(max(gaps) / median, pno, text) for pno, gaps, text in justified]
+    ratios = [(max(gaps) / median, pno, text) for pno, gaps, _, text in justified if gaps]
+    tight = [(min(words) / median, pno, text) for pno, _, words, text in justified if words]
     if os.environ.get("GAPS_VERBOSE"):
         for r in sorted(ratios, reverse=True)[:25]:
             print(f"{r[0]:.2f} page {r[1]}: {r[2]}")
+        for r in sorted(tight)[:10]:
+            print(f"tight {r[0]:.2f} page {r[1]}: {r[2]}")
     within = sum(1 for r, _, _ in ratios if r <= 1.4)
     worst = max(ratios)
+    tightest = min(tight)
     hyphenated = sum(1 for r in hyphen_runs if r > 0)
     return {
         "pdf": os.path.basename(pdf),
         "body_height": body,
-        "justified_lines": len(justified),
+        "justified_lines": len(ratios),
         "median_gap": round(median, 3),
-        "share_within_1.4": round(within / len(justified), 4),
+        "share_within_1.4": round(within / len(ratios), 4),
         "largest_ratio": round(worst[0], 3),
         "worst_line": f"page {worst[1]}: {worst[2]}",
         "above_1.8": sum(1 for r, _, _ in ratios if r > 1.8),
+        "tightest_ratio": round(tightest[0], 3),
+        "tightest_line": f"page {tightest[1]}: {tightest[2]}",
+        "below_0.6": sum(1 for r, _, _ in tight if r < 0.6),
         "hyphenated_lines": hyphenated,
         "longest_hyphen_run": longest_run,
     }
@@ -160,7 +173,9 @@ def main():
         print(f"{r['pdf']}: {r['justified_lines']} justified lines, median gap "
               f"{r['median_gap']:.2f}pt; {100 * r['share_within_1.4']:.1f}% of lines "
               f"within 1.4x; largest ratio {r['largest_ratio']:.2f} ({r['worst_line']}); "
-              f"{r['above_1.8']} above 1.8x; {r['hyphenated_lines']} hyphenated lines, "
+              f"{r['above_1.8']} above 1.8x; tightest gap {r['tightest_ratio']:.2f}x "
+              f"({r['tightest_line']}), {r['below_0.6']} below 0.6x; "
+              f"{r['hyphenated_lines']} hyphenated lines, "
               f"at most {r['longest_hyphen_run']} in a row")
     if a.check:
         ok = True
@@ -172,6 +187,9 @@ def main():
             ok = False
         if r["above_1.8"] > 0:
             print("FAIL: a line has a gap above 1.8x the median")
+            ok = False
+        if r["below_0.6"] > 0:
+            print("FAIL: a line has a word gap below 0.6x the median (squeezed)")
             ok = False
         if r["longest_hyphen_run"] > 2:
             print("FAIL: more than two hyphenated lines in a row")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # gaps.sh SAMPLE: the word spacing of the sample's justified lines, measured
 # from its PDF (gaps.py): 95% of lines with their widest gap within 1.4x the
-# median gap, none above 1.8x, never more than two hyphens in a row.
+# median gap, none above 1.8x, no word gap below 0.6x the median (squeezed),
+# never more than two hyphens in a row.
 set -euo pipefail
 : "${SOURCE_ROOT:?SOURCE_ROOT is not set (run the tests through meson test)}"
 : "${FOLIO:?FOLIO is not set (run the tests through meson test)}"

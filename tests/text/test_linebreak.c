@@ -476,10 +476,11 @@ static void test_justified(void)
 			pairs += i > 0 && p.lines[i - 1].hyphenated;
 			const folio_piece *last = &l->pieces[l->npieces - 1];
 			CHECK(last->len >= 1 && last->text[last->len - 1] == '-');
-			/* a letter-spaced line draws its hyphen alone, right after
-			 * the last letter (no letter space before it) */
+			/* a letter-spaced (or tightened) line draws its hyphen
+			 * alone, right after the last letter (no letter space
+			 * before it) */
 			if (last->len == 1)
-				CHECK(l->npieces >= 2 && last[-1].tracking > 0 &&
+				CHECK(l->npieces >= 2 && last[-1].tracking != 0 &&
 				      fabs(last->x - (last[-1].x + last[-1].width)) < 1e-9);
 		}
 	}

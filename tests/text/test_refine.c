@@ -253,10 +253,13 @@ static void test_ties(void)
 }
 
 /* Stretched justified lines space their letters a little, evenly, and by
- * no more than 0.05em; shrunk lines and ragged ones do not. */
+ * no more than 0.05em; shrunk lines tighten them, evenly, by 0.02em at most,
+ * and their word spaces keep two thirds of the font's space (TeX's rule:
+ * the rest of the squeeze is the letters'); ragged lines do neither. */
 static void test_letter_spacing(void)
 {
 	const char *text = read_fixture("paragraph-en.txt");
+	double space = folio_face_measure(serif, " ", 1, 9);
 	int spaced = 0, tight = 0;
 	for (double W = 150; W <= 200; W += 5) {
 		folio_para p = set(text, W, FOLIO_ALIGN_JUSTIFY);
@@ -266,6 +269,7 @@ static void test_letter_spacing(void)
 			 * and the gap after each piece within a word */
 			double first = l->npieces ? l->pieces[0].tracking : 0;
 			bool uneven = false;
+			double narrowest = INFINITY;
 			for (size_t j = 0; j < l->npieces; j++) {
 				const folio_piece *b = &l->pieces[j];
 				/* a hyphen follows its letter without letter space */
@@ -276,22 +280,31 @@ static void test_letter_spacing(void)
 					continue;
 				const folio_piece *a = &l->pieces[j - 1];
 				double g = b->x - (a->x + a->width);
-				if (g > GAP_EM * 9)
-					continue; /* a word space */
+				if (g > GAP_EM * 9) {
+					narrowest = fmin(narrowest, g); /* a word space */
+					continue;
+				}
 				uneven |= fabs(g - (hyphen ? 0 : a->tracking)) > 1e-9;
 			}
 			CHECK(first < 0.05 * 9);
+			CHECK(first > -0.02 * 9 - 1e-9);
 			CHECK(!uneven);
 			if (l->ratio > 0.05)
 				spaced += first > 1e-6;
-			if (l->ratio < 0)
-				tight += first <= 1e-9;
-			if (l->ratio < 0)
-				CHECK(first <= 1e-9);
+			if (l->ratio < -0.05) {
+				tight += first < -1e-6;
+				CHECK(first < 0);
+				CHECK(narrowest >= space * 2 / 3 - 1e-6);
+			}
 		}
 	}
 	CHECK(spaced > 20);
 	CHECK(tight > 5);
+	/* ragged lines keep their letters */
+	folio_para p = set(text, 150, FOLIO_ALIGN_LEFT);
+	for (size_t i = 0; i < p.nlines; i++)
+		for (size_t j = 0; j < p.lines[i].npieces; j++)
+			CHECK(p.lines[i].pieces[j].tracking == 0);
 }
 
 int main(void)
