@@ -88,6 +88,7 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 	    .hyphen_left = L->t->hyphen_left,
 	    .hyphen_right = L->t->hyphen_right,
 	    .tolerance = s->tolerance,
+	    .balance = s->balance,
 	    .lang = L->issue->language,
 	    .loc = loc,
 	    .context = L->context,

@@ -36,7 +36,8 @@ static const char *const folio_face_keys[FOLIO_FACE_COUNT] = {
 static const char *const folio_style_keys[] = {
     "based_on", "font",  "weight",       "style",       "size",
     "leading",  "color", "align",        "space_before", "space_after",
-    "indent",   "uppercase", "tracking", "hyphenate", "tolerance"};
+    "indent",   "uppercase", "tracking", "hyphenate", "tolerance",
+    "balance"};
 
 /* "name (did you mean 'x'?)" or "name (NOUN: a, b, c)": the tail of every
  * message about a name that is not defined. */
@@ -359,6 +360,7 @@ static bool folio_style_apply(folio_tpl *L, folio_style_work *work, int id)
 	ok &= folio_tpl_number(L, m, "tracking", FOLIO_ANY, &s->tracking);
 	ok &= folio_tpl_bool(L, m, "hyphenate", &s->hyphenate);
 	ok &= folio_tpl_number(L, m, "tolerance", FOLIO_NONNEG, &s->tolerance);
+	ok &= folio_tpl_bool(L, m, "balance", &s->balance);
 	if (ok)
 		folio_style_faces(L, w);
 	return ok;

@@ -59,6 +59,8 @@ typedef struct folio_style {
 	double tracking;     /* letter spacing, in 1/1000 em */
 	bool hyphenate;
 	double tolerance;    /* TeX's tolerance for the hyphenating pass; 0: 200 */
+	bool balance;        /* ragged lines of even length, no short last line
+	                      * (headlines, pull quotes) */
 } folio_style;
 
 /* What a master page carries besides the column frames. */

@@ -251,6 +251,31 @@ static uint32_t folio_word_before(const folio_item *items, size_t end)
 	return UINT32_MAX;
 }
 
+/* Balanced ragged lines: the last line loses \parfillskip and every line
+ * may fall short by up to the whole width, so the breaker, which sums the
+ * cube of each line's shortfall, evens the lines out (a lone word at the
+ * end costs as much as a short line anywhere). Kept only when it takes no
+ * more lines than the plain setting: a headline must not grow. */
+static void folio_balance(folio_par *par, folio_item *items, size_t n,
+                          const folio_break_params *plain, size_t nlines, size_t **breaks)
+{
+	size_t fill = n;
+	while (fill-- > 0)
+		if (items[fill].type == FOLIO_GLUE && items[fill].fil > 0)
+			break;
+	if (fill >= n)
+		return;
+	folio_break_params bp = *plain;
+	bp.background_stretch = par->spec->width / 2;
+	items[fill].fil = 0;
+	size_t *even = NULL;
+	bool met = false;
+	size_t k = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_SECOND, &even, &met);
+	items[fill].fil = 1;
+	if (k == nlines && met)
+		*breaks = even;
+}
+
 static bool folio_break_and_set(folio_par *par, folio_para *out)
 {
 	const folio_para_spec *spec = par->spec;
@@ -286,6 +311,8 @@ static bool folio_break_and_set(folio_par *par, folio_para *out)
 			nlines = folio_break_pass(par->scratch, items, n, &bp, FOLIO_PASS_FINAL,
 			                          &breaks, &met);
 	}
+	if (par->ragged && spec->balance && nlines > 1)
+		folio_balance(par, items, n, &bp, nlines, &breaks);
 	/* folio_set_line clears each line it sets */
 	out->lines = folio_arena_alloc_raw(par->lines, (nlines ? nlines : 1) * sizeof *out->lines);
 	out->nlines = nlines;

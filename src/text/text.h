@@ -95,6 +95,10 @@ typedef struct folio_para_spec {
 	int hyphen_left, hyphen_right;
 	double tolerance;    /* TeX's tolerance as a badness; 0 means default */
 	int looseness;
+	/* Ragged text only: lines of about even length in as many lines as
+	 * without it (InDesign's "balance ragged lines"), so a headline does not
+	 * end with one word alone. */
+	bool balance;
 	folio_loc loc;       /* for warnings (overfull line, ...) */
 	const char *lang;    /* BCP 47, for quotes, dashes and UAX #14; NULL:
 	                      * the language of hyph, else "en" */

@@ -267,8 +267,10 @@ def cmd_contents(args):
         box, idx = found[0]
         used.update(idx)
         boxes.append(box)
+    # page numbers stand right of the labels, at the box's far edge: a
+    # balanced label (two lines of even length) may end well short of it
     area = [min(b[0] for b in boxes) - 80, min(b[1] for b in boxes) - 40,
-            max(b[2] for b in boxes) + 80, max(b[3] for b in boxes) + 40]
+            max(b[2] for b in boxes) + 160, max(b[3] for b in boxes) + 40]
     numbers = [(k, b, int(t)) for k, (b, t) in enumerate(bw)
                if k not in used and re.fullmatch(r"\d{1,3}", t)
                and rect_distance(b, area) == 0.0]

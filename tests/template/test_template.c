@@ -125,6 +125,11 @@ static void test_quarterly(void)
 
 	const folio_style *sec = &t->styles[FOLIO_ST_SECTION];
 	CHECK(sec->uppercase && sec->tracking == 80);
+	/* balance: headlines and pull quotes, and title2 by based_on; body
+	 * text and captions keep their rag */
+	CHECK(title->balance && t->styles[FOLIO_ST_TITLE2].balance);
+	CHECK(t->styles[FOLIO_ST_PULLQUOTE].balance && sub3->balance);
+	CHECK(!t->styles[FOLIO_ST_BODY].balance && !cap->balance && !sec->balance);
 	CHECK(t->styles[FOLIO_ST_CONTENTS_PAGE].align == FOLIO_ALIGN_RIGHT);
 	CHECK(same_color(t->styles[FOLIO_ST_MASTHEAD].color, 0, 0, 0, 0));
 	for (int i = 0; i < FOLIO_ST_COUNT; i++)
@@ -145,7 +150,7 @@ static void test_minimal(void)
 		CHECK(t->npages == 4 && t->nmasters == 1);
 		const folio_style *body = &t->styles[FOLIO_ST_BODY];
 		CHECK_NEAR(body->leading, 10.8, 1e-9); /* 1.2 x size */
-		CHECK(body->align == FOLIO_ALIGN_LEFT && !body->hyphenate);
+		CHECK(body->align == FOLIO_ALIGN_LEFT && !body->hyphenate && !body->balance);
 		CHECK(same_color(body->color, 0, 0, 0, 1)); /* the first colour */
 		CHECK(ends_with(body->font_regular, "PTSerif-Regular.ttf"));
 		CHECK(ends_with(body->font_italic, "PTSerif-Regular.ttf"));

@@ -307,6 +307,53 @@ static void test_letter_spacing(void)
 			CHECK(p.lines[i].pieces[j].tracking == 0);
 }
 
+/* Balanced ragged lines (headlines): as many lines as without balance,
+ * of more even length, the last no longer a lone word; justified text is
+ * left alone. */
+static folio_para set_balanced(const char *text, double width, folio_align align, bool balance)
+{
+	static folio_span span;
+	span = (folio_span){.text = text, .len = strlen(text), .face = serif, .size = 20};
+	folio_para_spec spec = {
+	    .spans = &span, .nspans = 1, .width = width, .align = align, .balance = balance};
+	folio_para p;
+	if (!folio_para_set(ctx, &spec, &p))
+		memset(&p, 0, sizeof p);
+	return p;
+}
+
+static void test_balance(void)
+{
+	const char *text = "Experts from EU and CA exchanged views regarding drug situation";
+	int evened = 0;
+	for (double W = 200; W <= 620; W += 10) {
+		folio_para plain = set_balanced(text, W, FOLIO_ALIGN_LEFT, false);
+		folio_para even = set_balanced(text, W, FOLIO_ALIGN_LEFT, true);
+		CHECK(even.nlines == plain.nlines && plain.nlines > 0);
+		if (even.nlines != plain.nlines || !plain.nlines)
+			continue;
+		for (size_t i = 0; i < even.nlines; i++)
+			CHECK(even.lines[i].width <= W + 1e-6);
+		if (plain.nlines == 2) {
+			double dp = fabs(plain.lines[0].width - plain.lines[1].width);
+			double de = fabs(even.lines[0].width - even.lines[1].width);
+			CHECK(de <= dp + 1e-6);
+			/* "situation" alone under a full line, then evened out */
+			if (plain.lines[1].width < 0.35 * plain.lines[0].width) {
+				CHECK(even.lines[1].width > 0.6 * even.lines[0].width);
+				evened++;
+			}
+		}
+	}
+	CHECK(evened >= 2);
+	/* one line stays one line; justified text does not balance */
+	CHECK(set_balanced(text, 800, FOLIO_ALIGN_LEFT, true).nlines == 1);
+	folio_para j0 = set_balanced(text, 330, FOLIO_ALIGN_JUSTIFY, false);
+	double last0 = j0.nlines ? j0.lines[j0.nlines - 1].width : -1;
+	folio_para j1 = set_balanced(text, 330, FOLIO_ALIGN_JUSTIFY, true);
+	CHECK(j1.nlines == j0.nlines && j1.nlines && fabs(j1.lines[j1.nlines - 1].width - last0) < 1e-9);
+}
+
 int main(void)
 {
 	ctx = folio_ctx_new();
@@ -322,6 +369,7 @@ int main(void)
 	test_hyphen_run();
 	test_ties();
 	test_letter_spacing();
+	test_balance();
 
 	folio_hyph_drop(en);
 	folio_hyph_drop(ru);
