@@ -28,7 +28,8 @@ typedef struct {
 	bool has_fill, has_stroke;
 	folio_cmyk fill, stroke;
 	double line_width; /* < 0: not set yet */
-	HPDF_Dict fonts, xobjects; /* this page's resource dictionaries */
+	bool overprint;    /* as the last gs set it; a page starts knocking out */
+	HPDF_Dict fonts, xobjects, gstates; /* this page's resource dictionaries */
 } page_state;
 
 static bool same_cmyk(folio_cmyk a, folio_cmyk b)
@@ -131,6 +132,22 @@ static bool add_resource(page_state *s, HPDF_Dict *sub, const char *kind, const 
 	return folio_pdf_ok(w, HPDF_Dict_Add(*sub, name, obj));
 }
 
+/* Print: what is painted next overprints when it is 100% K, knocks out
+ * otherwise (pdfx.c, folio_pdf_overprint_state, says why). */
+static bool set_overprint(page_state *s, bool on)
+{
+	if (s->w->target != FOLIO_TARGET_PRINT || on == s->overprint)
+		return true;
+	HPDF_Dict gs = folio_pdf_overprint_state(s->w, on);
+	const char *name = on ? "GSop" : "GSko";
+	if (!gs || !add_resource(s, &s->gstates, "ExtGState", name, gs))
+		return false;
+	close_run(s);
+	folio_pdf_puts(s->b, on ? "/GSop gs\n" : "/GSko gs\n");
+	s->overprint = on;
+	return true;
+}
+
 /* Round to what folio_pdf_num(.., 3) writes, so positions add up exactly. */
 static double milli(double v)
 {
@@ -166,6 +183,8 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		s->size = it->size;
 	}
 	set_fill(s, it->color);
+	if (!set_overprint(s, folio_pdf_overprints(it->color)))
+		return false;
 	double tc = milli(it->tracking);
 	if (tc != s->tc) {
 		close_run(s);
@@ -225,6 +244,8 @@ static bool draw_rect(page_state *s, const folio_dl_item *it)
 		return true;
 	end_text(s);
 	set_fill(s, it->color);
+	if (!set_overprint(s, false))
+		return false;
 	double x, y;
 	folio_pdf_map(&s->w->geom, it->x, it->y + it->h, &x, &y);
 	put_rect(s, x, y, it->w, it->h);
@@ -236,6 +257,8 @@ static bool draw_rule(page_state *s, const folio_dl_item *it)
 {
 	end_text(s);
 	set_stroke(s, it->color, it->line_width < 0 ? 0 : it->line_width);
+	if (!set_overprint(s, folio_pdf_overprints(it->color)))
+		return false;
 	double x0, y0, x1, y1;
 	folio_pdf_map(&s->w->geom, it->x, it->y, &x0, &y0);
 	folio_pdf_map(&s->w->geom, it->x + it->w, it->y + it->h, &x1, &y1);
@@ -255,7 +278,7 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 	end_text(s);
 	folio_pdf_writer *w = s->w;
 	HPDF_Image image = folio_pdf_image_for(w, it->picture);
-	if (!image)
+	if (!image || !set_overprint(s, false))
 		return false;
 	w->doing = "drawing a picture"; /* after loading it */
 	size_t index = 0;

@@ -120,6 +120,27 @@ static HPDF_Array registration(folio_pdf_writer *w)
 	return cs;
 }
 
+/* Black overprints, as a printer expects (InDesign's default for its
+ * [Black] swatch): text and rules in 100% K print over what lies beneath
+ * instead of cutting a white hole out of it, so a plate out of register
+ * shows no white halo round the letters. With /OPM 1 the zeros of
+ * 0/0/0/100 leave the other plates alone. Everything else knocks out:
+ * white or coloured text overprinting would vanish or mix. */
+HPDF_Dict folio_pdf_overprint_state(folio_pdf_writer *w, bool on)
+{
+	if (w->gstates[on])
+		return w->gstates[on];
+	HPDF_Dict gs = HPDF_Dict_New(w->pdf->mmgr);
+	if (!make_indirect(w, gs) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddName(gs, "Type", "ExtGState")) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddBoolean(gs, "OP", on ? HPDF_TRUE : HPDF_FALSE)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddBoolean(gs, "op", on ? HPDF_TRUE : HPDF_FALSE)) ||
+	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(gs, "OPM", 1)))
+		return NULL;
+	w->gstates[on] = gs;
+	return gs;
+}
+
 /* The page's /Resources /ColorSpace gets /Reg, the registration colour. */
 static bool page_registration(folio_pdf_writer *w, HPDF_Page page)
 {

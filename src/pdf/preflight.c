@@ -1,7 +1,7 @@
 /* preflight.c: what a printer's preflight would say about the file the
  * writer is about to make, read from the display list: fonts, picture
- * resolution at the placed size, colour spaces. It mirrors the writer's
- * choices (images.c, pdfx.c) and must change with them. */
+ * resolution at the placed size, colour spaces, what overprints. It mirrors
+ * the writer's choices (images.c, pdfx.c, draw.c) and must change with them. */
 #include "writer.h"
 
 #include <string.h>
@@ -46,10 +46,13 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 		const folio_face *seen[64];
 		size_t nseen = 0;
 		bool text = false, graphics = false, gray = false, rgb = false, indexed = false;
+		bool black_text = false, black_rules = false; /* they overprint (draw.c) */
 		for (size_t i = 0; i < page->nitems; i++) {
 			const folio_dl_item *it = &page->items[i];
+			bool black = folio_pdf_overprints(it->color);
 			if (it->kind == FOLIO_DL_TEXT && it->face && it->len) {
 				text = true;
+				black_text |= black;
 				bool known = false;
 				for (size_t k = 0; k < nseen; k++)
 					known |= seen[k] == it->face ||
@@ -61,6 +64,7 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 				}
 			} else if (it->kind == FOLIO_DL_RECT || it->kind == FOLIO_DL_RULE) {
 				graphics = true;
+				black_rules |= black && it->kind == FOLIO_DL_RULE;
 			} else if (it->kind == FOLIO_DL_IMAGE && it->picture && it->w > 0 && it->h > 0) {
 				const folio_picture *pic = it->picture;
 				double ppi = effective_ppi(it);
@@ -95,6 +99,11 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 		if (print)
 			fprintf(f, " Separation(All, crop marks)");
 		fputc('\n', f);
+		if (print && (black_text || black_rules))
+			fprintf(f, "    overprint: black (100%% K) %s; the rest knocks out\n",
+			        black_text && black_rules ? "text and rules"
+			        : black_text              ? "text"
+			                                  : "rules");
 	}
 }
 

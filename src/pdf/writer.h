@@ -92,6 +92,7 @@ typedef struct folio_pdf_writer {
 	struct folio_pdf_icc *iccs; /* pictures' own profiles, each written once */
 	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
+	HPDF_Dict gstates[2]; /* ExtGStates: [0] knocks out, [1] overprints; print only */
 	uint64_t *page_digests; /* folio_pdf_options', or NULL */
 	/* With page digests: where the page's content names a font or a
 	 * picture. The names number them across the document ("F2", "Im3"),
@@ -163,6 +164,15 @@ HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t l
 /* Crop marks of one page in registration colour (/All), in the page's
  * content stream; the page must be outside any text or path object. */
 bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);
+/* What overprints in print: text and rules in 100% K (pdfx.c says why). */
+static inline bool folio_pdf_overprints(folio_cmyk c)
+{
+	return c.c <= 0 && c.m <= 0 && c.y <= 0 && c.k >= 1;
+}
+
+/* The graphics state that makes what follows overprint (on) or knock out
+ * (off), made on first use; print only. */
+HPDF_Dict folio_pdf_overprint_state(folio_pdf_writer *w, bool on);
 /* The OutputIntent and the Info keys PDF/X-3 asks for (after set_info). */
 bool folio_pdf_pdfx(folio_pdf_writer *w);
 /* An /ID placeholder in the trailer before saving, and the real one (MD5

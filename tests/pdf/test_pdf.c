@@ -133,6 +133,21 @@ static folio_dl_item box(folio_dl_kind kind, double x, double y, double w, doubl
 	                       .dest_page = -1, .style = -1, .article = -1};
 }
 
+static folio_dl_item rule_at(double x, double y, double w, folio_cmyk color)
+{
+	folio_dl_item r = box(FOLIO_DL_RULE, x, y, w, 0);
+	r.line_width = 0.5;
+	r.color = color;
+	return r;
+}
+
+static folio_dl_item picture_at(double x, double y, double w, double h, folio_picture *pic)
+{
+	folio_dl_item im = box(FOLIO_DL_IMAGE, x, y, w, h);
+	im.picture = pic;
+	return im;
+}
+
 static folio_dl_item page1[16], page2[8];
 static const char *titles[] = {"Первая статья", "Second"};
 static int title_pages[] = {0, 1};
@@ -152,16 +167,9 @@ static folio_display sample(void)
 	folio_dl_item rect = box(FOLIO_DL_RECT, 72, 200, 100, 50);
 	rect.color = (folio_cmyk){0.1, 0.2, 0.3, 0.4};
 	page1[n++] = rect;
-	folio_dl_item rule = box(FOLIO_DL_RULE, 72, 300, 200, 0);
-	rule.line_width = 0.5;
-	rule.color = accent;
-	page1[n++] = rule;
-	folio_dl_item im = box(FOLIO_DL_IMAGE, 72, 400, 80, 60);
-	im.picture = &gray_pic;
-	page1[n++] = im;
-	im = box(FOLIO_DL_IMAGE, 200, 400, 40, 40);
-	im.picture = &rgb_pic;
-	page1[n++] = im;
+	page1[n++] = rule_at(72, 300, 200, accent);
+	page1[n++] = picture_at(72, 400, 80, 60, &gray_pic);
+	page1[n++] = picture_at(200, 400, 40, 40, &rgb_pic);
 	page1[n++] = text(sans, 9, 72, 480, "after the pictures", black);
 	folio_dl_item link = box(FOLIO_DL_LINK, 72, 88, 60, 16);
 	link.uri = "https://example.org/folio";
@@ -176,9 +184,8 @@ static folio_display sample(void)
 
 	n = 0;
 	page2[n++] = text(serif, 12, 72, 72, "Second page", black);
-	im = box(FOLIO_DL_IMAGE, 72, 100, 40, 30);
-	im.picture = &gray_pic; /* drawn again: the same image object */
-	page2[n++] = im;
+	/* drawn again: the same image object */
+	page2[n++] = picture_at(72, 100, 40, 30, &gray_pic);
 	link = box(FOLIO_DL_LINK, 72, 60, 100, 14);
 	link.dest_page = 0;
 	page2[n++] = link;
@@ -525,6 +532,114 @@ static void test_pdfx(const char *print, const char *screen)
 	}
 }
 
+/* Black overprints in print: every paint in 100% K (text, rules) is done
+ * with /OP true, everything else (white and coloured text, fills, pictures,
+ * the crop marks) knocks out. Read from page 1's content stream, following
+ * the graphics state through q/Q as a RIP would. */
+static void overprint_walk(const char *content, int *black_on, int *black_off, int *other_on,
+                           int *other_off)
+{
+	double num[4] = {0};
+	bool fill_black = false, stroke_black = false, op = false, stack[16];
+	int depth = 0;
+	int next_op = -1; /* the state a name before "gs" asks for */
+	char tok[64];
+	for (const char *p = content; p && *p;) {
+		while (*p == ' ' || *p == '\n' || *p == '\r')
+			p++;
+		size_t n = strcspn(p, " \n\r");
+		if (!n)
+			break;
+		snprintf(tok, sizeof tok, "%.*s", (int)(n < 63 ? n : 63), p);
+		p += n;
+		char *end;
+		double v = strtod(tok, &end);
+		if (*tok && !*end) {
+			memmove(num, num + 1, 3 * sizeof *num);
+			num[3] = v;
+			continue;
+		}
+		bool black = num[0] == 0 && num[1] == 0 && num[2] == 0 && num[3] == 1;
+		bool paint = false, paint_black = false;
+		if (!strcmp(tok, "k"))
+			fill_black = black;
+		else if (!strcmp(tok, "K"))
+			stroke_black = black;
+		else if (!strcmp(tok, "CS") || !strcmp(tok, "SCN"))
+			stroke_black = false; /* the registration colour */
+		else if (!strcmp(tok, "/GSop") || !strcmp(tok, "/GSko"))
+			next_op = tok[3] == 'o';
+		else if (!strcmp(tok, "gs") && next_op >= 0)
+			op = next_op;
+		else if (!strcmp(tok, "q") && depth < 16)
+			stack[depth++] = op;
+		else if (!strcmp(tok, "Q") && depth > 0)
+			op = stack[--depth];
+		else if (strstr(tok, "TJ") || !strcmp(tok, "f"))
+			paint = true, paint_black = fill_black && strcmp(tok, "f");
+		else if (!strcmp(tok, "S"))
+			paint = true, paint_black = stroke_black;
+		else if (!strcmp(tok, "Do"))
+			paint = true;
+		if (paint)
+			++*(paint_black ? (op ? black_on : black_off) : (op ? other_on : other_off));
+	}
+}
+
+static void test_overprint(folio_ctx *ctx)
+{
+	static folio_dl_item items[10];
+	size_t n = 0;
+	folio_dl_item panel = box(FOLIO_DL_RECT, 60, 60, 300, 120);
+	panel.color = (folio_cmyk){1, 0, 0, 0};
+	items[n++] = panel;
+	items[n++] = text(serif, 12, 72, 90, "black on cyan", black);
+	items[n++] = text(serif, 12, 72, 110, "paper white", (folio_cmyk){0, 0, 0, 0});
+	items[n++] = text(serif, 12, 72, 130, "accent", accent);
+	items[n++] = text(serif, 12, 72, 150, "rich black", (folio_cmyk){0.6, 0.4, 0.4, 1});
+	items[n++] = rule_at(72, 200, 200, black);
+	items[n++] = rule_at(72, 210, 200, accent);
+	items[n++] = picture_at(72, 240, 40, 30, &gray_pic);
+	items[n++] = text(sans, 9, 72, 300, "black again", black);
+	static folio_dl_page page;
+	page = (folio_dl_page){items, n, n};
+	folio_display dl = {.page_width = 595.28, .page_height = 841.89, .bleed = 8.5,
+	                    .pages = &page, .npages = 1, .title = "Overprint",
+	                    .year = 2022, .month = 9, .day = 30};
+	size_t plen = 0, slen = 0;
+	unsigned char *print = write_pdf(ctx, &dl, FOLIO_TARGET_PRINT, &plen);
+	unsigned char *screen = write_pdf(ctx, &dl, FOLIO_TARGET_SCREEN, &slen);
+	CHECK(print && screen);
+	if (!print || !screen)
+		return;
+	/* the two states, each one indirect object; none on screen */
+	CHECK(contains(print, plen, "/OP true") && contains(print, plen, "/op true"));
+	CHECK(contains(print, plen, "/OP false") && contains(print, plen, "/OPM 1"));
+	CHECK(!contains(screen, slen, "/ExtGState") && !contains(screen, slen, "/OP "));
+	const char *path = save("overprint.pdf", print, plen);
+	char *pages = run("qpdf --show-pages '%s'", path);
+	const char *c = pages ? strstr(pages, "content:") : NULL;
+	int obj = 0;
+	CHECK(c && sscanf(c, "content: %d 0 R", &obj) == 1);
+	char fmt[96];
+	snprintf(fmt, sizeof fmt, "qpdf --show-object=%d --filtered-stream-data '%%s'", obj);
+	char *content = obj ? run(fmt, path) : NULL;
+	CHECK(content != NULL);
+	int black_on = 0, black_off = 0, other_on = 0, other_off = 0;
+	overprint_walk(content, &black_on, &black_off, &other_on, &other_off);
+	/* two black texts and the black rule overprint; the rest knocks out:
+	 * the panel, three texts, the accent rule, the picture, eight marks */
+	CHECK(black_on == 3 && black_off == 0);
+	CHECK(other_on == 0 && other_off >= 6);
+	if (black_on != 3 || black_off || other_on || other_off < 6)
+		fprintf(stderr, "overprint: black %d on %d off, other %d on %d off\n%s\n", black_on,
+		        black_off, other_on, other_off, content ? content : "");
+	free(content);
+	free(pages);
+	folio_pdf_free(print, plen);
+	folio_pdf_free(screen, slen);
+}
+
 static void test_qpdf(const char *path)
 {
 	char *out = run("qpdf --check '%s' 2>&1", path);
@@ -789,6 +904,7 @@ int main(void)
 	folio_pdf_free(screen, slen);
 	folio_pdf_free(screen2, slen2);
 	test_empty(ctx);
+	test_overprint(ctx);
 	test_passthrough(ctx);
 	test_errors();
 	folio_fonts_drop(fonts);

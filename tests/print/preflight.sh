@@ -2,7 +2,7 @@
 # preflight.sh: a picture under 150 ppi at its placed size stops a print
 # build (exit 2, naming the picture) unless --draft, which warns and writes;
 # the screen edition does not care; --report lists fonts, pictures with
-# their resolution and the colour spaces.
+# their resolution, the colour spaces and what overprints.
 source "$(dirname "$0")/lib.sh"
 issue=$(dirname "$0")/fixtures/lowres/issue.yaml
 
@@ -33,4 +33,6 @@ grep -q "font PTSerif-Regular.ttf: embedded" "$WORK/pre" && ok "fonts listed as 
 [ "$(grep -c 'picture .* ppi, ICCBased sRGB' "$WORK/pre")" -ge 4 ] && ok "4 pictures with ppi" ||
 	no "pictures not listed with their ppi"
 grep -q "colour spaces: DeviceCMYK" "$WORK/pre" && ok "colour spaces listed" || no "no colour spaces"
+[ "$(grep -c '^    overprint: black (100% K) text' "$WORK/pre")" -eq 4 ] &&
+	ok "black text overprints on every page" || no "overprint not listed for each page"
 [ "$bad" -eq 0 ] || { cat "$WORK/pre"; fail "preflight"; }
