@@ -512,19 +512,28 @@ static double folio_protrusion_left(const folio_par *par, const folio_item *v, s
 	return folio_left_factor(folio_unit_cp(par, u)) * u->nominal;
 }
 
+/* Justified text hangs punctuation into both margins; text set flush left
+ * (headlines, pull quotes, lists) into the left one only, where its edge
+ * is straight: an opening quote hangs, as a designer hangs it by hand. */
+static bool folio_hangs_left(const folio_par *par)
+{
+	return !par->ragged || par->spec->align == FOLIO_ALIGN_LEFT;
+}
+
 double folio_first_protrusion(const folio_par *par, const folio_item *items, size_t n)
 {
-	return par->ragged ? 0 : folio_protrusion_left(par, items, n, 0);
+	return folio_hangs_left(par) ? folio_protrusion_left(par, items, n, 0) : 0;
 }
 
 static void folio_protrusion(const folio_par *par, folio_item *v, size_t n)
 {
-	if (par->ragged)
+	if (!folio_hangs_left(par))
 		return;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].type == FOLIO_BOX)
 			continue;
-		v[i].protrude_right = folio_protrusion_right(par, v, i);
+		if (!par->ragged)
+			v[i].protrude_right = folio_protrusion_right(par, v, i);
 		v[i].protrude_left = folio_protrusion_left(par, v, n, i + 1);
 	}
 }

@@ -86,14 +86,14 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 		natural += brk->width;
 	double protrude_right = at_penalty || brk->type == FOLIO_GLUE ? brk->protrude_right : 0;
 	if (par->ragged)
-		protrude_left = protrude_right = 0;
+		protrude_right = 0; /* the left edge may hang (items.c) */
 	/* the line is set to the width the breaker judged it at */
 	double W = spec->width + protrude_left + protrude_right, r = 0, offset = -protrude_left;
 	if (par->ragged) {
 		double room = W - natural > 0 ? W - natural : 0;
 		offset = spec->align == FOLIO_ALIGN_RIGHT    ? room
 		         : spec->align == FOLIO_ALIGN_CENTER ? room / 2
-		                                             : 0;
+		                                             : -protrude_left;
 	} else if (natural < W) {
 		if (fil <= 0 && stretch > 0)
 			r = (W - natural) / stretch;

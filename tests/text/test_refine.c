@@ -108,14 +108,35 @@ static void test_protrusion(void)
 	CHECK(hung_left >= 1);
 	CHECK(flush >= 3);
 
-	/* ragged text keeps its punctuation inside */
-	p = set(text, W, FOLIO_ALIGN_LEFT);
-	for (size_t i = 0; i < p.nlines; i++) {
-		const folio_line *l = &p.lines[i];
-		const folio_piece *last = &l->pieces[l->npieces - 1];
-		CHECK(fabs(l->pieces[0].x) < 1e-9);
-		CHECK(last->x + last->width <= W + 1e-6);
+	/* flush-left text hangs its opening quotes into the left margin, as
+	 * a headline's or a pull quote's, and keeps its right end inside;
+	 * centred and flush-right text hang nothing */
+	int hung = 0;
+	for (W = 140; W <= 180; W += 4) {
+		p = set(text, W, FOLIO_ALIGN_LEFT);
+		double q = folio_face_measure(serif, "“", strlen("“"), 9);
+		for (size_t i = 0; i < p.nlines; i++) {
+			const folio_line *l = &p.lines[i];
+			const folio_piece *last = &l->pieces[l->npieces - 1];
+			bool quote = !strncmp(l->pieces[0].text, "“", strlen("“"));
+			CHECK_NEAR(l->pieces[0].x, quote ? -0.5 * q : 0, 1e-9);
+			hung += quote;
+			CHECK(last->x + last->width <= W + 1e-6);
+			/* the width leaves the hanging quote out */
+			CHECK_NEAR(l->width, last->x + last->width - l->pieces[0].x - (quote ? 0.5 * q : 0),
+			           1e-6);
+		}
+		for (int a = 0; a < 2; a++) {
+			folio_align align = a ? FOLIO_ALIGN_RIGHT : FOLIO_ALIGN_CENTER;
+			p = set(text, W, align);
+			for (size_t i = 0; i < p.nlines; i++) {
+				const folio_line *l = &p.lines[i];
+				const folio_piece *last = &l->pieces[l->npieces - 1];
+				CHECK(l->pieces[0].x >= -1e-9 && last->x + last->width <= W + 1e-6);
+			}
+		}
 	}
+	CHECK(hung >= 1);
 }
 
 /* Is the last line one word (a fragment when the line before is
