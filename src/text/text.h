@@ -123,12 +123,14 @@ typedef struct folio_para_spec {
  * + tracking. Spaces are never characters of a piece:
  * they are the gaps between pieces (so are no-break and thin spaces, which
  * the PT fonts lack). A justified line that stretches also spaces its
- * letters (at most about 0.05em): its pieces' tracking; a cluster of
+ * letters (at most about 0.05em), one that shrinks tightens them (at most
+ * about 0.02em): its pieces' tracking; a cluster of
  * several characters (a letter and its accent) is then a piece of its own,
  * untracked, so the accent stays on its letter. Optical margin alignment: in justified text
  * punctuation hangs into the margins, so the first piece of a line may
  * start before 0 and the last end past spec.width, each by at most its
- * protrusion (less than half an em of its glyph). */
+ * protrusion (less than half an em of its glyph); flush-left text hangs
+ * its opening quotes into the left margin only. */
 typedef struct folio_piece {
 	double x, width;
 	double tracking; /* pt after each glyph (the span's tracking and the
