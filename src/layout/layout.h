@@ -17,6 +17,7 @@ typedef struct folio_quality {
 	int hyphen_run;  /* most hyphenated lines in a row */
 	int end_hyphens; /* hyphens ending a column or standing before a picture */
 	double loosest;  /* largest adjustment ratio of a justified line */
+	double tightest; /* smallest one: -1 is a line shrunk as far as it goes */
 	int widows;      /* a paragraph's last line alone at a column's head */
 	int orphans;     /* a paragraph's first line alone at a column's foot */
 	int off_grid;    /* grid lines whose baseline is not on the grid */

@@ -1,5 +1,5 @@
 /* quality.c: what the report counts on the placed rows: lines, hyphens and
- * runs of them, the loosest justified line, widows, orphans, lines off the
+ * runs of them, the loosest and tightest justified lines, widows, orphans, lines off the
  * grid and overfull lines, per page. */
 #include "lay.h"
 
@@ -49,6 +49,8 @@ void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const fo
 		}
 		if (r->justified && r->line->ratio > q->loosest)
 			q->loosest = r->line->ratio;
+		if (r->justified && r->line->ratio < q->tightest)
+			q->tightest = r->line->ratio;
 		if (r->grid) {
 			double g = (s->base - t->margin_top - 0.75 * t->baseline) / t->baseline;
 			if (fabs(g - round(g)) > 1e-6)
@@ -79,6 +81,8 @@ void folio_quality_add(folio_quality *into, const folio_quality *q)
 		into->hyphen_run = q->hyphen_run;
 	if (q->loosest > into->loosest)
 		into->loosest = q->loosest;
+	if (q->tightest < into->tightest)
+		into->tightest = q->tightest;
 	into->widows += q->widows;
 	into->orphans += q->orphans;
 	into->off_grid += q->off_grid;
