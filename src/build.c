@@ -67,6 +67,19 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 		        q->hyphenated, q->hyphen_run, q->end_hyphens, q->loosest, q->tightest,
 		        q->widows, q->orphans, q->off_grid, q->overfull);
 	}
+	/* where to look first: the loosest and the tightest line */
+	const folio_line_at *at[2] = {&st->total.loosest_at, &st->total.tightest_at};
+	double ratio[2] = {st->total.loosest, st->total.tightest};
+	for (int i = 0; i < 2; i++) {
+		if (!at[i]->start)
+			continue;
+		fprintf(f, "  %s line: page %d, ", i ? "tightest" : "loosest", at[i]->page);
+		if (at[i]->col > 0)
+			fprintf(f, "column %d", at[i]->col);
+		else
+			fprintf(f, "across the columns");
+		fprintf(f, ", '%s' (%.2f)\n", at[i]->start, ratio[i]);
+	}
 	fprintf(f, "articles:\n");
 	for (size_t i = 0; i < is->narticles; i++) {
 		fprintf(f, "  page %d  %s", st->start_pages[i], is->articles[i].title);

@@ -9,6 +9,13 @@ typedef struct folio_layout_options {
 	bool draft; /* overset is marked on the page instead of failing */
 } folio_layout_options;
 
+/* Where a line stands, for the report to point at: page and column
+ * (1-based), and its first words. */
+typedef struct folio_line_at {
+	int page, col;
+	const char *start; /* NULL: no such line */
+} folio_line_at;
+
 /* The typographic quality of a page (or of the whole issue), for the
  * report: what a careful compositor would count. */
 typedef struct folio_quality {
@@ -18,6 +25,7 @@ typedef struct folio_quality {
 	int end_hyphens; /* hyphens ending a column or standing before a picture */
 	double loosest;  /* largest adjustment ratio of a justified line */
 	double tightest; /* smallest one: -1 is a line shrunk as far as it goes */
+	folio_line_at loosest_at, tightest_at;
 	int widows;      /* a paragraph's last line alone at a column's head */
 	int orphans;     /* a paragraph's first line alone at a column's foot */
 	int off_grid;    /* grid lines whose baseline is not on the grid */

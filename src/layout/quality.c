@@ -4,6 +4,7 @@
 #include "lay.h"
 
 #include <math.h>
+#include <string.h>
 
 static bool folio_same_column(const folio_slot *a, const folio_slot *b)
 {
@@ -17,6 +18,30 @@ static double folio_line_right(const folio_line *ln)
 		if (ln->pieces[i].x + ln->pieces[i].width > right)
 			right = ln->pieces[i].x + ln->pieces[i].width;
 	return right;
+}
+
+/* The line's first 40 bytes or so (never half a character), for the
+ * report to point at it. */
+static const char *folio_line_start(folio_lay *L, const folio_line *ln)
+{
+	char buf[64];
+	size_t n = 0;
+	for (size_t i = 0; i < ln->npieces && n < sizeof buf - 1; i++) {
+		const folio_piece *p = &ln->pieces[i];
+		if (i && p->x > ln->pieces[i - 1].x + ln->pieces[i - 1].width + 0.07 * p->size)
+			buf[n++] = ' ';
+		size_t k = p->len < sizeof buf - 1 - n ? p->len : sizeof buf - 1 - n;
+		memcpy(buf + n, p->text, k);
+		n += k;
+	}
+	bool cut = n > 40;
+	if (cut) {
+		n = 40;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+			n--; /* buf[n] starts the character left out */
+	}
+	buf[n] = 0;
+	return folio_arena_printf(L->ctx->arena, "%s%s", buf, cut ? "…" : "");
 }
 
 void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const folio_slot *slots)
@@ -47,10 +72,17 @@ void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const fo
 		} else {
 			run = 0;
 		}
-		if (r->justified && r->line->ratio > q->loosest)
+		folio_line_at here = {s->page + 1, s->col + 1, NULL};
+		if (r->justified && r->line->ratio > q->loosest) {
 			q->loosest = r->line->ratio;
-		if (r->justified && r->line->ratio < q->tightest)
+			q->loosest_at = here;
+			q->loosest_at.start = folio_line_start(L, r->line);
+		}
+		if (r->justified && r->line->ratio < q->tightest) {
 			q->tightest = r->line->ratio;
+			q->tightest_at = here;
+			q->tightest_at.start = folio_line_start(L, r->line);
+		}
 		if (r->grid) {
 			double g = (s->base - t->margin_top - 0.75 * t->baseline) / t->baseline;
 			if (fabs(g - round(g)) > 1e-6)
@@ -79,10 +111,14 @@ void folio_quality_add(folio_quality *into, const folio_quality *q)
 	into->end_hyphens += q->end_hyphens;
 	if (q->hyphen_run > into->hyphen_run)
 		into->hyphen_run = q->hyphen_run;
-	if (q->loosest > into->loosest)
+	if (q->loosest > into->loosest) {
 		into->loosest = q->loosest;
-	if (q->tightest < into->tightest)
+		into->loosest_at = q->loosest_at;
+	}
+	if (q->tightest < into->tightest) {
 		into->tightest = q->tightest;
+		into->tightest_at = q->tightest_at;
+	}
 	into->widows += q->widows;
 	into->orphans += q->orphans;
 	into->off_grid += q->off_grid;

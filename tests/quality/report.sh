@@ -2,12 +2,16 @@
 # report.sh SAMPLE: `folio check` on the sample reports, overall, no widows,
 # no orphans, no line off the grid, no overfull line, no hyphen ending a
 # column, never more than two hyphenated lines in a row (issue 3), and its
-# tightest line shrunk no further than TeX allows.
+# tightest line shrunk no further than TeX allows; it names the page and
+# the first words of its loosest and tightest lines.
 set -euo pipefail
 : "${SOURCE_ROOT:?SOURCE_ROOT is not set (run the tests through meson test)}"
 : "${FOLIO:?FOLIO is not set (run the tests through meson test)}"
 sample=${1:-cadap7-n2}
-report=$("$FOLIO" check "$SOURCE_ROOT/samples/$sample/issue.yaml")
+command -v pdftotext >/dev/null || { echo "FAIL: pdftotext not found (poppler-utils)"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/folio-report.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+report=$("$FOLIO" build --report "$SOURCE_ROOT/samples/$sample/issue.yaml" -o "$work/out.pdf")
 line=$(printf '%s\n' "$report" | grep -E '^  overall ') || {
 	printf '%s\n' "$report"
 	echo "FAIL: no 'overall' line in the report"
@@ -24,5 +28,21 @@ bad=0
 	{ echo "FAIL: tightest ratio '$tightest' is not in [-1, 0)"; bad=1; }
 for v in ends widows orphans offgrid overfull; do
 	[ "${!v}" -eq 0 ] || { echo "FAIL: $v = ${!v}"; bad=1; }
+done
+# the report points at its loosest and tightest lines: the ratio is the
+# table's, and the line's first words are on that page of the PDF
+for which in loosest tightest; do
+	at=$(printf '%s\n' "$report" | grep -E "^  $which line: page [0-9]+, ") || {
+		echo "FAIL: no '$which line' in the report"; bad=1; continue; }
+	echo "$at"
+	page=$(sed -E 's/^.*line: page ([0-9]+),.*$/\1/' <<<"$at")
+	start=$(sed -E "s/^[^']*'(.*)' \(-?[0-9.]+\)$/\1/; s/…$//" <<<"$at")
+	ratio=$(sed -E 's/^.*\((-?[0-9.]+)\)$/\1/' <<<"$at")
+	[ "$ratio" = "${!which}" ] || { echo "FAIL: $which line's ratio $ratio is not the table's ${!which}"; bad=1; }
+	text=$(pdftotext -f "$page" -l "$page" "$work/out.pdf" - | tr -s ' \n' '  ')
+	case $text in
+	*"$start"*) ;;
+	*) echo "FAIL: '$start' is not on page $page"; bad=1 ;;
+	esac
 done
 exit $bad
