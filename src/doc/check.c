@@ -30,7 +30,7 @@ static bool runs_ok(const folio_run *runs, size_t n)
 		const folio_run *r = &runs[i];
 		if (r->len == 0 || !text_ok(r->text, r->len))
 			return false;
-		if (r->flags & ~(FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD))
+		if (r->flags & ~(FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD | FOLIO_RUN_CODE))
 			return false;
 		if (r->link && !cstr_ok(r->link))
 			return false;

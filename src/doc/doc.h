@@ -57,13 +57,13 @@ typedef struct folio_picture {
 	uint32_t pixels_width, pixels_height;
 } folio_picture;
 
-/* Run styles are bit flags so ***both*** combines. */
-enum { FOLIO_RUN_ITALIC = 1, FOLIO_RUN_BOLD = 2 };
+/* Run styles are bit flags so ***both*** combines; CODE is a `code span`. */
+enum { FOLIO_RUN_ITALIC = 1, FOLIO_RUN_BOLD = 2, FOLIO_RUN_CODE = 4 };
 
 typedef struct folio_run {
 	const char *text; /* UTF-8, no NUL inside; soft line breaks become ' ' */
 	size_t len;
-	int flags;        /* FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD */
+	int flags;        /* FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD | FOLIO_RUN_CODE */
 	const char *link; /* URL of a [link](...), or NULL */
 } folio_run;
 

@@ -8,15 +8,20 @@
 folio_face *folio_style_face(folio_lay *L, int style, int flags)
 {
 	const folio_style *s = &L->t->styles[style];
-	const char *path = s->font_regular;
+	const folio_template *t = L->t;
+	/* code takes the layout's code family, in the weight and slant the
+	 * run asks for (the style's own slant is the text's, not the code's) */
+	bool code = (flags & FOLIO_RUN_CODE) && t->code_regular;
+	const char *regular = code ? t->code_regular : s->font_regular;
+	const char *path = regular;
 	if ((flags & FOLIO_RUN_BOLD) && (flags & FOLIO_RUN_ITALIC))
-		path = s->font_bold_italic;
+		path = code ? t->code_bold_italic : s->font_bold_italic;
 	else if (flags & FOLIO_RUN_BOLD)
-		path = s->font_bold;
+		path = code ? t->code_bold : s->font_bold;
 	else if (flags & FOLIO_RUN_ITALIC)
-		path = s->font_italic;
+		path = code ? t->code_italic : s->font_italic;
 	if (!path)
-		path = s->font_regular;
+		path = regular;
 	return folio_fonts_load(L->ctx, L->fonts, path);
 }
 
@@ -74,6 +79,9 @@ bool folio_set_aligned(folio_lay *L, int style, folio_align align, const folio_r
 			sp->text = folio_upper(L->ctx->arena, runs[i].text, runs[i].len, &sp->len);
 		sp->face = face;
 		sp->size = s->size;
+		if ((runs[i].flags & FOLIO_RUN_CODE) && L->t->code_regular)
+			sp->size *= L->t->code_scale;
+		sp->code = runs[i].flags & FOLIO_RUN_CODE;
 		sp->color = s->color;
 		sp->link = runs[i].link;
 		sp->tracking = s->tracking;

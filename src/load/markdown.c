@@ -144,7 +144,10 @@ static void inline_node(md_state *st, cmark_node *root, run_builder *rb,
 				           "raw HTML is not supported; set as plain text");
 			lit = cmark_node_get_literal(n);
 			if (lit)
-				rb_add(st, rb, lit, strlen(lit), flags, link);
+				rb_add(st, rb, lit, strlen(lit),
+				       flags | (cmark_node_get_type(n) == CMARK_NODE_CODE ? FOLIO_RUN_CODE
+				                                                          : 0),
+				       link);
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:

@@ -209,6 +209,42 @@ bool folio_tpl_fonts(folio_tpl *L, yaml_node_t *node)
 	return ok;
 }
 
+/* The index of the family a `font:` value names; -1 after an error. */
+static int folio_tpl_family(folio_tpl *L, yaml_node_t *v)
+{
+	const char *fam = NULL;
+	if (!folio_yaml_string(L->ctx, L->y, v, &fam))
+		return -1;
+	for (size_t i = 0; i < L->nfamilies; i++)
+		if (strcmp(L->family_names[i], fam) == 0)
+			return (int)i;
+	folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, v), "unknown font family '%s' (%s)",
+	            fam, folio_unknown_tail(L->ctx->arena, fam, L->family_names, L->nfamilies, "fonts"));
+	return -1;
+}
+
+bool folio_tpl_code(folio_tpl *L, yaml_node_t *node)
+{
+	static const char *const keys[] = {"font", "scale"};
+	folio_template *t = L->t;
+	t->code_scale = 1;
+	if (!folio_yaml_check_map(L->ctx, L->y, node, "code", keys, 2))
+		return false;
+	yaml_node_t *v = folio_yaml_get(L->y, node, "font");
+	if (!v)
+		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
+		                   "missing key 'font' in code (a family of fonts:)");
+	int k = folio_tpl_family(L, v);
+	if (k < 0 || !folio_tpl_number(L, node, "scale", FOLIO_POSITIVE, &t->code_scale))
+		return false;
+	const char *const *f = L->faces[k];
+	t->code_regular = f[FOLIO_FACE_REGULAR];
+	t->code_italic = f[FOLIO_FACE_ITALIC];
+	t->code_bold = f[FOLIO_FACE_BOLD];
+	t->code_bold_italic = f[FOLIO_FACE_BOLD_ITALIC];
+	return true;
+}
+
 /* ---- styles ---- */
 
 enum { FOLIO_UNRESOLVED = 0, FOLIO_RESOLVING, FOLIO_RESOLVED, FOLIO_BROKEN };
@@ -304,22 +340,11 @@ static bool folio_style_apply(folio_tpl *L, folio_style_work *work, int id)
 	bool ok = true;
 	yaml_node_t *v;
 	if ((v = folio_yaml_get(y, m, "font"))) {
-		const char *fam = NULL;
-		int k = -1;
-		if (folio_yaml_string(L->ctx, y, v, &fam))
-			for (size_t i = 0; i < L->nfamilies && k < 0; i++)
-				if (strcmp(L->family_names[i], fam) == 0)
-					k = (int)i;
+		int k = folio_tpl_family(L, v);
 		if (k >= 0)
 			w->family = k;
-		else if (!fam)
-			ok = false;
 		else
-			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, v),
-			                 "unknown font family '%s' (%s)", fam,
-			                 folio_unknown_tail(L->ctx->arena, fam,
-			                                    L->family_names,
-			                                    L->nfamilies, "fonts"));
+			ok = false;
 	}
 	int k;
 	if ((v = folio_yaml_get(y, m, "weight"))) {

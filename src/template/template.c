@@ -192,7 +192,7 @@ static const char *const folio_top_keys[] = {
     "name",     "page",   "margins", "columns",     "baseline", "pages",
     "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans",
     "masthead", "contents", "panel", "rules",       "accent",   "footer",
-    "figure",   "styles", "lists", "print"};
+    "figure",   "styles", "lists", "print", "code"};
 
 #define FOLIO_N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -557,6 +557,9 @@ static bool folio_tpl_read(folio_tpl *L, const char *path)
 		look = folio_tpl_missing(L, root, "fonts", "the layout");
 	else
 		look &= folio_tpl_fonts(L, fonts);
+	yaml_node_t *code = folio_yaml_get(L->y, root, "code");
+	if (look && code)
+		look &= folio_tpl_code(L, code);
 	yaml_node_t *styles = folio_yaml_get(L->y, root, "styles");
 	if (!styles)
 		return folio_tpl_missing(L, root, "styles", "the layout");

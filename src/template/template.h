@@ -104,6 +104,11 @@ typedef struct folio_template {
 	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */
+	/* Code spans (Markdown `x`): the faces of the family `code: font`, at
+	 * `code: scale` times the size of the text around them. No `code:`
+	 * (code_regular NULL): they are set in the text's own faces. */
+	const char *code_regular, *code_italic, *code_bold, *code_bold_italic;
+	double code_scale;
 	int widows, orphans;           /* minimum lines at a column's head/foot */
 	folio_style styles[FOLIO_ST_COUNT];
 } folio_template;

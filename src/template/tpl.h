@@ -55,5 +55,7 @@ bool folio_tpl_color_key(folio_tpl *L, yaml_node_t *map, const char *key,
                          folio_cmyk *out);
 bool folio_tpl_fonts(folio_tpl *L, yaml_node_t *node);
 bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node);
+/* code: {font: FAMILY, scale: N}, after the fonts. */
+bool folio_tpl_code(folio_tpl *L, yaml_node_t *node);
 
 #endif

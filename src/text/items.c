@@ -191,7 +191,7 @@ static void folio_space_items(folio_par *par, folio_items *it, size_t from, size
 			continue; /* spaces do not add up */
 		last_normal = normal;
 		folio_item g = {.type = FOLIO_GLUE, .width = folio_space_width(sp, cp)};
-		if (normal && !par->ragged) {
+		if (normal && !par->ragged && !sp->code) {
 			/* TeX gives cmr a space of 0.33em that stretches by half and
 			 * shrinks by a third. PT Serif's space is only 0.24em, so the
 			 * same stretch would make it stiffer than TeX in absolute
@@ -276,7 +276,8 @@ static void folio_word_items(folio_par *par, folio_items *it, uint32_t wi, bool 
 	}
 	/* a word with soft hyphens has chosen its points (TeX does the same) */
 	bool last_word = wi + 1 == par->nwords;
-	if (hyphenate && !shy && par->spec->hyph && nu > 1) {
+	bool code = par->spec->spans[par->units[w->u0].span].code;
+	if (hyphenate && !shy && !code && par->spec->hyph && nu > 1) {
 		size_t pts[64];
 		int left = par->spec->hyphen_left > 0 ? par->spec->hyphen_left : 2;
 		int right = par->spec->hyphen_right > 0 ? par->spec->hyphen_right : 3;

@@ -83,6 +83,8 @@ typedef struct folio_span {
 	folio_cmyk color;
 	const char *link; /* or NULL */
 	double tracking;  /* 1/1000 em */
+	bool code;        /* a code span: never hyphenated, its spaces rigid (as
+	                   * TeX's typewriter fonts have them) */
 } folio_span;
 
 typedef struct folio_para_spec {

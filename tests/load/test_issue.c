@@ -107,19 +107,21 @@ static void test_good(void)
 	CHECK(a->nblocks == 20);
 	if (a->nblocks == 20) {
 		folio_block *b = a->blocks;
-		CHECK(b[0].kind == FOLIO_BLOCK_PARAGRAPH && b[0].nruns == 9);
+		CHECK(b[0].kind == FOLIO_BLOCK_PARAGRAPH && b[0].nruns == 11);
 		CHECK_STR(b[0].loc.file, "articles/main.md");
 		CHECK(b[0].loc.line == 1 && b[0].loc.col == 1);
-		if (b[0].nruns == 9) {
+		if (b[0].nruns == 11) {
 			CHECK(run_is(&b[0].runs[0], "Plain ", 0, NULL));
 			CHECK(run_is(&b[0].runs[1], "italic", FOLIO_RUN_ITALIC, NULL));
 			CHECK(run_is(&b[0].runs[3], "bold", FOLIO_RUN_BOLD, NULL));
 			CHECK(run_is(&b[0].runs[5], "both",
 			             FOLIO_RUN_ITALIC | FOLIO_RUN_BOLD, NULL));
 			CHECK(run_is(&b[0].runs[7], "link", 0, "https://example.org/x"));
-			/* code span plain; soft and hard breaks are spaces */
-			CHECK(run_is(&b[0].runs[8],
-			             " and code. Second line after a hard break.", 0, NULL));
+			/* a code span is a run of its own; soft and hard breaks
+			 * are spaces */
+			CHECK(run_is(&b[0].runs[8], " and ", 0, NULL));
+			CHECK(run_is(&b[0].runs[9], "code", FOLIO_RUN_CODE, NULL));
+			CHECK(run_is(&b[0].runs[10], ". Second line after a hard break.", 0, NULL));
 		}
 		CHECK(b[1].kind == FOLIO_BLOCK_HEADING && b[1].level == 2);
 		CHECK(b[1].loc.line == 5);

@@ -130,6 +130,11 @@ static void test_quarterly(void)
 	CHECK(title->balance && t->styles[FOLIO_ST_TITLE2].balance);
 	CHECK(t->styles[FOLIO_ST_PULLQUOTE].balance && sub3->balance);
 	CHECK(!t->styles[FOLIO_ST_BODY].balance && !cap->balance && !sec->balance);
+	/* code spans: PT Mono, its bold, and no italic (regular stands in) */
+	CHECK(t->code_regular && ends_with(t->code_regular, "PTMono-Regular.ttf"));
+	CHECK(t->code_bold && ends_with(t->code_bold, "PTMono-Bold.ttf"));
+	CHECK(t->code_italic && ends_with(t->code_italic, "PTMono-Regular.ttf"));
+	CHECK_NEAR(t->code_scale, 0.9, 1e-9);
 	CHECK(t->styles[FOLIO_ST_CONTENTS_PAGE].align == FOLIO_ALIGN_RIGHT);
 	CHECK(same_color(t->styles[FOLIO_ST_MASTHEAD].color, 0, 0, 0, 0));
 	for (int i = 0; i < FOLIO_ST_COUNT; i++)
@@ -151,6 +156,7 @@ static void test_minimal(void)
 		const folio_style *body = &t->styles[FOLIO_ST_BODY];
 		CHECK_NEAR(body->leading, 10.8, 1e-9); /* 1.2 x size */
 		CHECK(body->align == FOLIO_ALIGN_LEFT && !body->hyphenate && !body->balance);
+		CHECK(t->code_regular == NULL); /* no code: the text's own faces */
 		CHECK(same_color(body->color, 0, 0, 0, 1)); /* the first colour */
 		CHECK(ends_with(body->font_regular, "PTSerif-Regular.ttf"));
 		CHECK(ends_with(body->font_italic, "PTSerif-Regular.ttf"));
@@ -216,6 +222,7 @@ static void test_broken(void)
 	expect_error("tab-indent.yaml", "7:1", "found character that cannot "
 	                                      "start any token");
 	expect_error("no-such-file.yaml", "", "cannot open");
+	expect_error("code-family.yaml", "13:14", "unknown font family 'mnoo' (fonts: serif)");
 }
 
 static void test_resolve(void)

@@ -375,6 +375,50 @@ static void test_balance(void)
 	CHECK(j1.nlines == j0.nlines && j1.nlines && fabs(j1.lines[j1.nlines - 1].width - last0) < 1e-9);
 }
 
+/* Code spans (folio_span.code): never hyphenated, however narrow the
+ * column, and their spaces rigid, however the line around them stretches
+ * or shrinks (TeX's typewriter fonts have no stretch either). */
+static void test_code(folio_face *mono)
+{
+	static const char *const code = "configuration management subsystem";
+	folio_span spans[3] = {
+	    {.text = "The administrators changed the ", .face = serif, .size = 9},
+	    {.text = code, .face = mono, .size = 8.1, .code = true},
+	    {.text = " settings yesterday afternoon without any announcement whatsoever.",
+	     .face = serif, .size = 9},
+	};
+	for (int i = 0; i < 3; i++)
+		spans[i].len = strlen(spans[i].text);
+	double space = folio_face_measure(mono, " ", 1, 8.1);
+	int code_gaps = 0, serif_hyphens = 0;
+	for (double W = 70; W <= 200; W += 2) {
+		folio_para_spec spec = {.spans = spans, .nspans = 3, .width = W,
+		                        .align = FOLIO_ALIGN_JUSTIFY, .hyph = en,
+		                        .hyphen_left = 2, .hyphen_right = 3, .lang = "en"};
+		folio_para p;
+		CHECK(folio_para_set(ctx, &spec, &p));
+		for (size_t i = 0; i < p.nlines; i++) {
+			const folio_line *l = &p.lines[i];
+			const folio_piece *last = &l->pieces[l->npieces - 1];
+			if (l->hyphenated) {
+				/* the hyphen follows a serif word, never a code one */
+				CHECK(last->face == serif);
+				serif_hyphens += last->face == serif;
+			}
+			for (size_t j = 1; j < l->npieces; j++) {
+				const folio_piece *a = &l->pieces[j - 1], *b = &l->pieces[j];
+				double g = b->x - (a->x + a->width);
+				if (a->face != mono || b->face != mono || g < GAP_EM * 8.1)
+					continue;
+				CHECK_NEAR(g, space, 1e-6); /* a space inside the code */
+				code_gaps++;
+			}
+		}
+	}
+	CHECK(code_gaps > 20);
+	CHECK(serif_hyphens > 5); /* the words around it do hyphenate */
+}
+
 int main(void)
 {
 	ctx = folio_ctx_new();
@@ -391,6 +435,10 @@ int main(void)
 	test_ties();
 	test_letter_spacing();
 	test_balance();
+	folio_face *mono = load_face(ctx, fonts, "PTMono-Regular.ttf");
+	CHECK(mono != NULL);
+	if (mono)
+		test_code(mono);
 
 	folio_hyph_drop(en);
 	folio_hyph_drop(ru);
