@@ -510,7 +510,11 @@ static double folio_protrusion_left(const folio_par *par, const folio_item *v, s
 	if (i == n || v[i].u1 == v[i].u0)
 		return 0; /* the indent box: nothing hangs */
 	const folio_unit *u = &par->units[v[i].u0];
-	return folio_left_factor(folio_unit_cp(par, u)) * u->nominal;
+	double f = folio_left_factor(folio_unit_cp(par, u));
+	/* flush left (display text: titles, pull quotes) a quote hangs whole,
+	 * so the letters after it line up with the lines below, as a designer
+	 * hangs it; in justified body text microtype's optical half */
+	return (par->ragged && f >= 0.5 ? 1 : f) * u->nominal;
 }
 
 /* Justified text hangs punctuation into both margins; text set flush left

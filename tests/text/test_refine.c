@@ -108,9 +108,9 @@ static void test_protrusion(void)
 	CHECK(hung_left >= 1);
 	CHECK(flush >= 3);
 
-	/* flush-left text hangs its opening quotes into the left margin, as
-	 * a headline's or a pull quote's, and keeps its right end inside;
-	 * centred and flush-right text hang nothing */
+	/* flush-left text hangs its opening quotes into the left margin,
+	 * whole, as a headline's or a pull quote's, and keeps its right end
+	 * inside; centred and flush-right text hang nothing */
 	int hung = 0;
 	for (W = 140; W <= 180; W += 4) {
 		p = set(text, W, FOLIO_ALIGN_LEFT);
@@ -119,12 +119,11 @@ static void test_protrusion(void)
 			const folio_line *l = &p.lines[i];
 			const folio_piece *last = &l->pieces[l->npieces - 1];
 			bool quote = !strncmp(l->pieces[0].text, "“", strlen("“"));
-			CHECK_NEAR(l->pieces[0].x, quote ? -0.5 * q : 0, 1e-9);
+			CHECK_NEAR(l->pieces[0].x, quote ? -q : 0, 1e-9);
 			hung += quote;
 			CHECK(last->x + last->width <= W + 1e-6);
 			/* the width leaves the hanging quote out */
-			CHECK_NEAR(l->width, last->x + last->width - l->pieces[0].x - (quote ? 0.5 * q : 0),
-			           1e-6);
+			CHECK_NEAR(l->width, last->x + last->width - l->pieces[0].x - (quote ? q : 0), 1e-6);
 		}
 		for (int a = 0; a < 2; a++) {
 			folio_align align = a ? FOLIO_ALIGN_RIGHT : FOLIO_ALIGN_CENTER;
