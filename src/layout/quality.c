@@ -20,11 +20,11 @@ static double folio_line_right(const folio_line *ln)
 	return right;
 }
 
-/* The line's first 40 bytes or so (never half a character), for the
- * report to point at it. */
+/* The line's first 40 characters, for the report to point at it: its
+ * pieces joined, a space where they stand apart (as text.h has words). */
 static const char *folio_line_start(folio_lay *L, const folio_line *ln)
 {
-	char buf[64];
+	char buf[192];
 	size_t n = 0;
 	for (size_t i = 0; i < ln->npieces && n < sizeof buf - 1; i++) {
 		const folio_piece *p = &ln->pieces[i];
@@ -34,14 +34,10 @@ static const char *folio_line_start(folio_lay *L, const folio_line *ln)
 		memcpy(buf + n, p->text, k);
 		n += k;
 	}
-	bool cut = n > 40;
-	if (cut) {
-		n = 40;
-		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
-			n--; /* buf[n] starts the character left out */
-	}
-	buf[n] = 0;
-	return folio_arena_printf(L->ctx->arena, "%s%s", buf, cut ? "…" : "");
+	size_t end = 0;
+	for (int chars = 0; end < n && chars < 40; chars++)
+		folio_utf8_next(buf, n, &end);
+	return folio_arena_printf(L->ctx->arena, "%.*s%s", (int)end, buf, end < n ? "…" : "");
 }
 
 void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const folio_slot *slots)
