@@ -56,16 +56,17 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 	        t->columns, t->page_width, t->page_height);
 	fprintf(f, "  layout passes until the contents box was stable: %d\n", st->passes);
 	fprintf(f, "quality:         lines  hyphens  in a row  at a column end  loosest  tightest  "
-	           "widows  orphans  off grid  overfull\n");
+	           "widows  orphans  off grid  overfull  filled\n");
 	for (int p = 0; p <= st->npages; p++) {
 		const folio_quality *q = p < st->npages ? &st->pages[p] : &st->total;
 		if (p < st->npages)
 			fprintf(f, "  page %-3d     ", p + 1);
 		else
 			fprintf(f, "  overall      ");
-		fprintf(f, "%6d  %7d  %8d  %15d  %7.2f  %8.2f  %6d  %7d  %8d  %8d\n", q->lines,
-		        q->hyphenated, q->hyphen_run, q->end_hyphens, q->loosest, q->tightest,
-		        q->widows, q->orphans, q->off_grid, q->overfull);
+		fprintf(f, "%6d  %7d  %8d  %15d  %7.2f  %8.2f  %6d  %7d  %8d  %8d  %5.0f%%\n",
+		        q->lines, q->hyphenated, q->hyphen_run, q->end_hyphens, q->loosest,
+		        q->tightest, q->widows, q->orphans, q->off_grid, q->overfull,
+		        folio_quality_filled(q) * 100);
 	}
 	/* where to look first: the loosest and the tightest line */
 	const folio_line_at *at[2] = {&st->total.loosest_at, &st->total.tightest_at};

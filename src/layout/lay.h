@@ -94,6 +94,8 @@ typedef struct folio_lay {
 	int *start_pages;  /* where each article really starts */
 	int *overset_lines;
 	folio_quality *quality; /* per page, counted on the final rows */
+	double *feet; /* per page and column (FOLIO_MAX_COLUMNS a page): the
+	               * lowest foot of a row there so far, 0: none */
 	const char *context;    /* the article being set, for messages, or NULL */
 	/* Lines that must not end with a hyphen, found by planning: a
 	 * paragraph (by its runs) and a line number. Kept across passes. */
@@ -171,6 +173,10 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t nrows,
                          const folio_slot *slots);
 void folio_quality_add(folio_quality *into, const folio_quality *q);
+/* Each page's used and room, from the feet the tallies found. */
+void folio_quality_fill(folio_lay *L);
+/* Warnings for empty pages and pages filled less than a quarter. */
+void folio_warn_unfilled(folio_lay *L);
 
 /* emit.c: display list */
 void folio_emit(folio_lay *L, int page, folio_dl_item item);

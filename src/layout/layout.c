@@ -109,6 +109,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		dl->pages[p].nitems = 0;
 		L->quality[p] = (folio_quality){0};
 	}
+	memset(L->feet, 0, (size_t)dl->npages * FOLIO_MAX_COLUMNS * sizeof *L->feet);
 	if (tr) {
 		/* not cleared: only the items written are (the block is 300 KB,
 		 * a page fault a 4 KB that a memset would touch) */
@@ -175,6 +176,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		ctx->arena = out;
 		folio_arena_drop(rows_arena);
 	}
+	folio_quality_fill(L);
 	return true;
 }
 
@@ -260,6 +262,7 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->pages = folio_arena_alloc(A, (size_t)t->npages * sizeof *dl->pages);
 	L.dl = dl;
 	L.quality = folio_arena_alloc(A, (size_t)t->npages * sizeof *L.quality);
+	L.feet = folio_arena_alloc(A, (size_t)t->npages * FOLIO_MAX_COLUMNS * sizeof *L.feet);
 	L.contents_h = folio_contents_height(&L);
 	L.tallest = 0; /* the cover's columns end above the box */
 	if (folio_failed(ctx))
@@ -319,6 +322,8 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	}
 	if (overset && L.draft)
 		folio_mark_overset(&L);
+	if (!overset)
+		folio_warn_unfilled(&L);
 
 	dl->title = folio_arena_printf(A, "%s \xE2\x80\x94 %s", issue->newsletter, issue->issue);
 	dl->subject = issue->tagline ? issue->tagline : issue->issue;

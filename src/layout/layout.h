@@ -30,7 +30,17 @@ typedef struct folio_quality {
 	int orphans;     /* a paragraph's first line alone at a column's foot */
 	int off_grid;    /* grid lines whose baseline is not on the grid */
 	int overfull;    /* lines wider than their measure */
+	/* The columns' height from their tops to the foot of what stands
+	 * lowest in each (text, pictures, rules), against their whole height
+	 * in points: how full the page is, so an empty page is not a surprise. */
+	double used, room;
 } folio_quality;
+
+/* A page's (or the issue's) used / room, 0..1; 1 with no room at all. */
+static inline double folio_quality_filled(const folio_quality *q)
+{
+	return q->room > 0 ? q->used / q->room : 1;
+}
 
 /* What the layout found, for the report and for messages. */
 typedef struct folio_layout_stats {

@@ -1,10 +1,14 @@
 /* quality.c: what the report counts on the placed rows: lines, hyphens and
  * runs of them, the loosest and tightest justified lines, widows, orphans, lines off the
- * grid and overfull lines, per page. */
+ * grid and overfull lines, and how full each page is. */
 #include "lay.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+/* Under a quarter of its columns filled, a page is worth a warning. */
+#define FOLIO_UNFILLED 0.25
 
 static bool folio_same_column(const folio_slot *a, const folio_slot *b)
 {
@@ -40,11 +44,112 @@ static const char *folio_line_start(folio_lay *L, const folio_line *ln)
 	return folio_arena_printf(L->ctx->arena, "%.*s%s", (int)end, buf, end < n ? "…" : "");
 }
 
+/* The lowest foot of what stands in each column: a row spanning the
+ * columns stands in all of them. Spaces draw nothing. */
+static void folio_tally_feet(folio_lay *L, const folio_row *rows, size_t n, const folio_slot *slots)
+{
+	if (!L->feet)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		const folio_slot *s = &slots[k];
+		if (!s->placed || rows[k].kind == FOLIO_ROW_SPACE || s->page >= L->t->npages)
+			continue;
+		double foot = s->top + (rows[k].grid ? L->t->baseline : rows[k].h);
+		double *feet = &L->feet[(size_t)s->page * FOLIO_MAX_COLUMNS];
+		int first = s->col < 0 ? 0 : s->col, end = s->col < 0 ? L->t->columns : s->col + 1;
+		for (int c = first; c < end; c++)
+			if (foot > feet[c])
+				feet[c] = foot;
+	}
+}
+
+void folio_quality_fill(folio_lay *L)
+{
+	if (!L->feet)
+		return;
+	for (int p = 0; p < L->t->npages; p++) {
+		folio_page_geom g;
+		folio_page_geom_init(L, p, &g);
+		const double *feet = &L->feet[(size_t)p * FOLIO_MAX_COLUMNS];
+		folio_quality *q = &L->quality[p];
+		q->used = q->room = 0;
+		for (int c = 0; c < L->t->columns; c++) {
+			double room = fmax(g.bottom[c] - g.top[c], 0);
+			q->room += room;
+			if (feet[c] > 0)
+				q->used += fmin(fmax(feet[c] - g.top[c], 0), room);
+		}
+	}
+}
+
+/* The article that opens page `page` (0-based) because it must start a
+ * page, or NULL. */
+static const folio_article *folio_page_opener(const folio_lay *L, int page)
+{
+	const folio_issue *is = L->issue;
+	for (size_t i = 0; i < is->narticles; i++)
+		if (L->start_pages[i] == page + 1)
+			return is->articles[i].start == FOLIO_START_PAGE ? &is->articles[i] : NULL;
+	return NULL;
+}
+
+/* How full a page is in whole percent, 1 at least when anything is on it. */
+static int folio_percent(const folio_quality *q)
+{
+	return (int)fmax(round(folio_quality_filled(q) * 100), q->used > 0 ? 1 : 0);
+}
+
+/* An empty page, or one a quarter full, goes to the printer as it is
+ * unless someone looks: say so, and why, where the cause is plain (an
+ * article on the next page that must start a page). */
+void folio_warn_unfilled(folio_lay *L)
+{
+	const folio_issue *is = L->issue;
+	int n = L->t->npages, last = -1;
+	for (int p = 0; p < n; p++)
+		if (L->quality[p].used > 0)
+			last = p;
+	if (last < 0)
+		return; /* nothing placed: the overset says why */
+	folio_loc issue_loc = {is->path, 0, 0};
+	for (int p = 0; p <= last; p++) {
+		double filled = folio_quality_filled(&L->quality[p]);
+		if (filled >= FOLIO_UNFILLED || (p == last && last + 1 < n))
+			continue;
+		const folio_article *next = p + 1 < n ? folio_page_opener(L, p + 1) : NULL;
+		char what[64];
+		if (L->quality[p].used > 0)
+			snprintf(what, sizeof what, "page %d is only %d%% filled", p + 1,
+			         folio_percent(&L->quality[p]));
+		else
+			snprintf(what, sizeof what, "page %d is empty", p + 1);
+		if (next)
+			folio_warn(L->ctx, next->loc, "%s: '%s' starts the next page (start: page)",
+			           what, next->title);
+		else
+			folio_warn(L->ctx, issue_loc, "%s", what);
+	}
+	if (last + 1 == n)
+		return;
+	/* the pages after the last article, with how full its last page is */
+	char pages[48], end[48] = "";
+	if (last + 2 == n)
+		snprintf(pages, sizeof pages, "page %d is", n);
+	else
+		snprintf(pages, sizeof pages, "pages %d to %d are", last + 2, n);
+	if (folio_quality_filled(&L->quality[last]) < FOLIO_UNFILLED)
+		snprintf(end, sizeof end, ", which is only %d%% filled",
+		         folio_percent(&L->quality[last]));
+	folio_warn(L->ctx, issue_loc, "%s empty: the articles end on page %d%s", pages, last + 1,
+	           end);
+}
+
 void folio_quality_tally(folio_lay *L, const folio_row *rows, size_t n, const folio_slot *slots)
 {
 	const folio_template *t = L->t;
 	int run = 0;
 	const folio_slot *prev = NULL;
+	folio_tally_feet(L, rows, n, slots);
 	for (size_t k = 0; k < n; k++) {
 		const folio_row *r = &rows[k];
 		const folio_slot *s = &slots[k];
@@ -119,4 +224,6 @@ void folio_quality_add(folio_quality *into, const folio_quality *q)
 	into->orphans += q->orphans;
 	into->off_grid += q->off_grid;
 	into->overfull += q->overfull;
+	into->used += q->used;
+	into->room += q->room;
 }

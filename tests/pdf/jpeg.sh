@@ -107,7 +107,9 @@ profile_in() {
 build rgb-icc2 1
 [ "$(image_list)" = "1024 512 icc jpeg" ] || fail "rgb, ICC v2: image $(image_list)"
 profile_in || fail "the RGB picture's own profile is not in the PDF"
-[ ! -s "$work/err" ] || fail "a version 2 profile drew a message: $(cat "$work/err")"
+# (the one-page test issue leaves pages 2 to 4 empty, and is told so)
+! grep -v 'empty: the articles end on page' "$work/err" ||
+	fail "a version 2 profile drew a message: $(cat "$work/err")"
 build gray-icc2 1
 [ "$(image_list)" = "1024 512 icc jpeg" ] || fail "gray, ICC v2: image $(image_list)"
 profile_in || fail "the gray picture's own profile is not in the PDF"
