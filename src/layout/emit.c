@@ -1,5 +1,6 @@
 /* emit.c: writing into the display list: set lines as positioned pieces,
- * and the planned rows of an article with their panel backgrounds. */
+ * and the planned rows of an article with their panel backgrounds and the
+ * lines that say where its text comes from on a new page. */
 #include "lay.h"
 
 #include <string.h>
@@ -120,9 +121,42 @@ static void folio_emit_panels(folio_lay *L, const folio_row *rows, size_t n,
 	}
 }
 
+/* The continued line at the head of each page after the article's first
+ * that holds its rows, where the planner left room for it. */
+static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, size_t n,
+                             const folio_slot *slots)
+{
+	if (L->jump_article != article)
+		return;
+	int first = L->t->npages, last = -1;
+	for (size_t i = 0; i < n; i++)
+		if (slots[i].placed && rows[i].kind != FOLIO_ROW_SPACE) {
+			first = slots[i].page < first ? slots[i].page : first;
+			last = slots[i].page > last ? slots[i].page : last;
+		}
+	for (int p = first + 1; p <= last && p < L->t->npages; p++) {
+		bool here = false;
+		for (size_t i = 0; i < n && !here; i++)
+			here = slots[i].placed && slots[i].page == p && rows[i].kind != FOLIO_ROW_SPACE;
+		if (!here)
+			continue;
+		folio_cursor c = {.page = p, .fresh_col = true, .fresh_page = true, .limit_page = -1};
+		folio_page_geom_init(L, p, &c.geom);
+		c.y = c.geom.top[0];
+		folio_slot *s;
+		size_t k;
+		const folio_row *jr = folio_place_jump(L, &c, &s, &k);
+		for (size_t j = 0; jr && j < k; j++)
+			if (s[j].placed)
+				folio_emit_line(L, p, jr[j].line, c.geom.col_x[0] + jr[j].dx, s[j].base,
+				                jr[j].style, article);
+	}
+}
+
 void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
                      const folio_slot *slots)
 {
+	folio_emit_jumps(L, article, rows, n, slots);
 	folio_emit_panels(L, rows, n, slots);
 	double pad = L->t->panel_padding;
 	int geom_page = -1;

@@ -97,6 +97,16 @@ typedef struct folio_lay {
 	double *feet; /* per page and column (FOLIO_MAX_COLUMNS a page): the
 	               * lowest foot of a row there so far, 0: none */
 	const char *context;    /* the article being set, for messages, or NULL */
+	/* The article being laid out gets a continued line at the head of
+	 * each new page its text goes on to (the layout's `continued:`):
+	 * its index, or -1 (no such line, or a panel). The last line made, for
+	 * the page it stands on, kept while the article's arena lives. */
+	int jump_article;
+	struct {
+		int page;
+		folio_row *rows;
+		size_t n;
+	} jump;
 	/* Lines that must not end with a hyphen, found by planning: a
 	 * paragraph (by its runs) and a line number. Kept across passes. */
 	struct {
@@ -161,11 +171,20 @@ double folio_style_ascent(folio_lay *L, int style);
 
 /* rows.c: an article into rows */
 bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows, size_t *nrows);
+/* The rows of L->jump_article's continued line on page `page` (0-based):
+ * "continued from" the page before. False after an error; *n 0 when the
+ * article has none. */
+bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n);
 
 /* plan.c: rows into columns */
 bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, size_t nrows,
                      size_t from, folio_slot *slots);
 bool folio_next_column(folio_lay *L, folio_cursor *cur);
+/* The continued line at the cursor, the head of a fresh page the article
+ * goes on to: placed into *slots (NULL: not kept), the cursor moved under
+ * it. The rows, or NULL when there is none. */
+const folio_row *folio_place_jump(folio_lay *L, folio_cursor *cur, folio_slot **slots,
+                                  size_t *n);
 void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *rows, size_t nrows,
                    size_t from, folio_slot *slots, folio_cursor *end);
 

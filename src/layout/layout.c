@@ -141,6 +141,9 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		/* A hyphen must not end a column or stand before a picture: such
 		 * a line is set again without it, and the article planned again. */
 		L->context = folio_arena_printf(ctx->arena, "article '%s'", a->title);
+		L->jump_article =
+		    t->continued_text && a->style != FOLIO_STYLE_PANEL ? (int)i : -1;
+		L->jump.rows = NULL; /* made in the last article's arena */
 		for (int round = 0; round < 4; round++) {
 			cur = start;
 			if (!folio_article_rows(L, (int)i, span, &rows, &nrows)) {
@@ -175,6 +178,8 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		folio_trial_count(L, tr);
 		ctx->arena = out;
 		folio_arena_drop(rows_arena);
+		L->jump_article = -1;
+		L->jump.rows = NULL;
 	}
 	folio_quality_fill(L);
 	return true;
@@ -375,7 +380,8 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .hyph = hyph,
 	               .draft = opts && opts->draft,
 	               .keep = A,
-	               .paras = folio_arena_new()};
+	               .paras = folio_arena_new(),
+	               .jump_article = -1};
 	folio_display *dl = folio_layout_passes(&L, stats);
 	folio_arena_drop(L.paras);
 	return dl;

@@ -31,7 +31,7 @@ void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g)
 		g->top[c] = top;
 		g->bottom[c] = bottom;
 	}
-	if (m->contents_box && t->contents_column < t->columns)
+	if (m->contents_box && t->contents_column < t->columns && L->contents_h > 0)
 		g->bottom[t->contents_column] = bottom - L->contents_h - t->baseline;
 }
 
@@ -272,9 +272,15 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 	return cy - y;
 }
 
+/* No article listed (every one `contents: false`): no box, and its column
+ * runs to the foot of the page. A box with a title and nothing under it
+ * would only take the room. */
 double folio_contents_height(folio_lay *L)
 {
-	return folio_contents_box(L, -1, 0, 0);
+	for (size_t i = 0; i < L->issue->narticles; i++)
+		if (L->issue->articles[i].contents)
+			return folio_contents_box(L, -1, 0, 0);
+	return 0;
 }
 
 bool folio_page_furniture(folio_lay *L, int page)
@@ -283,7 +289,7 @@ bool folio_page_furniture(folio_lay *L, int page)
 	const folio_master *m = folio_master_of(L, page);
 	if (m->masthead)
 		folio_masthead(L, page);
-	if (m->contents_box && t->contents_column < t->columns) {
+	if (m->contents_box && t->contents_column < t->columns && L->contents_h > 0) {
 		folio_page_geom g;
 		folio_page_geom_init(L, page, &g);
 		double x = g.col_x[t->contents_column];

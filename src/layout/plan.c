@@ -148,10 +148,33 @@ static void folio_place_deferred(folio_lay *L, folio_cursor *cur, const folio_ro
 	cur->ndeferred = kept;
 }
 
-static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows, folio_slot *slots)
+const folio_row *folio_place_jump(folio_lay *L, folio_cursor *cur, folio_slot **slots,
+                                  size_t *n)
 {
+	const folio_row *rows;
+	if (!folio_jump_rows(L, cur->page, &rows, n) || *n == 0)
+		return NULL;
+	folio_slot *s = folio_arena_alloc(L->ctx->arena, *n * sizeof *s);
+	folio_place_group(L, cur, rows, 0, *n - 1, s, true);
+	/* the text takes up again a style's space after it, on its grid */
+	cur->y += L->t->styles[L->t->continued_style].space_after;
+	if (slots)
+		*slots = s;
+	return rows;
+}
+
+/* The next column; `going_on` when the article has rows placed already,
+ * so that on a new page its continued line comes first. */
+static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows, folio_slot *slots,
+                          bool going_on)
+{
+	int page = cur->page;
 	if (!folio_next_column(L, cur))
 		return false;
+	if (going_on && cur->page != page) {
+		size_t n;
+		folio_place_jump(L, cur, NULL, &n);
+	}
 	folio_place_deferred(L, cur, rows, slots);
 	return true;
 }
@@ -160,6 +183,9 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
                      size_t from, folio_slot *slots)
 {
 	size_t i = from;
+	bool going_on = false; /* a row of the article is placed */
+	for (size_t k = 0; k < from; k++)
+		going_on = going_on || slots[k].placed;
 	while (i < nrows) {
 		if (cur->page >= L->t->npages) {
 			for (; i < nrows; i++)
@@ -182,6 +208,7 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 				}
 			cur->fresh_col = false;
 			cur->fresh_page = false;
+			going_on = true;
 			i++;
 			continue;
 		}
@@ -189,6 +216,7 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 		while (j + 1 < nrows && rows[j].keep_with_next && !rows[j + 1].span)
 			j++;
 		if (folio_place_group(L, cur, rows, i, j, slots, false)) {
+			going_on = true;
 			i = j + 1;
 			continue;
 		}
@@ -207,11 +235,12 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 			 * on in this column). */
 			size_t placed = folio_place_group(L, cur, rows, i, j, slots, true);
 			i += placed;
+			going_on = going_on || placed;
 			if (!placed)
-				folio_advance(L, cur, rows, slots);
+				folio_advance(L, cur, rows, slots, going_on);
 			continue;
 		}
-		folio_advance(L, cur, rows, slots);
+		folio_advance(L, cur, rows, slots, going_on);
 	}
 	/* Pictures still waiting go to the next columns: they belong to this
 	 * article and must not be lost. */
@@ -220,7 +249,7 @@ bool folio_plan_rows(folio_lay *L, folio_cursor *cur, const folio_row *rows, siz
 		folio_place_deferred(L, cur, rows, slots);
 		if (cur->ndeferred == 0)
 			break;
-		if (cur->ndeferred == before && !folio_advance(L, cur, rows, slots))
+		if (cur->ndeferred == before && !folio_advance(L, cur, rows, slots, true))
 			break;
 	}
 	return true;

@@ -333,3 +333,67 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 	*nrows = R.n;
 	return true;
 }
+
+/* The layout's continued text with its placeholders filled in (the
+ * template checked that every brace opens one). */
+static char *folio_jump_text(folio_lay *L, const folio_article *a, int from_page)
+{
+	const char *t = L->t->continued_text;
+	char page[16];
+	snprintf(page, sizeof page, "%d", from_page);
+	const char *with[2] = {a->title, page}, *field[2] = {"{title}", "{page}"};
+	char *out = NULL;
+	size_t len = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t n = 0;
+		for (const char *c = t; *c;) {
+			int f = -1;
+			for (int k = 0; k < 2 && f < 0; k++)
+				if (!strncmp(c, field[k], strlen(field[k])))
+					f = k;
+			const char *piece = f < 0 ? c : with[f];
+			size_t plen = f < 0 ? 1 : strlen(with[f]);
+			if (out)
+				memcpy(out + n, piece, plen);
+			n += plen;
+			c += f < 0 ? 1 : strlen(field[f]);
+		}
+		if (!out) {
+			len = n;
+			out = folio_arena_alloc(L->ctx->arena, len + 1);
+		}
+	}
+	out[len] = 0;
+	return out;
+}
+
+bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (L->jump_article < 0 || !L->t->continued_text)
+		return true;
+	if (L->jump.rows && L->jump.page == page) {
+		*rows = L->jump.rows;
+		*n = L->jump.n;
+		return true;
+	}
+	const folio_article *a = &L->issue->articles[L->jump_article];
+	folio_rows R = {.L = L, .width = L->col_w};
+	/* the page it comes from, as the footer numbers it */
+	if (!folio_rows_plain(&R, L->t->continued_style, folio_jump_text(L, a, page), a->loc,
+	                      true))
+		return false;
+	if (R.n) {
+		R.rows[0].space_before = 0;
+		R.rows[R.n - 1].keep_with_next = false;
+		for (size_t i = 0; i < R.n; i++)
+			R.rows[i].para = -1; /* furniture: not counted with the text */
+	}
+	L->jump.page = page;
+	L->jump.rows = R.rows;
+	L->jump.n = R.n;
+	*rows = R.rows;
+	*n = R.n;
+	return true;
+}

@@ -445,3 +445,41 @@ bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node)
 		L->t->styles[id] = work[id].st;
 	return true;
 }
+
+/* The placeholders a continued line's text may hold. */
+static const char *const folio_continued_fields[] = {"{title}", "{page}"};
+
+bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
+{
+	static const char *const keys[] = {"style", "text"};
+	if (!folio_yaml_check_map(L->ctx, L->y, node, "continued", keys, 2))
+		return false;
+	bool ok = true;
+	for (size_t i = 0; i < 2; i++)
+		if (!folio_yaml_get(L->y, node, keys[i]))
+			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
+			                 "missing key '%s' in continued", keys[i]);
+	if (!ok)
+		return false;
+	int id = folio_tpl_choice(L, folio_yaml_get(L->y, node, "style"), "style",
+	                          folio_style_names, FOLIO_ST_COUNT);
+	yaml_node_t *tn = folio_yaml_get(L->y, node, "text");
+	const char *text;
+	if (id < 0 || !folio_yaml_string(L->ctx, L->y, tn, &text))
+		return false;
+	/* every brace opens a placeholder: a misspelt one would be printed */
+	for (const char *b = strchr(text, '{'); b; b = strchr(b + 1, '{')) {
+		bool known = false;
+		for (size_t i = 0; i < 2; i++)
+			known = known || !strncmp(b, folio_continued_fields[i],
+			                          strlen(folio_continued_fields[i]));
+		if (!known)
+			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, tn),
+			                   "continued.text: unknown placeholder at '%.12s' "
+			                   "({title} or {page})",
+			                   b);
+	}
+	L->t->continued_style = id;
+	L->t->continued_text = text;
+	return true;
+}

@@ -109,6 +109,12 @@ typedef struct folio_template {
 	 * (code_regular NULL): they are set in the text's own faces. */
 	const char *code_regular, *code_italic, *code_bold, *code_bold_italic;
 	double code_scale;
+	/* The line an article's text takes up again under on a new page
+	 * (`continued: {style, text}`): `continued_text` with {title} and
+	 * {page} (the page it comes from), in the style `continued_style`.
+	 * NULL text: no such line. */
+	const char *continued_text;
+	int continued_style;
 	int widows, orphans;           /* minimum lines at a column's head/foot */
 	folio_style styles[FOLIO_ST_COUNT];
 } folio_template;

@@ -1,7 +1,7 @@
 /* test_flow.c: the layout of small issues with real fonts: the grid,
  * page starts, the contents box's numbers, overset as an error and as a
- * draft, pages left empty, a picture too tall for any column, and the
- * same display list twice. */
+ * draft, pages left empty, the line over a story's text on a new page, a
+ * picture too tall for any column, and the same display list twice. */
 #include "../check.h"
 #include "layout/dump.h"
 #include "layout/layout.h"
@@ -215,6 +215,89 @@ static void test_unfilled(void)
 	done(&r);
 }
 
+/* The text of article `a` on page `p` in the style `style`, pieces joined
+ * with spaces where they stand apart (in a static buffer). */
+static const char *page_text(const folio_display *dl, int p, int a, int style)
+{
+	static char buf[4096];
+	size_t n = 0;
+	double prev_end = 0, prev_y = -1;
+	for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[p].items[i];
+		if (it->kind != FOLIO_DL_TEXT || it->article != a || it->style != style)
+			continue;
+		if (n && (it->y != prev_y || it->x > prev_end + 0.5) && n < sizeof buf - 1)
+			buf[n++] = ' ';
+		size_t k = it->len < sizeof buf - 1 - n ? it->len : sizeof buf - 1 - n;
+		memcpy(buf + n, it->text, k);
+		n += k;
+		prev_end = it->x + it->w;
+		prev_y = it->y;
+	}
+	buf[n] = 0;
+	return buf;
+}
+
+/* An article that goes on to a new page takes up its text there under a
+ * line in the layout's `continued:` style (quarterly: the caption's) that
+ * names it and the page it came from, at the head of the first column,
+ * above the rest of its text; not on its first page, not in a panel. The
+ * issue lists no article in its contents: the cover has no box. */
+static void test_jump(void)
+{
+	run_t r;
+	if (!run_ok(&r, "jump/issue.yaml"))
+		return;
+	const folio_display *dl = r.dl;
+	CHECK(r.st.start_pages[0] == 1 && r.st.start_pages[1] == 3);
+	CHECK(r.t->continued_style == FOLIO_ST_CAPTION);
+	CHECK(*page_text(dl, 0, 0, FOLIO_ST_CAPTION) == 0);
+	CHECK_STR(page_text(dl, 1, 0, FOLIO_ST_CAPTION),
+	          "A long story on the cover, continued from page 1");
+	/* above every other line of the story on that page, in the first
+	 * column, and the text under it still on the grid */
+	double head_y = 1e9, head_x = -1, text_top = 1e9, col0 = 1e9;
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind == FOLIO_DL_TEXT && it->article == 0 && it->x < col0)
+			col0 = it->x;
+	}
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind != FOLIO_DL_TEXT || it->article != 0 || it->x > col0 + 100)
+			continue; /* the first column's */
+		if (it->style == FOLIO_ST_CAPTION) {
+			head_y = it->y < head_y ? it->y : head_y;
+			head_x = head_x < 0 || it->x < head_x ? it->x : head_x;
+		} else if (it->y < text_top) {
+			text_top = it->y;
+		}
+	}
+	CHECK(head_y < text_top - r.t->baseline * 0.9);
+	CHECK_NEAR(head_x, col0, 0.01);
+	double k = (text_top - r.t->margin_top - 0.75 * r.t->baseline) / r.t->baseline;
+	CHECK_NEAR(k, round(k), 1e-6);
+	/* the panel goes on from page 3 to page 4 with no such line */
+	CHECK(strstr(page_text(dl, 3, 1, FOLIO_ST_PANEL), "Paragraph 45 of") != NULL);
+	for (int p = 0; p < dl->npages; p++)
+		CHECK(*page_text(dl, p, 1, FOLIO_ST_CAPTION) == 0);
+	CHECK(r.st.overset_lines[0] == 0 && r.st.overset_lines[1] == 0);
+	/* no article listed: the cover has no contents box (a title over
+	 * nothing), and both its columns run to the foot of the page */
+	double lowest[2] = {0, 0};
+	for (size_t i = 0; i < dl->pages[0].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[0].items[i];
+		CHECK(it->style != FOLIO_ST_CONTENTS_TITLE);
+		if (it->kind == FOLIO_DL_TEXT && it->article == 0) {
+			int c = it->x > r.t->page_width / 2;
+			lowest[c] = it->y > lowest[c] ? it->y : lowest[c];
+		}
+	}
+	for (int c = 0; c < 2; c++)
+		CHECK(lowest[c] > r.t->page_height - r.t->margin_bottom - 3 * r.t->baseline);
+	done(&r);
+}
+
 /* A picture twenty times as tall as wide, at the column's width, would be
  * taller than any column and hang off the page: it is set smaller, centred
  * in the column and within the page's margins, and the designer is told. */
@@ -343,6 +426,7 @@ int main(void)
 	test_flow();
 	test_overset();
 	test_unfilled();
+	test_jump();
 	test_tall_picture();
 	test_passes_memory();
 	test_panel_beside();
