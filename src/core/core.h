@@ -144,6 +144,11 @@ uint32_t folio_utf8_next(const char *s, size_t len, size_t *i);
 size_t folio_utf8_check(const char *s, size_t len);
 size_t folio_utf8_put(uint32_t cp, char out[4]);
 
+/* ---- language tags ---- */
+/* `lang` (a BCP 47 tag) is `code` or one of its variants, in any case:
+ * en-GB is en, ru_RU is ru. */
+bool folio_lang_is(const char *lang, const char *code);
+
 /* ---- files ---- */
 /* Read a whole file into the arena (NUL-terminated). Errors are recorded
  * with class FOLIO_ERR_INPUT at `loc` (or the path itself). */

@@ -1,8 +1,9 @@
 /* utf8.c: decoding and checking UTF-8 (RFC 3629: no overlongs, no
- * surrogates, nothing past U+10FFFF). */
+ * surrogates, nothing past U+10FFFF), and telling language tags apart. */
 #include "core.h"
 
 #include <string.h>
+#include <strings.h>
 
 uint32_t folio_utf8_next(const char *str, size_t len, size_t *i)
 {
@@ -92,4 +93,12 @@ size_t folio_utf8_put(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+bool folio_lang_is(const char *lang, const char *code)
+{
+	size_t n = strlen(code);
+	if (strncasecmp(lang, code, n))
+		return false;
+	return lang[n] == 0 || lang[n] == '-' || lang[n] == '_';
 }

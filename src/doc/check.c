@@ -117,11 +117,11 @@ bool folio_issue_check(const folio_issue *is)
 	if (!is)
 		return fail("no issue", "issue", 0);
 	if (!is->path || !is->dir || !cstr_ok(is->newsletter) || !cstr_ok(is->issue) ||
-	    !cstr_ok(is->date) || !cstr_ok(is->language) || !cstr_ok(is->layout) ||
-	    !cstr_ok(is->contents_title))
+	    !cstr_ok(is->date) || !cstr_ok(is->language) || !cstr_ok(is->layout))
 		return fail("required field missing", "issue", 0);
 	if ((is->tagline && !cstr_ok(is->tagline)) ||
-	    (is->website && !cstr_ok(is->website)))
+	    (is->website && !cstr_ok(is->website)) ||
+	    (is->contents_title && !cstr_ok(is->contents_title)))
 		return fail("bad optional field", "issue", 0);
 	if (is->month < 1 || is->month > 12 || is->day < 1 || is->day > 31 ||
 	    is->year < 1)

@@ -130,7 +130,7 @@ typedef struct folio_issue {
 	const char *layout;   /* name or path (default "quarterly") */
 	folio_loc layout_loc;
 	const char *website;  /* or NULL */
-	const char *contents_title; /* default "In this issue" */
+	const char *contents_title; /* or NULL: "In this issue" in the issue's language */
 	folio_article *articles;
 	size_t narticles;
 } folio_issue;

@@ -79,6 +79,14 @@ typedef struct folio_cursor {
 	int ndeferred;
 } folio_cursor;
 
+/* The words folio sets itself in one language (words.c). */
+typedef struct folio_words {
+	const char *lang;
+	const char *page;           /* before a page number: "Page 01" */
+	const char *contents_title; /* the contents box's, when the issue gives none */
+	const char *months[12];     /* as a date names them: "30 September 2022" */
+} folio_words;
+
 typedef struct folio_lay {
 	folio_ctx *ctx;
 	const folio_issue *issue;
@@ -101,6 +109,8 @@ typedef struct folio_lay {
 	 * each new page its text goes on to (the layout's `continued:`):
 	 * its index, or -1 (no such line, or a panel). The last line made, for
 	 * the page it stands on, kept while the article's arena lives. */
+	const folio_words *words; /* the issue language's */
+	const char *continued;    /* the layout's continued text in it, or NULL */
 	int jump_article;
 	struct {
 		int page;
@@ -145,6 +155,13 @@ typedef struct folio_parcache_key {
 } folio_parcache_key;
 bool folio_parcache_get(folio_lay *L, const folio_parcache_key *k, folio_para *out);
 void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_para *para);
+
+/* words.c: the words folio sets itself, in the issue's language */
+/* The words for `lang`; English for a language folio has none for
+ * (*known false, when known is not NULL). */
+const folio_words *folio_words_for(const char *lang, bool *known);
+/* The layout's continued text for `lang`, or NULL: the layout has none. */
+const char *folio_continued_for(const folio_template *t, const char *lang);
 
 /* page.c: geometry and the master pages' furniture */
 void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);

@@ -142,7 +142,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		 * a line is set again without it, and the article planned again. */
 		L->context = folio_arena_printf(ctx->arena, "article '%s'", a->title);
 		L->jump_article =
-		    t->continued_text && a->style != FOLIO_STYLE_PANEL ? (int)i : -1;
+		    L->continued && a->style != FOLIO_STYLE_PANEL ? (int)i : -1;
 		L->jump.rows = NULL; /* made in the last article's arena */
 		for (int round = 0; round < 4; round++) {
 			cur = start;
@@ -373,6 +373,13 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 		return NULL;
 	}
 	folio_arena *A = ctx->arena;
+	bool known;
+	const folio_words *words = folio_words_for(issue->language, &known);
+	if (!known)
+		folio_warn(ctx, (folio_loc){issue->path, 0, 0},
+		           "language '%s': the date in the masthead and 'Page' in the contents box "
+		           "are set in English (folio has its own words in en and ru)",
+		           issue->language);
 	folio_lay L = {.ctx = ctx,
 	               .issue = issue,
 	               .t = t,
@@ -381,6 +388,8 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .draft = opts && opts->draft,
 	               .keep = A,
 	               .paras = folio_arena_new(),
+	               .words = words,
+	               .continued = folio_continued_for(t, issue->language),
 	               .jump_article = -1};
 	folio_display *dl = folio_layout_passes(&L, stats);
 	folio_arena_drop(L.paras);

@@ -118,18 +118,11 @@ static void folio_rule(folio_lay *L, int page, double x, double y, double w, dou
 
 static const char *folio_date_text(folio_lay *L)
 {
-	static const char *const en[] = {"January",   "February", "March",    "April",
-	                                 "May",       "June",     "July",     "August",
-	                                 "September", "October",  "November", "December"};
-	static const char *const ru[] = {"января",   "февраля", "марта",  "апреля",
-	                                 "мая",      "июня",    "июля",   "августа",
-	                                 "сентября", "октября", "ноября", "декабря"};
 	const folio_issue *is = L->issue;
 	if (is->month < 1 || is->month > 12)
 		return is->date;
-	bool russian = is->language && strncmp(is->language, "ru", 2) == 0;
-	const char *month = russian ? ru[is->month - 1] : en[is->month - 1];
-	return folio_arena_printf(L->ctx->arena, "%d %s %d", is->day, month, is->year);
+	return folio_arena_printf(L->ctx->arena, "%d %s %d", is->day,
+	                          L->words->months[is->month - 1], is->year);
 }
 
 static void folio_masthead(folio_lay *L, int page)
@@ -201,7 +194,8 @@ static folio_cbox folio_cbox_metrics(folio_lay *L)
 {
 	folio_cbox m;
 	m.inner_w = L->col_w - 2 * L->t->contents_padding;
-	const folio_line *ln = folio_one_line(L, FOLIO_ST_CONTENTS_PAGE, "Page 00");
+	const folio_line *ln = folio_one_line(
+	    L, FOLIO_ST_CONTENTS_PAGE, folio_arena_printf(L->ctx->arena, "%s 00", L->words->page));
 	m.num_w = (ln ? ln->width : 40) + L->t->styles[FOLIO_ST_CONTENTS].size;
 	return m;
 }
@@ -243,8 +237,11 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 					/* an article that starts on no page (all of it
 					 * overset, in a draft) has no number to give */
 					const char *num =
-					    n > 0 ? folio_arena_printf(L->ctx->arena, "Page %02d", n)
-					          : "Page \xE2\x80\x94";
+					    n > 0 ? folio_arena_printf(L->ctx->arena, "%s %02d",
+					                               L->words->page, n)
+					          : folio_arena_printf(L->ctx->arena,
+					                               "%s \xE2\x80\x94",
+					                               L->words->page);
 					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num,
 					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT);
 					folio_emit(L, page,
@@ -267,7 +264,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 	cy += pad;
 	if (page >= 0)
 		folio_put(L, page, FOLIO_ST_CONTENTS_TITLE,
-		          is->contents_title ? is->contents_title : "In this issue", x + pad,
+		          is->contents_title ? is->contents_title : L->words->contents_title, x + pad,
 		          title_base, FOLIO_ALIGN_LEFT);
 	return cy - y;
 }

@@ -338,7 +338,7 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
  * template checked that every brace opens one). */
 static char *folio_jump_text(folio_lay *L, const folio_article *a, int from_page)
 {
-	const char *t = L->t->continued_text;
+	const char *t = L->continued;
 	char page[16];
 	snprintf(page, sizeof page, "%d", from_page);
 	const char *with[2] = {a->title, page}, *field[2] = {"{title}", "{page}"};
@@ -371,7 +371,7 @@ bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
-	if (L->jump_article < 0 || !L->t->continued_text)
+	if (L->jump_article < 0 || !L->continued)
 		return true;
 	if (L->jump.rows && L->jump.page == page) {
 		*rows = L->jump.rows;

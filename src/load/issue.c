@@ -218,7 +218,7 @@ static void load_language(issue_state *s, yaml_node_t *root, folio_issue *is)
 
 static void load_contents(issue_state *s, yaml_node_t *root, folio_issue *is)
 {
-	is->contents_title = "In this issue";
+	is->contents_title = NULL; /* the layout's words in the issue's language */
 	yaml_node_t *node = folio_yaml_get(s->y, root, "contents");
 	if (!node)
 		return;

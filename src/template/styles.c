@@ -446,12 +446,30 @@ bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node)
 	return true;
 }
 
-/* The placeholders a continued line's text may hold. */
-static const char *const folio_continued_fields[] = {"{title}", "{page}"};
+/* The placeholders a continued line's text may hold: every brace must
+ * open one, or a misspelt one would be printed. */
+static bool folio_continued_text(folio_tpl *L, yaml_node_t *node, const char **text)
+{
+	static const char *const fields[] = {"{title}", "{page}"};
+	if (!folio_yaml_string(L->ctx, L->y, node, text))
+		return false;
+	for (const char *b = strchr(*text, '{'); b; b = strchr(b + 1, '{')) {
+		bool known = false;
+		for (size_t i = 0; i < 2; i++)
+			known = known || !strncmp(b, fields[i], strlen(fields[i]));
+		if (!known)
+			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
+			                   "continued.text: unknown placeholder at '%.12s' "
+			                   "({title} or {page})",
+			                   b);
+	}
+	return true;
+}
 
 bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 {
 	static const char *const keys[] = {"style", "text"};
+	folio_template *t = L->t;
 	if (!folio_yaml_check_map(L->ctx, L->y, node, "continued", keys, 2))
 		return false;
 	bool ok = true;
@@ -464,22 +482,26 @@ bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 	int id = folio_tpl_choice(L, folio_yaml_get(L->y, node, "style"), "style",
 	                          folio_style_names, FOLIO_ST_COUNT);
 	yaml_node_t *tn = folio_yaml_get(L->y, node, "text");
-	const char *text;
-	if (id < 0 || !folio_yaml_string(L->ctx, L->y, tn, &text))
+	/* one text, or one per language: {en: ..., ru: ...} */
+	const char **langs = NULL;
+	size_t n = 1;
+	if (tn->type == YAML_MAPPING_NODE && !folio_tpl_names(L, tn, "continued.text", &langs, &n))
 		return false;
-	/* every brace opens a placeholder: a misspelt one would be printed */
-	for (const char *b = strchr(text, '{'); b; b = strchr(b + 1, '{')) {
-		bool known = false;
-		for (size_t i = 0; i < 2; i++)
-			known = known || !strncmp(b, folio_continued_fields[i],
-			                          strlen(folio_continued_fields[i]));
-		if (!known)
-			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, tn),
-			                   "continued.text: unknown placeholder at '%.12s' "
-			                   "({title} or {page})",
-			                   b);
+	if (n == 0)
+		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, tn),
+		                   "continued.text: no text (a string, or one per language)");
+	t->continued_lang = folio_arena_alloc(L->ctx->arena, n * sizeof *t->continued_lang);
+	t->continued_text = folio_arena_alloc(L->ctx->arena, n * sizeof *t->continued_text);
+	for (size_t i = 0; i < n; i++) {
+		/* the keys live in the YAML document, which goes after the load */
+		t->continued_lang[i] =
+		    langs ? folio_arena_strndup(L->ctx->arena, langs[i], strlen(langs[i])) : NULL;
+		yaml_node_t *v = langs ? folio_yaml_get(L->y, tn, langs[i]) : tn;
+		ok &= folio_continued_text(L, v, &t->continued_text[i]);
 	}
-	L->t->continued_style = id;
-	L->t->continued_text = text;
+	if (id < 0 || !ok)
+		return false;
+	t->continued_style = id;
+	t->ncontinued = n;
 	return true;
 }

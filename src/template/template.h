@@ -110,10 +110,12 @@ typedef struct folio_template {
 	const char *code_regular, *code_italic, *code_bold, *code_bold_italic;
 	double code_scale;
 	/* The line an article's text takes up again under on a new page
-	 * (`continued: {style, text}`): `continued_text` with {title} and
-	 * {page} (the page it comes from), in the style `continued_style`.
-	 * NULL text: no such line. */
-	const char *continued_text;
+	 * (`continued: {style, text}`), in the style `continued_style`: the
+	 * text with {title} and {page} (the page it comes from), one per
+	 * language (`continued_lang[i]` a tag, or NULL for a text given as a
+	 * plain string). ncontinued 0: no such line. */
+	const char **continued_lang, **continued_text;
+	size_t ncontinued;
 	int continued_style;
 	int widows, orphans;           /* minimum lines at a column's head/foot */
 	folio_style styles[FOLIO_ST_COUNT];

@@ -27,14 +27,6 @@ struct folio_hyph {
 /* libhyphen refuses longer words; nobody hyphenates them anyway. */
 #define FOLIO_HYPH_MAX_BYTES 96
 
-static bool folio_lang_is(const char *lang, const char *code)
-{
-	size_t n = strlen(code);
-	if (strncasecmp(lang, code, n))
-		return false;
-	return lang[n] == 0 || lang[n] == '-' || lang[n] == '_';
-}
-
 /* ---- the compiled patterns ---- */
 
 const folio_hyph_data *folio_hyph_data_for(const char *lang)

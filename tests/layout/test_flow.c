@@ -226,7 +226,8 @@ static const char *page_text(const folio_display *dl, int p, int a, int style)
 		const folio_dl_item *it = &dl->pages[p].items[i];
 		if (it->kind != FOLIO_DL_TEXT || it->article != a || it->style != style)
 			continue;
-		if (n && (it->y != prev_y || it->x > prev_end + 0.5) && n < sizeof buf - 1)
+		/* a space is wider than the letter spacing of tracked text */
+		if (n && (it->y != prev_y || it->x > prev_end + 0.2 * it->size) && n < sizeof buf - 1)
 			buf[n++] = ' ';
 		size_t k = it->len < sizeof buf - 1 - n ? it->len : sizeof buf - 1 - n;
 		memcpy(buf + n, it->text, k);
@@ -295,6 +296,32 @@ static void test_jump(void)
 	}
 	for (int c = 0; c < 2; c++)
 		CHECK(lowest[c] > r.t->page_height - r.t->margin_bottom - 3 * r.t->baseline);
+	done(&r);
+}
+
+/* The words folio sets itself follow the issue's language: the masthead's
+ * date and the layout's continued line in Russian; a language folio has no
+ * words for gets the English ones, and the designer is told. */
+static void test_words(void)
+{
+	run_t r;
+	if (!run_ok(&r, "jump/ru.yaml"))
+		return;
+	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION),
+	          "A long story on the cover (\xD0\xBD\xD0\xB0\xD1\x87\xD0\xB0\xD0\xBB\xD0\xBE "
+	          "\xD0\xBD\xD0\xB0 \xD1\x81. 1)"); /* (начало на с. 1) */
+	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE),
+	                   "1 \xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2\xD0\x90 2024"); /* 1 МАРТА */
+	CHECK(!has_diag(r.ctx, "set in English"));
+	done(&r);
+
+	if (!run_ok(&r, "jump/kk.yaml"))
+		return;
+	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION),
+	          "A long story on the cover, continued from page 1");
+	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), "1 MARCH 2024");
+	CHECK(has_diag(r.ctx, "kk.yaml: warning: language 'kk-KZ': the date in the masthead and "
+	                      "'Page' in the contents box are set in English"));
 	done(&r);
 }
 
@@ -427,6 +454,7 @@ int main(void)
 	test_overset();
 	test_unfilled();
 	test_jump();
+	test_words();
 	test_tall_picture();
 	test_passes_memory();
 	test_panel_beside();

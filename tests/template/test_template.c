@@ -136,8 +136,13 @@ static void test_quarterly(void)
 	CHECK(t->code_italic && ends_with(t->code_italic, "PTMono-Regular.ttf"));
 	CHECK_NEAR(t->code_scale, 0.9, 1e-9);
 	/* a line over an article's text on each new page it goes on to */
-	CHECK(t->continued_style == FOLIO_ST_CAPTION);
-	CHECK_STR(t->continued_text, "{title}, continued from page {page}");
+	CHECK(t->continued_style == FOLIO_ST_CAPTION && t->ncontinued == 2);
+	if (t->ncontinued == 2) {
+		CHECK_STR(t->continued_lang[0], "en");
+		CHECK_STR(t->continued_text[0], "{title}, continued from page {page}");
+		CHECK_STR(t->continued_lang[1], "ru");
+		CHECK_STR(t->continued_text[1], "{title} (начало на с. {page})");
+	}
 	CHECK(t->styles[FOLIO_ST_CONTENTS_PAGE].align == FOLIO_ALIGN_RIGHT);
 	CHECK(same_color(t->styles[FOLIO_ST_MASTHEAD].color, 0, 0, 0, 0));
 	for (int i = 0; i < FOLIO_ST_COUNT; i++)
@@ -160,7 +165,7 @@ static void test_minimal(void)
 		CHECK_NEAR(body->leading, 10.8, 1e-9); /* 1.2 x size */
 		CHECK(body->align == FOLIO_ALIGN_LEFT && !body->hyphenate && !body->balance);
 		CHECK(t->code_regular == NULL); /* no code: the text's own faces */
-		CHECK(t->continued_text == NULL); /* no continued lines */
+		CHECK(t->ncontinued == 0); /* no continued lines */
 		CHECK(same_color(body->color, 0, 0, 0, 1)); /* the first colour */
 		CHECK(ends_with(body->font_regular, "PTSerif-Regular.ttf"));
 		CHECK(ends_with(body->font_italic, "PTSerif-Regular.ttf"));

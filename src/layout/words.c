@@ -1,0 +1,57 @@
+/* words.c: the words folio sets itself (the masthead's date, "Page" in the
+ * contents box, the box's default title) in the issue's language, and the
+ * layout's continued line in it. English and Russian, the languages folio
+ * hyphenates; any other is set with the English words, and told. */
+#include "lay.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const folio_words folio_words_en = {
+    .lang = "en",
+    .page = "Page",
+    .contents_title = "In this issue",
+    .months = {"January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"},
+};
+
+/* a date in Russian names its month in the genitive: 30 сентября 2022 */
+static const folio_words folio_words_ru = {
+    .lang = "ru",
+    .page = "Стр.",
+    .contents_title = "В номере",
+    .months = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+               "сентября", "октября", "ноября", "декабря"},
+};
+
+const folio_words *folio_words_for(const char *lang, bool *known)
+{
+	static const folio_words *const all[] = {&folio_words_en, &folio_words_ru};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (lang && folio_lang_is(lang, all[i]->lang)) {
+			if (known)
+				*known = true;
+			return all[i];
+		}
+	if (known)
+		*known = false;
+	return &folio_words_en;
+}
+
+const char *folio_continued_for(const folio_template *t, const char *lang)
+{
+	if (t->ncontinued == 0)
+		return NULL;
+	/* the tag as given, then its language (en-GB: en), then English,
+	 * then the first text */
+	for (size_t i = 0; i < t->ncontinued; i++)
+		if (!t->continued_lang[i] || (lang && !strcasecmp(t->continued_lang[i], lang)))
+			return t->continued_text[i];
+	for (size_t i = 0; i < t->ncontinued; i++)
+		if (lang && folio_lang_is(lang, t->continued_lang[i]))
+			return t->continued_text[i];
+	for (size_t i = 0; i < t->ncontinued; i++)
+		if (folio_lang_is(t->continued_lang[i], "en"))
+			return t->continued_text[i];
+	return t->continued_text[0];
+}
