@@ -155,7 +155,14 @@ const folio_row *folio_place_jump(folio_lay *L, folio_cursor *cur, folio_slot **
 	if (!folio_jump_rows(L, cur->page, &rows, n) || *n == 0)
 		return NULL;
 	folio_slot *s = folio_arena_alloc(L->ctx->arena, *n * sizeof *s);
-	folio_place_group(L, cur, rows, 0, *n - 1, s, true);
+	if (folio_place_group(L, cur, rows, 0, *n - 1, s, true) < *n &&
+	    cur->limit_page == cur->page) {
+		/* A foot tried for balancing above the line's own: the page does
+		 * not hold the article there (the text must not take the line's
+		 * place, where it is drawn all the same). */
+		cur->page = L->t->npages;
+		return NULL;
+	}
 	/* the text takes up again a style's space after it, on its grid */
 	cur->y += L->t->styles[L->t->continued_style].space_after;
 	if (slots)
@@ -174,6 +181,8 @@ static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows
 	if (going_on && cur->page != page) {
 		size_t n;
 		folio_place_jump(L, cur, NULL, &n);
+		if (cur->page >= L->t->npages)
+			return false;
 	}
 	folio_place_deferred(L, cur, rows, slots);
 	return true;
@@ -272,6 +281,15 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 		if (g.bottom[c] > lowest)
 			lowest = g.bottom[c];
 	double first = start->page == page ? start->y : g.top[0];
+	if (start->page != page) {
+		/* the article goes on to this page: its text starts under the
+		 * continued line, and so does the first foot worth a try */
+		folio_cursor c = {.page = page, .fresh_col = true, .fresh_page = true,
+		                  .limit_page = -1, .geom = g, .y = g.top[0]};
+		size_t n;
+		if (folio_place_jump(L, &c, NULL, &n))
+			first = c.y;
+	}
 	for (double lim = first + 2 * b; lim < lowest - FOLIO_EPS; lim += b) {
 		folio_cursor c = *start;
 		c.limit = lim;
@@ -280,10 +298,16 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 			tmp[k] = slots[k];
 		folio_plan_rows(L, &c, rows, nrows, from, tmp);
 		bool ok = c.page == page && c.ndeferred == 0;
-		for (size_t k = from; ok && k < nrows; k++)
+		/* under a continued line the first column holds some of the text:
+		 * a foot that sends all of it to the next column reads wrongly */
+		bool first_col = start->page == page;
+		for (size_t k = from; ok && k < nrows; k++) {
 			if (!tmp[k].placed && !rows[k].discardable)
 				ok = false;
-		if (!ok)
+			if (tmp[k].placed && tmp[k].page == page && tmp[k].col == 0)
+				first_col = true;
+		}
+		if (!ok || !first_col)
 			continue;
 		for (size_t k = from; k < nrows; k++)
 			slots[k] = tmp[k];

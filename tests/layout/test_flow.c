@@ -299,6 +299,41 @@ static void test_jump(void)
 	done(&r);
 }
 
+/* A story's last page under a three-line continued line, with a paragraph
+ * and two short ones left: the balanced columns put text under the line
+ * (a foot tried above the line, or one that sent all the text to the second
+ * column, once let text stand over it or leave it alone in the first). */
+static void test_jump_tail(void)
+{
+	run_t r;
+	if (!run_ok(&r, "jump/tail.yaml"))
+		return;
+	const folio_display *dl = r.dl;
+	double col0 = 1e9, head_bottom = 0;
+	int heads = 0, under = 0, over = 0;
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind == FOLIO_DL_TEXT && it->article == 0 && it->x < col0)
+			col0 = it->x;
+	}
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind == FOLIO_DL_TEXT && it->style == FOLIO_ST_CAPTION && it->y > head_bottom)
+			head_bottom = it->y, heads++;
+	}
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind != FOLIO_DL_TEXT || it->style != FOLIO_ST_BODY || it->x > col0 + 100)
+			continue;
+		under += it->y > head_bottom + r.t->baseline * 0.9;
+		over += it->y <= head_bottom + r.t->baseline * 0.9;
+	}
+	CHECK(heads >= 3); /* three lines, one baseline each at least */
+	CHECK(under > 0 && over == 0);
+	CHECK(r.st.overset_lines[0] == 0);
+	done(&r);
+}
+
 /* The words folio sets itself follow the issue's language: the masthead's
  * date and the layout's continued line in Russian; a language folio has no
  * words for gets the English ones, and the designer is told. */
@@ -454,6 +489,7 @@ int main(void)
 	test_overset();
 	test_unfilled();
 	test_jump();
+	test_jump_tail();
 	test_words();
 	test_tall_picture();
 	test_passes_memory();
