@@ -457,11 +457,17 @@ static bool folio_continued_text(folio_tpl *L, yaml_node_t *node, const char **t
 		bool known = false;
 		for (size_t i = 0; i < 2; i++)
 			known = known || !strncmp(b, fields[i], strlen(fields[i]));
-		if (!known)
-			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
-			                   "continued.text: unknown placeholder at '%.12s' "
-			                   "({title} or {page})",
-			                   b);
+		if (known)
+			continue;
+		/* named up to its closing brace, 16 characters at most (whole
+		 * ones: the name may be Cyrillic) */
+		size_t len = strlen(b), end = 0;
+		for (int chars = 0; end < len && chars < 16 && (end == 0 || b[end - 1] != '}');
+		     chars++)
+			folio_utf8_next(b, len, &end);
+		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
+		                   "continued.text: unknown placeholder '%.*s' ({title} or {page})",
+		                   (int)end, b);
 	}
 	return true;
 }

@@ -233,7 +233,7 @@ static void test_broken(void)
 	expect_error("no-such-file.yaml", "", "cannot open");
 	expect_error("code-family.yaml", "13:14", "unknown font family 'mnoo' (fonts: serif)");
 	expect_error("continued-field.yaml", "13:35",
-	             "continued.text: unknown placeholder at '{pgae}' ({title} or {page})");
+	             "continued.text: unknown placeholder '{pgae}' ({title} or {page})");
 	expect_error("continued-style.yaml", "13:20",
 	             "unknown style 'captoin' (did you mean 'caption'?)");
 }
