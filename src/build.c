@@ -94,10 +94,12 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 			const folio_dl_item *it = &dl->pages[p].items[k];
 			if (it->kind != FOLIO_DL_IMAGE || !it->picture)
 				continue;
-			double ppi = it->picture->width / (it->w / 72.0);
+			/* a picture cut to its frame is drawn at its whole box's size */
+			double w = it->iw > 0 ? it->iw : it->w, h = it->iw > 0 ? it->ih : it->h;
+			double ppi = it->picture->width / (w / 72.0);
 			fprintf(f, "  page %d  %s  %u x %u px at %.0f x %.0f pt: %.0f ppi%s\n",
-			        p + 1, it->picture->path, it->picture->width, it->picture->height,
-			        it->w, it->h, ppi, ppi < 300 ? "  (under 300 ppi)" : "");
+			        p + 1, it->picture->path, it->picture->width, it->picture->height, w,
+			        h, ppi, ppi < 300 ? "  (under 300 ppi)" : "");
 		}
 	folio_pdf_preflight_report(f, dl, target);
 	fclose(f);

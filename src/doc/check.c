@@ -51,7 +51,9 @@ static bool figure_ok(const folio_figure *f)
 {
 	return picture_ok(f->picture) && (!f->caption || cstr_ok(f->caption)) &&
 	       (!f->credit || cstr_ok(f->credit)) &&
-	       (f->width == FOLIO_WIDTH_COLUMN || f->width == FOLIO_WIDTH_PAGE);
+	       (f->width == FOLIO_WIDTH_COLUMN || f->width == FOLIO_WIDTH_PAGE) &&
+	       (f->crop == 0 || (f->crop >= 0.1 && f->crop <= 10)) && f->focus >= FOLIO_FOCUS_CENTER &&
+	       f->focus <= FOLIO_FOCUS_RIGHT;
 }
 
 static bool block_ok(const folio_block *b, size_t i)

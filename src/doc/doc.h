@@ -77,11 +77,25 @@ typedef enum {
 
 typedef enum { FOLIO_WIDTH_COLUMN = 0, FOLIO_WIDTH_PAGE = 1 } folio_width;
 
+/* Which part of a picture cut to a frame of another shape is kept. */
+typedef enum {
+	FOLIO_FOCUS_CENTER = 0,
+	FOLIO_FOCUS_TOP,
+	FOLIO_FOCUS_BOTTOM,
+	FOLIO_FOCUS_LEFT,
+	FOLIO_FOCUS_RIGHT,
+} folio_focus;
+
 typedef struct folio_figure {
 	folio_picture *picture;
 	const char *caption; /* UTF-8 or NULL */
 	const char *credit;  /* UTF-8 or NULL */
 	folio_width width;
+	/* The frame's width over its height when the picture is cut to it
+	 * (`crop: 3:2`), or 0: the picture's own shape. The picture fills the
+	 * frame, and `focus` says which part of it stays in view. */
+	double crop;
+	folio_focus focus;
 	folio_loc loc;
 } folio_figure;
 

@@ -31,6 +31,9 @@ typedef struct folio_dl_item {
 	double line_width;
 	/* image */
 	const folio_picture *picture;
+	/* A picture cut to its frame (x, y, w, h) is drawn whole in this box,
+	 * which covers the frame, and clipped to the frame; iw 0: not cut. */
+	double ix, iy, iw, ih;
 	/* link: a URL, or NULL with dest_page >= 0 for an internal link */
 	const char *uri;
 	int dest_page;

@@ -153,6 +153,33 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 	}
 }
 
+/* A picture cut to its frame fills it: scaled to cover the frame, its
+ * overhang on one side or both as the focus says. */
+static void folio_crop_box(const folio_row *r, folio_dl_item *it)
+{
+	const folio_picture *pic = r->picture;
+	if (!(r->crop > 0) || !pic || !pic->width || !pic->height)
+		return;
+	double aspect = (double)pic->width / pic->height;
+	double iw = it->w, ih = it->h;
+	if (aspect > r->crop)
+		iw = it->h * aspect; /* wider than the frame: the sides go */
+	else
+		ih = it->w / aspect; /* taller: the top and the bottom go */
+	double dx = (it->w - iw) / 2, dy = (it->h - ih) / 2;
+	switch (r->focus) {
+	case FOLIO_FOCUS_LEFT: dx = 0; break;
+	case FOLIO_FOCUS_RIGHT: dx = it->w - iw; break;
+	case FOLIO_FOCUS_TOP: dy = 0; break;
+	case FOLIO_FOCUS_BOTTOM: dy = it->h - ih; break;
+	case FOLIO_FOCUS_CENTER: break;
+	}
+	it->ix = it->x + dx;
+	it->iy = it->y + dy;
+	it->iw = iw;
+	it->ih = ih;
+}
+
 void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
                      const folio_slot *slots)
 {
@@ -179,20 +206,22 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 			if (r->marker && *r->marker)
 				folio_emit_marker(L, r, s, x - r->dx, article);
 			break;
-		case FOLIO_ROW_IMAGE:
-			folio_emit(L, page,
-			           (folio_dl_item){
-			               .kind = FOLIO_DL_IMAGE,
-			               .x = x,
-			               .y = s->top,
-			               .w = r->w,
-			               .h = r->h,
-			               .picture = r->picture,
-			               .style = -1,
-			               .article = article,
-			               .dest_page = -1,
-			           });
+		case FOLIO_ROW_IMAGE: {
+			folio_dl_item it = {
+			    .kind = FOLIO_DL_IMAGE,
+			    .x = x,
+			    .y = s->top,
+			    .w = r->w,
+			    .h = r->h,
+			    .picture = r->picture,
+			    .style = -1,
+			    .article = article,
+			    .dest_page = -1,
+			};
+			folio_crop_box(r, &it);
+			folio_emit(L, page, it);
 			break;
+		}
 		case FOLIO_ROW_RULE:
 			folio_emit(L, page,
 			           (folio_dl_item){

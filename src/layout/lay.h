@@ -42,6 +42,8 @@ typedef struct folio_row {
 	double marker_dx;
 	int marker_style;
 	const folio_picture *picture;
+	double crop;       /* a picture cut to a frame: its width / height, or 0 */
+	folio_focus focus; /* the part of it kept in view */
 	folio_cmyk color;  /* rule colour */
 	double line_width; /* rule weight */
 } folio_row;

@@ -145,12 +145,16 @@ static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_flo
 	folio_lay *L = R->L;
 	const folio_picture *pic = f->picture;
 	double w = R->width;
-	double h = pic && pic->width ? w * pic->height / pic->width : w * 0.6;
+	double h = f->crop > 0               ? w / f->crop
+	           : pic && pic->width ? w * pic->height / pic->width
+	                               : w * 0.6;
 	if (R->pending_space < L->t->figure_gap)
 		R->pending_space = L->t->figure_gap;
 	folio_row *r = folio_row_add(R, FOLIO_ROW_IMAGE);
 	size_t image = R->n - 1;
 	r->picture = pic;
+	r->crop = f->crop;
+	r->focus = f->focus;
 	r->w = w;
 	r->h = h;
 	r->figure = may_float;

@@ -27,7 +27,7 @@ static const char *const contents_keys[] = {"title"};
 static const char *const article_keys[] = {
     "title", "section", "contents", "body", "text", "image", "start", "style",
 };
-static const char *const image_keys[] = {"file", "caption", "credit", "width"};
+static const char *const image_keys[] = {"file", "caption", "credit", "width", "crop"};
 static const char *const start_names[] = {"flow", "column", "page"};
 static const char *const style_names[] = {"article", "panel"};
 static const char *const width_names[] = {"column", "page"};
@@ -301,6 +301,9 @@ static folio_figure *load_image(issue_state *s, yaml_node_t *node)
 	int width = 0;
 	choice(s, node, "width", width_names, N(width_names), &width);
 	fig->width = width == 1 ? FOLIO_WIDTH_PAGE : FOLIO_WIDTH_COLUMN;
+	const char *crop = optional(s, node, "crop");
+	if (crop)
+		folio_load_crop(s->ctx, crop, "crop", loc(s, folio_yaml_get(s->y, node, "crop")), fig);
 	const char *file = required(s, node, "file", "the image");
 	if (!file)
 		return NULL;

@@ -28,6 +28,12 @@ typedef struct {
 folio_picture *folio_picture_load_as(folio_ctx *ctx, const char *fs_path,
                                      const char *shown_path, folio_loc loc, bool data_only);
 
+/* crop.c: a crop spec, "W:H" and a focus word after a comma or spaces
+ * ("16:9", "1:1, top"), into fig->crop and fig->focus; false after an
+ * error at `loc` naming `what` (the key or fragment it came from). */
+bool folio_load_crop(folio_ctx *ctx, const char *spec, const char *what, folio_loc loc,
+                     folio_figure *fig);
+
 /* picture.c: true when a picture of that many pixels is within the limit
  * (limits.picture_pixels), else false after saying so at `here`. */
 bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height);

@@ -353,6 +353,16 @@ static void figure(md_state *st, cmark_node *para)
 		st->ok = false;
 		return;
 	}
+	/* images/x.jpg#crop=3:2,top: the picture cut to a frame (crop.c) */
+	folio_figure cut = {0};
+	const char *frag = url ? strstr(url, "#crop=") : NULL;
+	if (frag) {
+		if (!folio_load_crop(st->ctx, frag + 6, "#crop", loc, &cut)) {
+			st->ok = false;
+			return;
+		}
+		url = folio_arena_strndup(st->ctx->arena, url, (size_t)(frag - url));
+	}
 	const char *fs = folio_load_resolve(st->ctx, st->env, url, loc);
 	folio_picture *pic =
 	    fs ? folio_load_picture(st->ctx, st->env, fs,
@@ -370,6 +380,8 @@ static void figure(md_state *st, cmark_node *para)
 	    .credit = title && *title ? folio_arena_strdup(st->ctx->arena, title)
 	                              : NULL,
 	    .width = FOLIO_WIDTH_COLUMN,
+	    .crop = cut.crop,
+	    .focus = cut.focus,
 	    .loc = loc,
 	};
 	push_block(st, &b);

@@ -288,19 +288,30 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 	snprintf(name, sizeof name, "Im%zu", index + 1);
 	if (!add_resource(s, &s->xobjects, "XObject", name, image))
 		return false;
+	folio_pdf_puts(s->b, "q ");
+	if (it->iw > 0) {
+		/* cut to its frame: the whole picture, clipped to the frame */
+		double fx, fy;
+		folio_pdf_map(&w->geom, it->x, it->y + it->h, &fx, &fy);
+		folio_pdf_num(s->b, fx, 3);
+		folio_pdf_num(s->b, fy, 3);
+		folio_pdf_num(s->b, it->w, 3);
+		folio_pdf_num(s->b, it->h, 3);
+		folio_pdf_puts(s->b, "re W n ");
+	}
+	double bx = it->iw > 0 ? it->ix : it->x, by = it->iw > 0 ? it->iy : it->y;
+	double W = it->iw > 0 ? it->iw : it->w, H = it->iw > 0 ? it->ih : it->h;
 	double x, y;
-	folio_pdf_map(&w->geom, it->x, it->y + it->h, &x, &y);
+	folio_pdf_map(&w->geom, bx, by + H, &x, &y);
 	/* The image's unit square onto the box (x, y, W, H), turned by the
 	 * picture's Exif orientation: stored row 0 is the seen top (1), right
 	 * (6), bottom (3) or left (8) edge, mirrored for 2, 4, 5, 7. */
-	double W = it->w, H = it->h;
 	int o = it->picture->orientation;
 	const double m[9][6] = {
 	    {W, 0, 0, H, x, y},          {W, 0, 0, H, x, y},          {-W, 0, 0, H, x + W, y},
 	    {-W, 0, 0, -H, x + W, y + H}, {W, 0, 0, -H, x, y + H},      {0, -H, -W, 0, x + W, y + H},
 	    {0, -H, W, 0, x, y + H},      {0, H, W, 0, x, y},          {0, H, -W, 0, x + W, y},
 	};
-	folio_pdf_puts(s->b, "q ");
 	for (int k = 0; k < 6; k++)
 		folio_pdf_num(s->b, m[o >= 1 && o <= 8 ? o : 1][k], 3);
 	folio_pdf_puts(s->b, "cm /");

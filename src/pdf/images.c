@@ -75,8 +75,10 @@ static void placed_size(const folio_display *dl, const folio_picture *pic, doubl
 		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
 			const folio_dl_item *it = &dl->pages[p].items[i];
 			if (it->kind == FOLIO_DL_IMAGE && it->picture == pic) {
-				*w = it->w > *w ? it->w : *w;
-				*h = it->h > *h ? it->h : *h;
+				/* cut to a frame, it is drawn at its whole box's size */
+				double iw = it->iw > 0 ? it->iw : it->w, ih = it->iw > 0 ? it->ih : it->h;
+				*w = iw > *w ? iw : *w;
+				*h = ih > *h ? ih : *h;
 			}
 		}
 }

@@ -7,10 +7,13 @@
 #include <string.h>
 
 /* Pixels per inch at the placed size: the lower of the two directions. */
+/* The picture's pixels over the size it is drawn at: the whole box of a
+ * picture cut to its frame, which is larger than the frame. */
 static double effective_ppi(const folio_dl_item *it)
 {
-	double x = it->picture->width / (it->w / 72.0);
-	double y = it->picture->height / (it->h / 72.0);
+	double w = it->iw > 0 ? it->iw : it->w, h = it->iw > 0 ? it->ih : it->h;
+	double x = it->picture->width / (w / 72.0);
+	double y = it->picture->height / (h / 72.0);
 	return x < y ? x : y;
 }
 
@@ -75,7 +78,10 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 				indexed |= is_indexed;
 				rgb |= !is_gray && !is_indexed;
 				fprintf(f, "    picture %s: %u x %u px at %.0f x %.0f pt, %.0f ppi, %s", pic->path,
-				        pic->width, pic->height, it->w, it->h, ppi, space);
+				        pic->width, pic->height, it->iw > 0 ? it->iw : it->w,
+				        it->iw > 0 ? it->ih : it->h, ppi, space);
+				if (it->iw > 0)
+					fprintf(f, ", cut to %.0f x %.0f pt", it->w, it->h);
 				if (print && ppi < 150)
 					fprintf(f, "  (ERROR: under 150 ppi)");
 				else if (print && ppi < 300)

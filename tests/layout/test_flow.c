@@ -360,6 +360,44 @@ static void test_words(void)
 	done(&r);
 }
 
+/* A picture cut to a frame: the frame has the crop's shape at the
+ * measure, and the picture's whole box keeps the picture's own shape,
+ * covers the frame, and lines up with the side the focus keeps. */
+static void test_crop(void)
+{
+	run_t r;
+	if (!run_ok(&r, "crop/issue.yaml"))
+		return;
+	const folio_dl_item *im[4];
+	int n = 0;
+	for (int p = 0; p < r.dl->npages; p++)
+		for (size_t i = 0; i < r.dl->pages[p].nitems && n < 4; i++)
+			if (r.dl->pages[p].items[i].kind == FOLIO_DL_IMAGE)
+				im[n++] = &r.dl->pages[p].items[i];
+	CHECK(n == 4);
+	if (n != 4) {
+		done(&r);
+		return;
+	}
+	const double crop[3] = {16.0 / 9, 2, 0.5};
+	for (int k = 0; k < 3; k++) {
+		const folio_dl_item *it = im[k];
+		CHECK_NEAR(it->w / it->h, crop[k], 1e-6);
+		CHECK_NEAR(it->iw, it->ih, 1e-6); /* the picture is square */
+		CHECK(it->ix <= it->x + 1e-6 && it->iy <= it->y + 1e-6);
+		CHECK(it->ix + it->iw >= it->x + it->w - 1e-6);
+		CHECK(it->iy + it->ih >= it->y + it->h - 1e-6);
+		CHECK(it->iw > it->w + 1 || it->ih > it->h + 1);
+	}
+	/* 16:9 round the centre, 2:1 keeping the top, 1:2 keeping the right */
+	CHECK_NEAR(im[0]->iy + im[0]->ih / 2, im[0]->y + im[0]->h / 2, 1e-6);
+	CHECK_NEAR(im[1]->iy, im[1]->y, 1e-6);
+	CHECK_NEAR(im[2]->ix + im[2]->iw, im[2]->x + im[2]->w, 1e-6);
+	/* the picture left whole has no box of its own, and its own shape */
+	CHECK(im[3]->iw == 0 && fabs(im[3]->w - im[3]->h) < 1e-6);
+	done(&r);
+}
+
 /* A picture twenty times as tall as wide, at the column's width, would be
  * taller than any column and hang off the page: it is set smaller, centred
  * in the column and within the page's margins, and the designer is told. */
@@ -491,6 +529,7 @@ int main(void)
 	test_jump();
 	test_jump_tail();
 	test_words();
+	test_crop();
 	test_tall_picture();
 	test_passes_memory();
 	test_panel_beside();

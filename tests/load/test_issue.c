@@ -5,6 +5,7 @@
 #include "doc/doc.h"
 #include "load/load.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -249,6 +250,52 @@ static void test_errors(void)
 	folio_ctx_drop(ctx);
 }
 
+/* Pictures cut to a frame: `crop: W:H` and a part to keep under an image,
+ * `#crop=W:H,part` after a picture's path in Markdown (the path without
+ * it); and the specs that say no frame, each at its place. */
+static void test_crop(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_issue *is = load(ctx, "crop", false);
+	CHECK(is != NULL && ctx->ndiags == 0);
+	if (!is || is->narticles != 2) {
+		dump_diags(ctx);
+		folio_ctx_drop(ctx);
+		return;
+	}
+	const folio_article *a = &is->articles[0], *b = &is->articles[1];
+	CHECK(a->image && fabs(a->image->crop - 16.0 / 9) < 1e-9 &&
+	      a->image->focus == FOLIO_FOCUS_CENTER);
+	CHECK(a->nblocks == 2);
+	if (a->nblocks == 2) {
+		const folio_figure *f = &a->blocks[0].figure, *g = &a->blocks[1].figure;
+		CHECK(a->blocks[0].kind == FOLIO_BLOCK_FIGURE && f->crop == 1 &&
+		      f->focus == FOLIO_FOCUS_LEFT);
+		CHECK_STR(f->picture->path, "images/basn2c08.png");
+		CHECK(fabs(g->crop - 2.0 / 3) < 1e-9 && g->focus == FOLIO_FOCUS_BOTTOM);
+		CHECK_STR(g->credit, "credit");
+	}
+	CHECK(b->image && fabs(b->image->crop - 1.5) < 1e-9 && b->image->focus == FOLIO_FOCUS_TOP);
+	CHECK(b->nblocks == 1 && b->blocks[0].figure.crop == 0);
+	CHECK(folio_issue_check(is));
+	folio_ctx_drop(ctx);
+
+	ctx = folio_ctx_new();
+	CHECK(load(ctx, "crop-errors", false) == NULL);
+	CHECK(ctx->nerrors == 4);
+	CHECK_DIAG(ctx, "crop-errors/issue.yaml:7:46: error: crop is '3-2': the frame's width and "
+	                "height, as in 3:2 or 16:9, then the part to keep if not the centre "
+	                "(3:2, top)");
+	CHECK_DIAG(ctx, "crop-errors/issue.yaml:10:46: error: crop is '1:20': a frame 20 times as "
+	                "tall as wide; at most 10");
+	CHECK_DIAG(ctx, "crop-errors/issue.yaml:13:46: error: crop is '3:2 middle': the part to "
+	                "keep is center, top, bottom, left or right");
+	CHECK_DIAG(ctx, "crop-errors/issue.yaml:17:7: error: #crop is '0:1': the frame's width "
+	                "and height, as in 3:2 or 16:9, then the part to keep if not the centre "
+	                "(3:2, top)");
+	folio_ctx_drop(ctx);
+}
+
 static void test_bad_bytes(void)
 {
 	folio_ctx *ctx = folio_ctx_new();
@@ -397,6 +444,7 @@ int main(int argc, char **argv)
 	fixtures = argv[1];
 	test_good();
 	test_errors();
+	test_crop();
 	test_bad_bytes();
 	test_no_articles();
 	test_missing_keys();
