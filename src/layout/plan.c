@@ -178,7 +178,9 @@ static bool folio_advance(folio_lay *L, folio_cursor *cur, const folio_row *rows
 	int page = cur->page;
 	if (!folio_next_column(L, cur))
 		return false;
-	if (going_on && cur->page != page) {
+	/* (a balancing trial that runs past its page has failed already: no
+	 * line is set for a page it will not keep) */
+	if (going_on && cur->page != page && !(cur->limit_page >= 0 && cur->page > cur->limit_page)) {
 		size_t n;
 		folio_place_jump(L, cur, NULL, &n);
 		if (cur->page >= L->t->npages)
