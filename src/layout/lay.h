@@ -81,14 +81,6 @@ typedef struct folio_cursor {
 	int ndeferred;
 } folio_cursor;
 
-/* The words folio sets itself in one language (words.c). */
-typedef struct folio_words {
-	const char *lang;
-	const char *page;           /* before a page number: "Page 01" */
-	const char *contents_title; /* the contents box's, when the issue gives none */
-	const char *months[12];     /* as a date names them: "30 September 2022" */
-} folio_words;
-
 typedef struct folio_lay {
 	folio_ctx *ctx;
 	const folio_issue *issue;
@@ -159,9 +151,9 @@ bool folio_parcache_get(folio_lay *L, const folio_parcache_key *k, folio_para *o
 void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_para *para);
 
 /* words.c: the words folio sets itself, in the issue's language */
-/* The words for `lang`; English for a language folio has none for
- * (*known false, when known is not NULL). */
-const folio_words *folio_words_for(const char *lang, bool *known);
+/* The words for `lang`: the layout's (`words:`), else folio's own; English
+ * for a language neither has (*known false, when known is not NULL). */
+const folio_words *folio_words_for(const folio_template *t, const char *lang, bool *known);
 /* The layout's continued text for `lang`, or NULL: the layout has none. */
 const char *folio_continued_for(const folio_template *t, const char *lang);
 

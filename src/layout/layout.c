@@ -374,11 +374,12 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	}
 	folio_arena *A = ctx->arena;
 	bool known;
-	const folio_words *words = folio_words_for(issue->language, &known);
+	const folio_words *words = folio_words_for(t, issue->language, &known);
 	if (!known)
 		folio_warn(ctx, (folio_loc){issue->path, 0, 0},
 		           "language '%s': the date in the masthead and 'Page' in the contents box "
-		           "are set in English (folio has its own words in en and ru)",
+		           "are set in English (folio has its own words in en and ru; the layout's "
+		           "words: may give them in any language)",
 		           issue->language);
 	folio_lay L = {.ctx = ctx,
 	               .issue = issue,

@@ -1,7 +1,8 @@
 /* words.c: the words folio sets itself (the masthead's date, "Page" in the
  * contents box, the box's default title) in the issue's language, and the
- * layout's continued line in it. English and Russian, the languages folio
- * hyphenates; any other is set with the English words, and told. */
+ * layout's continued line in it. folio has them in English and Russian, the
+ * languages it hyphenates; a layout may give them for any language
+ * (`words:`); any other is set with the English words, and told. */
 #include "lay.h"
 
 #include <string.h>
@@ -24,18 +25,24 @@ static const folio_words folio_words_ru = {
                "сентября", "октября", "ноября", "декабря"},
 };
 
-const folio_words *folio_words_for(const char *lang, bool *known)
+const folio_words *folio_words_for(const folio_template *t, const char *lang, bool *known)
 {
-	static const folio_words *const all[] = {&folio_words_en, &folio_words_ru};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (lang && folio_lang_is(lang, all[i]->lang)) {
-			if (known)
-				*known = true;
-			return all[i];
-		}
+	static const folio_words *const ours[] = {&folio_words_en, &folio_words_ru};
+	const folio_words *found = NULL;
+	/* the layout's for the tag as written, then for its language, then
+	 * folio's own */
+	for (size_t i = 0; lang && t && i < t->nwords && !found; i++)
+		if (!strcasecmp(t->words[i].lang, lang))
+			found = &t->words[i];
+	for (size_t i = 0; lang && t && i < t->nwords && !found; i++)
+		if (folio_lang_is(lang, t->words[i].lang))
+			found = &t->words[i];
+	for (size_t i = 0; lang && i < sizeof ours / sizeof ours[0] && !found; i++)
+		if (folio_lang_is(lang, ours[i]->lang))
+			found = ours[i];
 	if (known)
-		*known = false;
-	return &folio_words_en;
+		*known = found != NULL;
+	return found ? found : &folio_words_en;
 }
 
 const char *folio_continued_for(const folio_template *t, const char *lang)

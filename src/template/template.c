@@ -192,7 +192,7 @@ static const char *const folio_top_keys[] = {
     "name",     "page",   "margins", "columns",     "baseline", "pages",
     "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans",
     "masthead", "contents", "panel", "rules",       "accent",   "footer",
-    "figure",   "styles", "lists", "print", "code", "continued"};
+    "figure",   "styles", "lists", "print", "code", "continued", "words"};
 
 #define FOLIO_N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -569,6 +569,9 @@ static bool folio_tpl_read(folio_tpl *L, const char *path)
 		return false;
 	if (L->t->baseline == 0)
 		L->t->baseline = L->t->styles[FOLIO_ST_BODY].leading;
+	yaml_node_t *words = folio_yaml_get(L->y, root, "words");
+	if (words && !folio_tpl_words(L, words))
+		ok = false;
 	yaml_node_t *continued = folio_yaml_get(L->y, root, "continued");
 	if (continued && !folio_tpl_continued(L, continued))
 		ok = false;

@@ -71,6 +71,16 @@ typedef struct folio_master {
 	bool footer;
 } folio_master;
 
+/* The words folio sets itself, in one language: before a page number in
+ * the contents box ("Page 01"), the box's title when the issue gives none,
+ * and the months as a date names them ("30 September 2022"). */
+typedef struct folio_words {
+	const char *lang; /* a BCP 47 tag */
+	const char *page;
+	const char *contents_title;
+	const char *months[12];
+} folio_words;
+
 typedef struct folio_template {
 	const char *path;     /* the YAML file, for messages */
 	const char *name;
@@ -114,6 +124,10 @@ typedef struct folio_template {
 	 * text with {title} and {page} (the page it comes from), one per
 	 * language (`continued_lang[i]` a tag, or NULL for a text given as a
 	 * plain string). ncontinued 0: no such line. */
+	/* The layout's own words, per language (`words:`), before folio's
+	 * English and Russian ones. */
+	folio_words *words;
+	size_t nwords;
 	const char **continued_lang, **continued_text;
 	size_t ncontinued;
 	int continued_style;

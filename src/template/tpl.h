@@ -57,6 +57,8 @@ bool folio_tpl_fonts(folio_tpl *L, yaml_node_t *node);
 bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node);
 /* code: {font: FAMILY, scale: N}, after the fonts. */
 bool folio_tpl_code(folio_tpl *L, yaml_node_t *node);
+/* words: {LANG: {page, contents, months}}: the words folio sets itself. */
+bool folio_tpl_words(folio_tpl *L, yaml_node_t *node);
 /* continued: {style: NAME, text: TEXT}, after the styles. */
 bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node);
 

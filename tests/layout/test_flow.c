@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static const char *fixture(const char *rel)
 {
@@ -28,7 +29,8 @@ typedef struct {
 	folio_layout_stats st;
 } run_t;
 
-static bool run(run_t *r, const char *issue, bool draft)
+/* run with the layout file `layout_path` instead of the issue's */
+static bool run_in(run_t *r, const char *issue, bool draft, const char *layout_path)
 {
 	memset(r, 0, sizeof *r);
 	r->ctx = folio_ctx_new();
@@ -36,8 +38,8 @@ static bool run(run_t *r, const char *issue, bool draft)
 	r->issue = folio_issue_load(r->ctx, fixture(issue), &lo);
 	if (!r->issue)
 		return false;
-	const char *layout = r->issue->layout;
-	if (strstr(layout, ".yaml"))
+	const char *layout = layout_path ? layout_path : r->issue->layout;
+	if (!layout_path && strstr(layout, ".yaml"))
 		layout = folio_arena_printf(r->ctx->arena, "%s/%s", r->issue->dir, layout);
 	char *path = folio_template_resolve(r->ctx, layout);
 	r->t = path ? folio_template_load(r->ctx, path) : NULL;
@@ -48,6 +50,11 @@ static bool run(run_t *r, const char *issue, bool draft)
 	folio_layout_options o = {.draft = draft};
 	r->dl = folio_layout_issue(r->ctx, r->issue, r->t, r->fonts, r->hyph, &o, &r->st);
 	return r->dl != NULL;
+}
+
+static bool run(run_t *r, const char *issue, bool draft)
+{
+	return run_in(r, issue, draft, NULL);
 }
 
 static void done(run_t *r)
@@ -360,6 +367,51 @@ static void test_words(void)
 	done(&r);
 }
 
+/* A layout's own words (`words:`) for a language folio has none for: the
+ * quarterly layout with Kazakh words, written for the test beside the
+ * build, sets a kk-KZ issue's date and contents box with them, and no
+ * warning says English. */
+static void test_layout_words(void)
+{
+	char src[1024], dir[] = "/tmp/folio-words.XXXXXX";
+	snprintf(src, sizeof src, "%s/layouts/quarterly.yaml", getenv("SOURCE_ROOT"));
+	FILE *in = fopen(src, "r");
+	CHECK(in != NULL && mkdtemp(dir) != NULL);
+	if (!in)
+		return;
+	char path[64];
+	snprintf(path, sizeof path, "%s/kk.yaml", dir);
+	FILE *out = fopen(path, "w");
+	CHECK(out != NULL);
+	int c;
+	while (out && (c = fgetc(in)) != EOF)
+		fputc(c, out);
+	fclose(in);
+	if (!out)
+		return;
+	fputs("words:\n  kk:\n    page: \xD0\x91\xD0\xB5\xD1\x82\n" /* Бет */
+	      "    contents: \xD0\x9E\xD1\x81\xD1\x8B \xD0\xBD\xD3\xA9\xD0\xBC\xD1\x96\xD1\x80"
+	      "\xD0\xB4\xD0\xB5\n" /* Осы нөмірде */
+	      "    months: [a, b, NAURYZ, d, e, f, g, h, i, j, k, l]\n",
+	      out);
+	fclose(out);
+	run_t r;
+	bool ok = run_in(&r, "jump/kk-listed.yaml", false, path);
+	CHECK(ok);
+	if (ok) {
+		CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), "1 NAURYZ 2024");
+		CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_CONTENTS_PAGE),
+		                   "\xD0\x91\xD0\xB5\xD1\x82 01");
+		CHECK(!has_diag(r.ctx, "set in English"));
+	} else {
+		dump_diags(r.ctx);
+	}
+	if (r.ctx)
+		done(&r);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* A picture cut to a frame: the frame has the crop's shape at the
  * measure, and the picture's whole box keeps the picture's own shape,
  * covers the frame, and lines up with the side the focus keeps. */
@@ -529,6 +581,7 @@ int main(void)
 	test_jump();
 	test_jump_tail();
 	test_words();
+	test_layout_words();
 	test_crop();
 	test_tall_picture();
 	test_passes_memory();

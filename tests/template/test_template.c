@@ -208,6 +208,29 @@ static void expect_error(const char *name, const char *where, const char *msg)
 	folio_ctx_drop(ctx);
 }
 
+/* The layout's words for languages folio has none for: each language's
+ * page word, contents title and twelve months, keys kept as written. */
+static void test_words(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_template *t = folio_template_load(ctx, fixture("words.yaml"));
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		fprintf(stderr, "  %s\n", ctx->diags[i].text);
+	CHECK(t != NULL && t->nwords == 2);
+	if (t && t->nwords == 2) {
+		CHECK_STR(t->words[0].lang, "kk");
+		CHECK_STR(t->words[0].page, "\xD0\x91\xD0\xB5\xD1\x82"); /* Бет */
+		CHECK_STR(t->words[0].months[11],
+		          "\xD0\xB6\xD0\xB5\xD0\xBB\xD1\x82\xD0\xBE\xD2\x9B\xD1\x81\xD0\xB0\xD0"
+		          "\xBD"); /* желтоқсан */
+		CHECK_STR(t->words[1].lang, "ky-KG");
+		CHECK_STR_CONTAINS(t->words[1].contents_title, "\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB4\xD0\xB0");
+		for (int m = 0; m < 12; m++)
+			CHECK(t->words[1].months[m] && *t->words[1].months[m]);
+	}
+	folio_ctx_drop(ctx);
+}
+
 static void test_broken(void)
 {
 	expect_error("style-key.yaml", "20:29",
@@ -234,6 +257,9 @@ static void test_broken(void)
 	expect_error("code-family.yaml", "13:14", "unknown font family 'mnoo' (fonts: serif)");
 	expect_error("continued-field.yaml", "13:35",
 	             "continued.text: unknown placeholder '{pgae}' ({title} or {page})");
+	expect_error("words-months.yaml", "14:50",
+	             "words.kk.months: expected a list of the 12 months' names, January first "
+	             "(found a list of another length)");
 	expect_error("continued-style.yaml", "13:20",
 	             "unknown style 'captoin' (did you mean 'caption'?)");
 }
@@ -273,6 +299,7 @@ int main(void)
 {
 	test_quarterly();
 	test_minimal();
+	test_words();
 	test_broken();
 	test_resolve();
 	return check_report("test_template");
