@@ -200,6 +200,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	folio_hyph *hyph = opts->keep
 	                       ? folio_keep_hyph(ctx, opts->keep, issue->language, issue->layout_loc)
 	                       : folio_hyph_load(ctx, issue->language, issue->layout_loc);
+	folio_hyph_exceptions(hyph, t->hyphen_exceptions, t->nhyphen_exceptions);
 	folio_layout_options lo = {.draft = opts->draft};
 	folio_layout_stats stats = {0};
 	folio_display *dl =

@@ -361,6 +361,43 @@ static bool folio_tpl_pages(folio_tpl *L, yaml_node_t *root)
 
 /* The elements of the pages and the text rules; defaults depend on the
  * baseline, so this runs after the styles. */
+/* hyphenation.exceptions: words as they may be broken, "Nur-Sul-tan", or
+ * not at all, "Tashkent": letters and single hyphens between them. */
+static bool folio_tpl_exceptions(folio_tpl *L, yaml_node_t *node)
+{
+	folio_template *t = L->t;
+	if (node->type != YAML_SEQUENCE_NODE)
+		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
+		                   "hyphenation.exceptions: expected a list of words, with hyphens "
+		                   "where each may break (Nur-Sul-tan) or none (Tashkent)");
+	size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+	t->hyphen_exceptions = folio_arena_alloc(L->ctx->arena, (n + 1) * sizeof(char *));
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *item = folio_yaml_item(L->y, node, i);
+		const char *w;
+		if (!folio_yaml_string(L->ctx, L->y, item, &w)) {
+			ok = false;
+			continue;
+		}
+		size_t len = strlen(w);
+		bool good = len > 0 && w[0] != '-' && w[len - 1] != '-' && !strstr(w, "--");
+		for (size_t k = 0; k < len && good; k++) {
+			unsigned char c = (unsigned char)w[k];
+			good = c >= 0x80 || c == '-' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		}
+		if (!good) {
+			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, item),
+			                 "hyphenation.exceptions: '%s' is not a word with hyphens where "
+			                 "it may break (Nur-Sul-tan) or none (Tashkent)",
+			                 w);
+			continue;
+		}
+		t->hyphen_exceptions[t->nhyphen_exceptions++] = w;
+	}
+	return ok;
+}
+
 static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 {
 	static const char *const masthead_keys[] = {"height", "color"};
@@ -369,7 +406,7 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	static const char *const rule_keys[] = {"color", "width"};
 	static const char *const footer_keys[] = {"offset"};
 	static const char *const figure_keys[] = {"gap", "caption_gap"};
-	static const char *const hyph_keys[] = {"left", "right"};
+	static const char *const hyph_keys[] = {"left", "right", "exceptions"};
 	folio_template *t = L->t;
 	folio_yaml *y = L->y;
 	bool ok = true;
@@ -504,6 +541,9 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 		                    &t->hyphen_left);
 		ok &= folio_tpl_int(L, v, "right", "hyphenation", false, 1, 20,
 		                    &t->hyphen_right);
+		yaml_node_t *ex = folio_yaml_get(y, v, "exceptions");
+		if (ex)
+			ok &= folio_tpl_exceptions(L, ex);
 	} else if (folio_yaml_get(y, root, "hyphenation")) {
 		ok = false;
 	}

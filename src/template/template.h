@@ -114,6 +114,9 @@ typedef struct folio_template {
 	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */
+	/* words hyphenated the layout's way, as written: "Nur-Sul-tan" */
+	const char **hyphen_exceptions;
+	size_t nhyphen_exceptions;
 	/* Code spans (Markdown `x`): the faces of the family `code: font`, at
 	 * `code: scale` times the size of the text around them. No `code:`
 	 * (code_regular NULL): they are set in the text's own faces. */

@@ -22,6 +22,16 @@ struct folio_hyph {
 	char *lang;
 	iconv_t to_dict;    /* UTF-8 -> the dictionary's 8-bit charset, or (iconv_t)-1 */
 	folio_cache *words; /* (left, right, word) -> its points */
+	/* the layout's exceptions: each word lower-cased without its hyphens,
+	 * and after how many of its characters each hyphen stood */
+	struct folio_hyph_exception {
+		char *low;
+		size_t len;
+		uint8_t at[32];
+		size_t nat;
+	} * exc;
+	size_t nexc;
+	uint64_t exc_sig; /* of the list as given, to know it again */
 };
 
 /* libhyphen refuses longer words; nobody hyphenates them anyway. */
@@ -139,10 +149,57 @@ folio_hyph *folio_hyph_load(folio_ctx *ctx, const char *lang, folio_loc loc)
 	return h;
 }
 
+static void folio_hyph_exceptions_free(folio_hyph *h)
+{
+	for (size_t i = 0; i < h->nexc; i++)
+		free(h->exc[i].low);
+	free(h->exc);
+	h->exc = NULL;
+	h->nexc = 0;
+}
+
+void folio_hyph_exceptions(folio_hyph *h, const char *const *words, size_t n)
+{
+	if (!h)
+		return;
+	uint64_t sig = folio_fnv1a(FOLIO_FNV_OFFSET, &n, sizeof n);
+	for (size_t i = 0; i < n; i++)
+		sig = folio_fnv1a(sig, words[i], strlen(words[i]) + 1);
+	if (sig == h->exc_sig)
+		return;
+	folio_hyph_exceptions_free(h);
+	h->exc_sig = sig;
+	/* the points found so far may be ones an exception now forbids */
+	folio_cache_drop(h->words);
+	h->words = folio_cache_new();
+	h->exc = folio_xcalloc(n ? n : 1, sizeof *h->exc);
+	for (size_t i = 0; i < n; i++) {
+		struct folio_hyph_exception *e = &h->exc[h->nexc];
+		size_t len = strlen(words[i]), k = 0, chars = 0;
+		e->low = folio_xmalloc(len * 2 + 1);
+		e->len = 0;
+		e->nat = 0;
+		while (k < len) {
+			uint32_t cp = folio_utf8_next(words[i], len, &k);
+			if (cp == '-') {
+				if (chars > 0 && e->nat < sizeof e->at && chars < 256)
+					e->at[e->nat++] = (uint8_t)chars;
+				continue;
+			}
+			e->len += folio_utf8_put(folio_lower(cp), e->low + e->len);
+			if (!folio_is_mark(cp))
+				chars++;
+		}
+		e->low[e->len] = 0;
+		h->nexc++;
+	}
+}
+
 void folio_hyph_drop(folio_hyph *h)
 {
 	if (!h)
 		return;
+	folio_hyph_exceptions_free(h);
 	folio_hyph_dict_free(h->dict); /* one block: the constant tables are not its */
 	folio_cache_drop(h->words);
 	if (h->to_dict != (iconv_t)-1)
@@ -194,6 +251,19 @@ static size_t folio_hyph_segment(folio_hyph *h, const char *seg, size_t len, siz
 	low[nlow] = '\0';
 	if ((int)nchars < left + right)
 		return 0;
+	/* the layout's own way with the word, before the patterns' */
+	for (size_t e = 0; e < h->nexc; e++) {
+		const struct folio_hyph_exception *x = &h->exc[e];
+		if (x->len != nlow || memcmp(x->low, low, nlow))
+			continue;
+		size_t n = 0;
+		for (size_t p = 0; p < x->nat && n < max_points; p++) {
+			size_t before = x->at[p], after = nchars - before;
+			if ((int)before >= left && (int)after >= right && before < nchars)
+				points[n++] = base + orig_end[before - 1];
+		}
+		return n;
+	}
 	/* acronyms (EMCDDA, the UNODC of "UNODC's") stay whole */
 	bool lower = false;
 	for (size_t k = 0; k < len && !lower;) {

@@ -72,6 +72,12 @@ const char *folio_hyph_lang(const folio_hyph *h);
  * were written, in increasing order. */
 size_t folio_hyph_word(folio_hyph *h, const char *word, size_t len, int left,
                        int right, size_t *points, size_t max_points);
+/* Words the layout hyphenates its own way (`hyphenation: exceptions`), each
+ * written with hyphens where it may break ("Nur-Sul-tan") or with none
+ * ("Tashkent" stays whole). They come before the patterns, match without
+ * regard to case, and keep `left` and `right`. Setting a different list
+ * forgets the words hyphenated so far; the same list again costs nothing. */
+void folio_hyph_exceptions(folio_hyph *h, const char *const *words, size_t n);
 
 /* ---- paragraphs ---- */
 /* One stretch of text in one face, size and colour. */

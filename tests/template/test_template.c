@@ -231,6 +231,21 @@ static void test_words(void)
 	folio_ctx_drop(ctx);
 }
 
+/* hyphenation.exceptions: the words as written, in order */
+static void test_exceptions(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_template *t = folio_template_load(ctx, fixture("exceptions.yaml"));
+	CHECK(t != NULL && t->nhyphen_exceptions == 3);
+	if (t && t->nhyphen_exceptions == 3) {
+		CHECK_STR(t->hyphen_exceptions[0], "Ka-zakh-stan");
+		CHECK_STR(t->hyphen_exceptions[1], "Almaty");
+		CHECK_STR_CONTAINS(t->hyphen_exceptions[2], "-");
+		CHECK(t->hyphen_left == 2 && t->hyphen_right == 3);
+	}
+	folio_ctx_drop(ctx);
+}
+
 static void test_broken(void)
 {
 	expect_error("style-key.yaml", "20:29",
@@ -257,6 +272,9 @@ static void test_broken(void)
 	expect_error("code-family.yaml", "13:14", "unknown font family 'mnoo' (fonts: serif)");
 	expect_error("continued-field.yaml", "13:35",
 	             "continued.text: unknown placeholder '{pgae}' ({title} or {page})");
+	expect_error("exceptions-bad.yaml", "14:30",
+	             "hyphenation.exceptions: 'Nur--Sultan' is not a word with hyphens where it "
+	             "may break (Nur-Sul-tan) or none (Tashkent)");
 	expect_error("words-months.yaml", "14:50",
 	             "words.kk.months: expected a list of the 12 months' names, January first "
 	             "(found a list of another length)");
@@ -300,6 +318,7 @@ int main(void)
 	test_quarterly();
 	test_minimal();
 	test_words();
+	test_exceptions();
 	test_broken();
 	test_resolve();
 	return check_report("test_template");

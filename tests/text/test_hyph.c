@@ -78,6 +78,31 @@ int main(void)
 	CHECK(count(ru, "қазақстан") == 0);
 	CHECK(count(ru, "ФСКН") == 0);
 
+	/* the layout's exceptions come before the patterns, in any case, and
+	 * keep the left and right minimums; a word listed without hyphens
+	 * stays whole; a new list forgets the points cached for the old */
+	CHECK(!strcmp(show(en, "table", 2, 2), "ta-ble"));
+	CHECK(!strcmp(show(en, "Kazakhstan", 2, 2), "Kaza-khstan")); /* the patterns' */
+	CHECK(!strcmp(show(en, "Almaty", 2, 2), "Al-maty"));
+	const char *exc[] = {"ta-bLe", "Ka-zakh-stan", "Almaty", "a-bcde-fgh", "про-грам-ма"};
+	folio_hyph_exceptions(en, exc, 4);
+	CHECK(!strcmp(show(en, "Kazakhstan", 2, 2), "Ka-zakh-stan"));
+	CHECK(!strcmp(show(en, "KAZAKHSTAN’s", 1, 1), "KA-ZAKH-STAN’s"));
+	CHECK(!strcmp(show(en, "Table,", 2, 2), "Ta-ble,"));
+	CHECK(!strcmp(show(en, "table", 2, 4), "table")); /* "ble" is under right 4 */
+	CHECK(!strcmp(show(en, "Almaty", 2, 2), "Almaty"));
+	CHECK(!strcmp(show(en, "abcdefgh", 2, 2), "abcde-fgh")); /* "a" is under left 2 */
+	folio_hyph_exceptions(en, exc, 4); /* the same list: nothing forgotten */
+	CHECK(!strcmp(show(en, "Almaty", 2, 2), "Almaty"));
+	folio_hyph_exceptions(en, NULL, 0);
+	CHECK(!strcmp(show(en, "Kazakhstan", 2, 2), "Kaza-khstan"));
+	CHECK(!strcmp(show(en, "Almaty", 2, 2), "Al-maty")); /* the patterns again */
+	/* Cyrillic, through the Russian patterns' own encoding */
+	folio_hyph_exceptions(ru, exc + 4, 1);
+	CHECK(!strcmp(show(ru, "программа", 2, 3), "про-грамма"));
+	CHECK(!strcmp(show(ru, "ПРОГРАММА", 1, 1), "ПРО-ГРАМ-МА"));
+	folio_hyph_exceptions(ru, NULL, 0);
+
 	/* a language without patterns: a warning and no hyphenation */
 	int warnings = ctx->nwarnings;
 	CHECK(folio_hyph_load(ctx, "kk", (folio_loc){"issue.yaml", 5, 11}) == NULL);
