@@ -95,7 +95,7 @@ static char *folio_make_report(const folio_issue *is, const folio_template *t,
 			if (it->kind != FOLIO_DL_IMAGE || !it->picture)
 				continue;
 			/* a picture cut to its frame is drawn at its whole box's size */
-			double w = it->iw > 0 ? it->iw : it->w, h = it->iw > 0 ? it->ih : it->h;
+			double w = folio_dl_image_box(it).w, h = folio_dl_image_box(it).h;
 			double ppi = it->picture->width / (w / 72.0);
 			fprintf(f, "  page %d  %s  %u x %u px at %.0f x %.0f pt: %.0f ppi%s\n",
 			        p + 1, it->picture->path, it->picture->width, it->picture->height, w,

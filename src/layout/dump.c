@@ -140,9 +140,9 @@ char *folio_display_dump(const folio_display *dl)
 				folio_json_str(f, it->picture->path, strlen(it->picture->path));
 				fprintf(f, ", \"pixels\": [%u,%u]", it->picture->width,
 				        it->picture->height);
-				if (it->iw > 0)
-					fprintf(f, ", \"whole\": [%.3f,%.3f,%.3f,%.3f]", it->ix, it->iy,
-					        it->iw, it->ih);
+				if (it->whole)
+					fprintf(f, ", \"whole\": [%.3f,%.3f,%.3f,%.3f]", it->whole->x,
+					        it->whole->y, it->whole->w, it->whole->h);
 				break;
 			case FOLIO_DL_LINK:
 				if (it->uri) {

@@ -155,7 +155,7 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 
 /* A picture cut to its frame fills it: scaled to cover the frame, its
  * overhang on one side or both as the focus says. */
-static void folio_crop_box(const folio_row *r, folio_dl_item *it)
+static void folio_crop_box(folio_lay *L, const folio_row *r, folio_dl_item *it)
 {
 	const folio_picture *pic = r->picture;
 	if (!(r->crop > 0) || !pic || !pic->width || !pic->height)
@@ -174,10 +174,9 @@ static void folio_crop_box(const folio_row *r, folio_dl_item *it)
 	case FOLIO_FOCUS_BOTTOM: dy = it->h - ih; break;
 	case FOLIO_FOCUS_CENTER: break;
 	}
-	it->ix = it->x + dx;
-	it->iy = it->y + dy;
-	it->iw = iw;
-	it->ih = ih;
+	folio_dl_box *box = folio_arena_alloc(L->ctx->arena, sizeof *box);
+	*box = (folio_dl_box){it->x + dx, it->y + dy, iw, ih};
+	it->whole = box;
 }
 
 void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
@@ -218,7 +217,7 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 			    .article = article,
 			    .dest_page = -1,
 			};
-			folio_crop_box(r, &it);
+			folio_crop_box(L, r, &it);
 			folio_emit(L, page, it);
 			break;
 		}

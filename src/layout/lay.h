@@ -99,18 +99,19 @@ typedef struct folio_lay {
 	double *feet; /* per page and column (FOLIO_MAX_COLUMNS a page): the
 	               * lowest foot of a row there so far, 0: none */
 	const char *context;    /* the article being set, for messages, or NULL */
-	/* The article being laid out gets a continued line at the head of
-	 * each new page its text goes on to (the layout's `continued:`):
-	 * its index, or -1 (no such line, or a panel). The last line made, for
-	 * the page it stands on, kept while the article's arena lives. */
 	const folio_words *words; /* the issue language's */
 	const char *continued;    /* the layout's continued text in it, or NULL */
+	/* The article being laid out gets a continued line at the head of
+	 * each new page its text goes on to (the layout's `continued:`):
+	 * its index, or -1 (no such line, or a panel); and the lines made for
+	 * it so far, by page (in its arena: balancing asks for the same pages
+	 * again and again). */
 	int jump_article;
-	struct {
-		int page;
+	struct folio_jump {
 		folio_row *rows;
 		size_t n;
-	} jump;
+		bool made;
+	} * jumps;
 	/* Lines that must not end with a hyphen, found by planning: a
 	 * paragraph (by its runs) and a line number. Kept across passes. */
 	struct {

@@ -143,7 +143,9 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		L->context = folio_arena_printf(ctx->arena, "article '%s'", a->title);
 		L->jump_article =
 		    L->continued && a->style != FOLIO_STYLE_PANEL ? (int)i : -1;
-		L->jump.rows = NULL; /* made in the last article's arena */
+		L->jumps = L->jump_article < 0 ? NULL
+		                               : folio_arena_alloc(ctx->arena, (size_t)t->npages *
+		                                                                   sizeof *L->jumps);
 		for (int round = 0; round < 4; round++) {
 			cur = start;
 			if (!folio_article_rows(L, (int)i, span, &rows, &nrows)) {
@@ -179,7 +181,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		ctx->arena = out;
 		folio_arena_drop(rows_arena);
 		L->jump_article = -1;
-		L->jump.rows = NULL;
+		L->jumps = NULL; /* they went with the article's arena */
 	}
 	folio_quality_fill(L);
 	return true;

@@ -375,29 +375,26 @@ bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
-	if (L->jump_article < 0 || !L->continued)
+	if (L->jump_article < 0 || !L->continued || !L->jumps || page < 0 ||
+	    page >= L->t->npages)
 		return true;
-	if (L->jump.rows && L->jump.page == page) {
-		*rows = L->jump.rows;
-		*n = L->jump.n;
-		return true;
+	struct folio_jump *j = &L->jumps[page];
+	if (!j->made) {
+		const folio_article *a = &L->issue->articles[L->jump_article];
+		folio_rows R = {.L = L, .width = L->col_w};
+		/* the page it comes from, as the footer numbers it */
+		if (!folio_rows_plain(&R, L->t->continued_style, folio_jump_text(L, a, page),
+		                      a->loc, true))
+			return false;
+		if (R.n) {
+			R.rows[0].space_before = 0;
+			R.rows[R.n - 1].keep_with_next = false;
+			for (size_t i = 0; i < R.n; i++)
+				R.rows[i].para = -1; /* furniture: not counted with the text */
+		}
+		*j = (struct folio_jump){R.rows, R.n, true};
 	}
-	const folio_article *a = &L->issue->articles[L->jump_article];
-	folio_rows R = {.L = L, .width = L->col_w};
-	/* the page it comes from, as the footer numbers it */
-	if (!folio_rows_plain(&R, L->t->continued_style, folio_jump_text(L, a, page), a->loc,
-	                      true))
-		return false;
-	if (R.n) {
-		R.rows[0].space_before = 0;
-		R.rows[R.n - 1].keep_with_next = false;
-		for (size_t i = 0; i < R.n; i++)
-			R.rows[i].para = -1; /* furniture: not counted with the text */
-	}
-	L->jump.page = page;
-	L->jump.rows = R.rows;
-	L->jump.n = R.n;
-	*rows = R.rows;
-	*n = R.n;
+	*rows = j->rows;
+	*n = j->n;
 	return true;
 }

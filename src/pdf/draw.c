@@ -289,7 +289,7 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 	if (!add_resource(s, &s->xobjects, "XObject", name, image))
 		return false;
 	folio_pdf_puts(s->b, "q ");
-	if (it->iw > 0) {
+	if (it->whole) {
 		/* cut to its frame: the whole picture, clipped to the frame */
 		double fx, fy;
 		folio_pdf_map(&w->geom, it->x, it->y + it->h, &fx, &fy);
@@ -299,10 +299,10 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 		folio_pdf_num(s->b, it->h, 3);
 		folio_pdf_puts(s->b, "re W n ");
 	}
-	double bx = it->iw > 0 ? it->ix : it->x, by = it->iw > 0 ? it->iy : it->y;
-	double W = it->iw > 0 ? it->iw : it->w, H = it->iw > 0 ? it->ih : it->h;
+	folio_dl_box box = folio_dl_image_box(it);
+	double W = box.w, H = box.h;
 	double x, y;
-	folio_pdf_map(&w->geom, bx, by + H, &x, &y);
+	folio_pdf_map(&w->geom, box.x, box.y + H, &x, &y);
 	/* The image's unit square onto the box (x, y, W, H), turned by the
 	 * picture's Exif orientation: stored row 0 is the seen top (1), right
 	 * (6), bottom (3) or left (8) edge, mirrored for 2, 4, 5, 7. */

@@ -76,9 +76,9 @@ static void placed_size(const folio_display *dl, const folio_picture *pic, doubl
 			const folio_dl_item *it = &dl->pages[p].items[i];
 			if (it->kind == FOLIO_DL_IMAGE && it->picture == pic) {
 				/* cut to a frame, it is drawn at its whole box's size */
-				double iw = it->iw > 0 ? it->iw : it->w, ih = it->iw > 0 ? it->ih : it->h;
-				*w = iw > *w ? iw : *w;
-				*h = ih > *h ? ih : *h;
+				folio_dl_box box = folio_dl_image_box(it);
+				*w = box.w > *w ? box.w : *w;
+				*h = box.h > *h ? box.h : *h;
 			}
 		}
 }

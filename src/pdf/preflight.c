@@ -11,9 +11,9 @@
  * picture cut to its frame, which is larger than the frame. */
 static double effective_ppi(const folio_dl_item *it)
 {
-	double w = it->iw > 0 ? it->iw : it->w, h = it->iw > 0 ? it->ih : it->h;
-	double x = it->picture->width / (w / 72.0);
-	double y = it->picture->height / (h / 72.0);
+	folio_dl_box box = folio_dl_image_box(it);
+	double x = it->picture->width / (box.w / 72.0);
+	double y = it->picture->height / (box.h / 72.0);
 	return x < y ? x : y;
 }
 
@@ -78,9 +78,9 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 				indexed |= is_indexed;
 				rgb |= !is_gray && !is_indexed;
 				fprintf(f, "    picture %s: %u x %u px at %.0f x %.0f pt, %.0f ppi, %s", pic->path,
-				        pic->width, pic->height, it->iw > 0 ? it->iw : it->w,
-				        it->iw > 0 ? it->ih : it->h, ppi, space);
-				if (it->iw > 0)
+				        pic->width, pic->height, folio_dl_image_box(it).w,
+				        folio_dl_image_box(it).h, ppi, space);
+				if (it->whole)
 					fprintf(f, ", cut to %.0f x %.0f pt", it->w, it->h);
 				if (print && ppi < 150)
 					fprintf(f, "  (ERROR: under 150 ppi)");
