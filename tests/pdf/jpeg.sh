@@ -5,7 +5,8 @@
 # the eight Exif orientations puts the dark quarter where a photo viewer
 # shows it, and the quarter turns (5 to 8) stand the picture upright; gray
 # and CMYK (Adobe's inverted kind) print as they should; the screen edition
-# makes a large one smaller and a CMYK one RGB; what a PDF reader might not
+# makes a large one smaller and a CMYK one RGB; cut to a frame, the part
+# kept is the part as seen; what a PDF reader might not
 # show, or a file cut short, is an error naming the picture; an ICC profile
 # PDF/X-3 can carry goes in, another is said.
 set -uo pipefail
@@ -78,6 +79,55 @@ for o in 1 2 3 4 5 6 7 8; do
 	# the file's bytes, as stored (1024 x 512), colour as sRGB
 	[ "$(image_list)" = "1024 512 icc jpeg" ] || fail "orientation $o: image $(image_list)"
 done
+# cut to a frame (#crop): the part kept is the part of the picture as seen,
+# turned by its orientation; which half of the frame is dark says so
+halves() {
+	python3 - "$1" "$2" <<'PY'
+import json, subprocess, sys
+pdf, dump = sys.argv[1], sys.argv[2]
+boxes = {}
+for l in subprocess.run(["pdfinfo", "-box", pdf], capture_output=True, text=True).stdout.splitlines():
+    k, _, v = l.partition(":")
+    if k in ("MediaBox", "TrimBox"):
+        boxes[k] = [float(t) for t in v.split()]
+ppm = subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", pdf], capture_output=True).stdout
+magic, size, depth, data = ppm.split(b"\n", 3)
+w, h = map(int, size.split())
+img = [i for i in json.load(open(dump))["pages"][0]["items"] if i["kind"] == "image"][0]
+ox = boxes["TrimBox"][0] - boxes["MediaBox"][0]
+oy = boxes["MediaBox"][3] - boxes["TrimBox"][3]
+def dark(px, py):
+    o = (int(py + oy) * w + int(px + ox)) * 3
+    return sum(data[o:o + 3]) / 3 < 90
+x, y, bw, bh = img["x"], img["y"], img["w"], img["h"]
+q = [dark(x + bw / 4, y + bh / 4), dark(x + 3 * bw / 4, y + bh / 4),
+     dark(x + bw / 4, y + 3 * bh / 4), dark(x + 3 * bw / 4, y + 3 * bh / 4)]
+names = {(1, 1, 0, 0): "top", (0, 0, 1, 1): "bottom", (1, 0, 1, 0): "left",
+         (0, 1, 0, 1): "right", (0, 0, 0, 0): "none"}
+print(names.get(tuple(int(v) for v in q), "unclear %r" % q),
+      "square" if abs(bw - bh) < 0.5 else "%.0fx%.0f" % (bw, bh))
+PY
+}
+sed -i 's|images/p.jpg "Folio test"|images/p.jpg#crop=1:1,top "Folio test"|' "$work/issue.yaml"
+# 6: seen tall, dark at its top right: the top square is dark on the right
+build rgb 6
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "right square" ] ||
+	fail "orientation 6 cut to 1:1, top: $(halves "$work/p.pdf" "$work/p.json")"
+# 8: seen tall, dark at its bottom left: nothing dark in the top square
+build rgb 8
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "none square" ] ||
+	fail "orientation 8 cut to 1:1, top: $(halves "$work/p.pdf" "$work/p.json")"
+sed -i 's|#crop=1:1,top|#crop=1:1,left|' "$work/issue.yaml"
+# 1: seen wide, dark at its top left: the left square is dark at the top
+build rgb 1
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "top square" ] ||
+	fail "orientation 1 cut to 1:1, left: $(halves "$work/p.pdf" "$work/p.json")"
+# the screen edition resamples it and cuts it the same way
+build rgb 1 --target screen
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "top square" ] ||
+	fail "screen, cut to 1:1, left: $(halves "$work/p.pdf" "$work/p.json")"
+sed -i 's|#crop=1:1,left||' "$work/issue.yaml"
+
 # an orientation that is no orientation is none
 build rgb 9
 [ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "orientation 9 was not ignored"
