@@ -99,6 +99,21 @@ static int folio_percent(const folio_quality *q)
 	return (int)fmax(round(folio_quality_filled(q) * 100), q->used > 0 ? 1 : 0);
 }
 
+/* The article that runs on to page `page` from an earlier one when no
+ * article starts there: the last in reading order to start before it. */
+static const folio_article *folio_page_spill(const folio_lay *L, int page)
+{
+	const folio_issue *is = L->issue;
+	const folio_article *run = NULL;
+	for (size_t i = 0; i < is->narticles; i++) {
+		if (L->start_pages[i] == page + 1)
+			return NULL;
+		if (L->start_pages[i] > 0 && L->start_pages[i] <= page)
+			run = &is->articles[i];
+	}
+	return run;
+}
+
 /* An empty page, or one a quarter full, goes to the printer as it is
  * unless someone looks: say so, and why, where the cause is plain (an
  * article on the next page that must start a page). */
@@ -117,15 +132,20 @@ void folio_warn_unfilled(folio_lay *L)
 		if (filled >= FOLIO_UNFILLED || (p == last && last + 1 < n))
 			continue;
 		const folio_article *next = p + 1 < n ? folio_page_opener(L, p + 1) : NULL;
-		char what[64];
-		if (L->quality[p].used > 0)
-			snprintf(what, sizeof what, "page %d is only %d%% filled", p + 1,
-			         folio_percent(&L->quality[p]));
-		else
-			snprintf(what, sizeof what, "page %d is empty", p + 1);
+		const folio_article *spill = folio_page_spill(L, p);
+		const char *what =
+		    L->quality[p].used > 0
+		        ? folio_arena_printf(L->ctx->arena, "page %d is only %d%% filled", p + 1,
+		                             folio_percent(&L->quality[p]))
+		        : folio_arena_printf(L->ctx->arena, "page %d is empty", p + 1);
+		/* the lines that ran on to it are what a designer shortens */
+		if (spill && L->quality[p].lines > 0)
+			what = folio_arena_printf(L->ctx->arena, "%s: %d line%s of '%s' run on to it", what,
+			                          L->quality[p].lines, L->quality[p].lines == 1 ? "" : "s",
+			                          spill->title);
 		if (next)
-			folio_warn(L->ctx, next->loc, "%s: '%s' starts the next page (start: page)",
-			           what, next->title);
+			folio_warn(L->ctx, next->loc, "%s%s '%s' starts the next page (start: page)", what,
+			           spill ? ", and" : ":", next->title);
 		else
 			folio_warn(L->ctx, issue_loc, "%s", what);
 	}

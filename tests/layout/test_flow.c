@@ -209,6 +209,17 @@ static void test_unfilled(void)
 	                      "page 3, which is only "));
 	done(&r);
 
+	/* a story a little too long for the cover: the lines that run on to
+	 * the nearly empty page are counted and the story named */
+	if (!run_ok(&r, "unfilled/spill.yaml"))
+		return;
+	CHECK(has_diag(r.ctx, "unfilled/spill.yaml:8:5: warning: page 2 is only "));
+	CHECK(has_diag(r.ctx, "% filled: 6 lines of 'A story a little too long for the cover' run on "
+	                      "to it, and 'The next story starts a page' starts the next page "
+	                      "(start: page)"));
+	CHECK(r.st.pages[1].lines == 6);
+	done(&r);
+
 	/* a full issue: its pages used as the report counts them, no warning */
 	if (!run_ok(&r, "flow/issue.yaml"))
 		return;
