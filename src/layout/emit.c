@@ -128,17 +128,17 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 {
 	if (L->jump_article != article)
 		return;
-	int first = L->t->npages, last = -1;
+	/* the pages that hold its rows (a picture that waited may stand on a
+	 * later page than the text after it) */
+	bool *holds = folio_arena_alloc(L->ctx->arena, (size_t)L->t->npages * sizeof *holds);
+	int first = L->t->npages;
 	for (size_t i = 0; i < n; i++)
-		if (slots[i].placed && rows[i].kind != FOLIO_ROW_SPACE) {
+		if (slots[i].placed && rows[i].kind != FOLIO_ROW_SPACE && slots[i].page < L->t->npages) {
+			holds[slots[i].page] = true;
 			first = slots[i].page < first ? slots[i].page : first;
-			last = slots[i].page > last ? slots[i].page : last;
 		}
-	for (int p = first + 1; p <= last && p < L->t->npages; p++) {
-		bool here = false;
-		for (size_t i = 0; i < n && !here; i++)
-			here = slots[i].placed && slots[i].page == p && rows[i].kind != FOLIO_ROW_SPACE;
-		if (!here)
+	for (int p = first + 1; p < L->t->npages; p++) {
+		if (!holds[p])
 			continue;
 		folio_cursor c = {.page = p, .fresh_col = true, .fresh_page = true, .limit_page = -1};
 		folio_page_geom_init(L, p, &c.geom);

@@ -154,7 +154,9 @@ const folio_row *folio_place_jump(folio_lay *L, folio_cursor *cur, folio_slot **
 	const folio_row *rows;
 	if (!folio_jump_rows(L, cur->page, &rows, n) || *n == 0)
 		return NULL;
-	folio_slot *s = folio_arena_alloc(L->ctx->arena, *n * sizeof *s);
+	/* planning, which asks again at every balancing trial, keeps no slots */
+	folio_slot scratch[8];
+	folio_slot *s = !slots && *n <= 8 ? scratch : folio_arena_alloc(L->ctx->arena, *n * sizeof *s);
 	if (folio_place_group(L, cur, rows, 0, *n - 1, s, true) < *n &&
 	    cur->limit_page == cur->page) {
 		/* A foot tried for balancing above the line's own: the page does

@@ -257,6 +257,18 @@ static const char *page_text(const folio_display *dl, int p, int a, int style)
 	return buf;
 }
 
+/* The left edge of article `a`'s text on page `p`: its first column's. */
+static double first_x(const folio_display *dl, int p, int a)
+{
+	double x = 1e9;
+	for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[p].items[i];
+		if (it->kind == FOLIO_DL_TEXT && it->article == a && it->x < x)
+			x = it->x;
+	}
+	return x;
+}
+
 /* An article that goes on to a new page takes up its text there under a
  * line in the layout's `continued:` style (quarterly: the caption's) that
  * names it and the page it came from, at the head of the first column,
@@ -275,12 +287,7 @@ static void test_jump(void)
 	          "A long story on the cover, continued from page 1");
 	/* above every other line of the story on that page, in the first
 	 * column, and the text under it still on the grid */
-	double head_y = 1e9, head_x = -1, text_top = 1e9, col0 = 1e9;
-	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
-		const folio_dl_item *it = &dl->pages[1].items[i];
-		if (it->kind == FOLIO_DL_TEXT && it->article == 0 && it->x < col0)
-			col0 = it->x;
-	}
+	double head_y = 1e9, head_x = -1, text_top = 1e9, col0 = first_x(dl, 1, 0);
 	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
 		const folio_dl_item *it = &dl->pages[1].items[i];
 		if (it->kind != FOLIO_DL_TEXT || it->article != 0 || it->x > col0 + 100)
@@ -327,13 +334,8 @@ static void test_jump_tail(void)
 	if (!run_ok(&r, "jump/tail.yaml"))
 		return;
 	const folio_display *dl = r.dl;
-	double col0 = 1e9, head_bottom = 0;
+	double col0 = first_x(dl, 1, 0), head_bottom = 0;
 	int heads = 0, under = 0, over = 0;
-	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
-		const folio_dl_item *it = &dl->pages[1].items[i];
-		if (it->kind == FOLIO_DL_TEXT && it->article == 0 && it->x < col0)
-			col0 = it->x;
-	}
 	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
 		const folio_dl_item *it = &dl->pages[1].items[i];
 		if (it->kind == FOLIO_DL_TEXT && it->style == FOLIO_ST_CAPTION && it->y > head_bottom)

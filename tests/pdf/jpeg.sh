@@ -32,12 +32,14 @@ articles:
       ![The photograph](images/p.jpg "Folio test")
 YAML
 
-# look PDF DUMP: the dark quarter of page 1's picture (tl, tr, bl, br) and
-# whether the picture stands tall or lies wide, from a 72 dpi rendering
+# look PDF DUMP [halves]: the dark quarter of page 1's picture (tl, tr, bl,
+# br) and whether the picture stands tall or lies wide, from a 72 dpi
+# rendering; with `halves`, which half of its frame is dark (top, bottom,
+# left, right, none) and whether the frame is square
 look() {
-	python3 - "$1" "$2" <<'PY'
+	python3 - "$1" "$2" "${3:-quarter}" <<'PY'
 import json, subprocess, sys
-pdf, dump = sys.argv[1], sys.argv[2]
+pdf, dump, mode = sys.argv[1], sys.argv[2], sys.argv[3]
 boxes = {}
 for l in subprocess.run(["pdfinfo", "-box", pdf], capture_output=True, text=True).stdout.splitlines():
     k, _, v = l.partition(":")
@@ -56,9 +58,15 @@ x, y, bw, bh = img["x"], img["y"], img["w"], img["h"]
 q = {"tl": lum(x + bw / 4, y + bh / 4), "tr": lum(x + 3 * bw / 4, y + bh / 4),
      "bl": lum(x + bw / 4, y + 3 * bh / 4), "br": lum(x + 3 * bw / 4, y + 3 * bh / 4)}
 dark = [k for k, v in q.items() if v < 90]
-light = [k for k, v in q.items() if v > 170]
-print(dark[0] if len(dark) == 1 and len(light) == 3 else "unclear " + repr(q),
-      "tall" if bh > bw else "wide")
+if mode == "halves":
+    names = {("tl", "tr"): "top", ("bl", "br"): "bottom", ("tl", "bl"): "left",
+             ("tr", "br"): "right", (): "none"}
+    print(names.get(tuple(dark), "unclear " + repr(q)),
+          "square" if abs(bw - bh) < 0.5 else "%.0fx%.0f" % (bw, bh))
+else:
+    light = [k for k, v in q.items() if v > 170]
+    print(dark[0] if len(dark) == 1 and len(light) == 3 else "unclear " + repr(q),
+          "tall" if bh > bw else "wide")
 PY
 }
 # build KIND ORIENTATION [folio options]: the picture made, the issue built
@@ -81,33 +89,7 @@ for o in 1 2 3 4 5 6 7 8; do
 done
 # cut to a frame (#crop): the part kept is the part of the picture as seen,
 # turned by its orientation; which half of the frame is dark says so
-halves() {
-	python3 - "$1" "$2" <<'PY'
-import json, subprocess, sys
-pdf, dump = sys.argv[1], sys.argv[2]
-boxes = {}
-for l in subprocess.run(["pdfinfo", "-box", pdf], capture_output=True, text=True).stdout.splitlines():
-    k, _, v = l.partition(":")
-    if k in ("MediaBox", "TrimBox"):
-        boxes[k] = [float(t) for t in v.split()]
-ppm = subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", pdf], capture_output=True).stdout
-magic, size, depth, data = ppm.split(b"\n", 3)
-w, h = map(int, size.split())
-img = [i for i in json.load(open(dump))["pages"][0]["items"] if i["kind"] == "image"][0]
-ox = boxes["TrimBox"][0] - boxes["MediaBox"][0]
-oy = boxes["MediaBox"][3] - boxes["TrimBox"][3]
-def dark(px, py):
-    o = (int(py + oy) * w + int(px + ox)) * 3
-    return sum(data[o:o + 3]) / 3 < 90
-x, y, bw, bh = img["x"], img["y"], img["w"], img["h"]
-q = [dark(x + bw / 4, y + bh / 4), dark(x + 3 * bw / 4, y + bh / 4),
-     dark(x + bw / 4, y + 3 * bh / 4), dark(x + 3 * bw / 4, y + 3 * bh / 4)]
-names = {(1, 1, 0, 0): "top", (0, 0, 1, 1): "bottom", (1, 0, 1, 0): "left",
-         (0, 1, 0, 1): "right", (0, 0, 0, 0): "none"}
-print(names.get(tuple(int(v) for v in q), "unclear %r" % q),
-      "square" if abs(bw - bh) < 0.5 else "%.0fx%.0f" % (bw, bh))
-PY
-}
+halves() { look "$1" "$2" halves; }
 sed -i 's|images/p.jpg "Folio test"|images/p.jpg#crop=1:1,top "Folio test"|' "$work/issue.yaml"
 # 6: seen tall, dark at its top right: the top square is dark on the right
 build rgb 6
