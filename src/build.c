@@ -143,16 +143,27 @@ static bool folio_decode_picture(folio_ctx *ctx, folio_picture *pic, const folio
 	return !(smaller || pic->jpeg_components == 4) || folio_jpeg_decode(ctx, pic, w, h);
 }
 
-static bool folio_decode_for_screen(folio_ctx *ctx, const folio_issue *issue,
-                                    const folio_display *dl)
+/* The print edition's preflight weighs a CMYK picture's ink (folio_jpeg_ink
+ * decodes it at 1/8); other pictures leave it to the RIP's profile. */
+static bool folio_measure_ink(folio_ctx *ctx, folio_picture *pic, const folio_display *dl)
+{
+	(void)dl;
+	return !pic || pic->ink > 0 || folio_jpeg_ink(ctx, pic);
+}
+
+typedef bool folio_picture_step(folio_ctx *ctx, folio_picture *pic, const folio_display *dl);
+
+/* step on every picture of the issue: articles' lead pictures and figures */
+static bool folio_each_picture(folio_ctx *ctx, const folio_issue *issue,
+                               const folio_display *dl, folio_picture_step *step)
 {
 	for (size_t i = 0; i < issue->narticles; i++) {
 		const folio_article *a = &issue->articles[i];
-		if (a->image && !folio_decode_picture(ctx, a->image->picture, dl))
+		if (a->image && !step(ctx, a->image->picture, dl))
 			return false;
 		for (size_t k = 0; k < a->nblocks; k++)
 			if (a->blocks[k].kind == FOLIO_BLOCK_FIGURE &&
-			    !folio_decode_picture(ctx, a->blocks[k].figure.picture, dl))
+			    !step(ctx, a->blocks[k].figure.picture, dl))
 				return false;
 	}
 	return true;
@@ -206,6 +217,9 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	folio_display *dl =
 	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);
 	folio_target target = opts->target ? FOLIO_TARGET_SCREEN : FOLIO_TARGET_PRINT;
+	if (dl && target == FOLIO_TARGET_PRINT &&
+	    !folio_each_picture(ctx, issue, dl, folio_measure_ink))
+		dl = NULL;
 	if (dl)
 		folio_pdf_preflight_check(ctx, dl, target, opts->draft);
 	if (dl && opts->report) {
@@ -217,7 +231,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		ctx->dump = folio_display_dump(dl);
 	}
 	if (dl && target == FOLIO_TARGET_SCREEN && (pdf || fd >= 0) &&
-	    !folio_decode_for_screen(ctx, issue, dl))
+	    !folio_each_picture(ctx, issue, dl, folio_decode_picture))
 		dl = NULL;
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {

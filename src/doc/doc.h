@@ -55,6 +55,10 @@ typedef struct folio_picture {
 	 * JPEG decoded for the screen edition at 1/2, 1/4 or 1/8, what libjpeg
 	 * decodes fastest); 0 when pixels are the stored size. */
 	uint32_t pixels_width, pixels_height;
+	/* A CMYK JPEG's ink where it is darkest, C+M+Y+K in 0..4 over areas of
+	 * 8 x 8 pixels, measured for the print edition's preflight
+	 * (folio_jpeg_ink); 0 for every other picture. */
+	double ink;
 } folio_picture;
 
 /* Run styles are bit flags so ***both*** combines; CODE is a `code span`. */
@@ -171,6 +175,8 @@ folio_issue *folio_issue_load(folio_ctx *ctx, const char *path,
  * that has them: pixels_width and pixels_height say the size when smaller
  * than stored. False after recording the error. */
 bool folio_jpeg_decode(folio_ctx *ctx, folio_picture *pic, uint32_t need_w, uint32_t need_h);
+/* Measure a CMYK JPEG's pic->ink (jpeg.c); nothing for other pictures. */
+bool folio_jpeg_ink(folio_ctx *ctx, folio_picture *pic);
 
 folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);

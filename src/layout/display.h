@@ -61,6 +61,18 @@ typedef struct folio_dl_page {
 	size_t nitems, cap;
 } folio_dl_page;
 
+/* What the print edition's preflight holds the pages to: the layout's
+ * `print: {ink_limit, safety}`, and its colours and rule width by their
+ * place, so that a message can point at the line to change. */
+typedef struct folio_press {
+	double ink_limit; /* C+M+Y+K, 0..4 */
+	double safety;    /* pt inside the trim that text keeps clear of */
+	const folio_named_color *colors;
+	size_t ncolors;
+	folio_loc layout;     /* the layout file */
+	folio_loc rule_width; /* `rules: width`, or the layout file */
+} folio_press;
+
 typedef struct folio_display {
 	double page_width, page_height, bleed; /* trim size and bleed, pt */
 	folio_dl_page *pages;
@@ -71,6 +83,7 @@ typedef struct folio_display {
 	/* the printing condition of the print edition's OutputIntent (from
 	 * the layout's `print:`), or NULL for Coated FOGRA39 */
 	const char *output_identifier, *output_condition, *output_registry;
+	folio_press press;
 	/* bookmarks: article titles and their pages */
 	const char **outline_titles;
 	int *outline_pages;

@@ -338,6 +338,12 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->output_identifier = t->output_identifier;
 	dl->output_condition = t->output_condition;
 	dl->output_registry = t->output_registry;
+	dl->press = (folio_press){.ink_limit = t->ink_limit,
+	                          .safety = t->safety,
+	                          .colors = t->colors,
+	                          .ncolors = t->ncolors,
+	                          .layout = {t->path, 0, 0},
+	                          .rule_width = t->rule_width_loc};
 	dl->year = issue->year;
 	dl->month = issue->month;
 	dl->day = issue->day;

@@ -211,10 +211,37 @@ folio_picture *folio_jpeg_load(folio_ctx *ctx, const char *shown, const unsigned
 	return pic;
 }
 
-/* folio_jpeg_decode with need_w x need_h as stored; nothing it reads after
- * a longjmp changes after the setjmp. */
+/* The most ink of any pixel at the scale set in cinfo, C+M+Y+K in 0..4:
+ * at 1/8 each pixel is the mean of an 8 x 8 block, and the press's limit
+ * is about areas, not single pixels. */
+static double folio_jpeg_most_ink(folio_ctx *ctx, struct jpeg_decompress_struct *cinfo,
+                                  bool inverted)
+{
+	cinfo->out_color_space = JCS_CMYK;
+	jpeg_start_decompress(cinfo);
+	size_t w = cinfo->output_width;
+	unsigned char *row = folio_arena_alloc_raw(ctx->arena, w * 4);
+	unsigned most = 0;
+	while (cinfo->output_scanline < cinfo->output_height) {
+		JSAMPROW rows[1] = {row};
+		jpeg_read_scanlines(cinfo, rows, 1);
+		for (size_t x = 0; x < w; x++) {
+			unsigned sum = 0;
+			for (int c = 0; c < 4; c++)
+				sum += inverted ? 255u - row[x * 4 + (size_t)c] : row[x * 4 + (size_t)c];
+			if (sum > most)
+				most = sum;
+		}
+	}
+	jpeg_finish_decompress(cinfo);
+	return most / 255.0;
+}
+
+/* folio_jpeg_decode with need_w x need_h as stored, or with `ink`, the
+ * picture's pic->ink at 1/8; nothing it reads after a longjmp changes
+ * after the setjmp. */
 static bool folio_jpeg_decode_stored(folio_ctx *ctx, folio_picture *pic, uint32_t need_w,
-                                     uint32_t need_h)
+                                     uint32_t need_h, bool ink)
 {
 	folio_loc here = {pic->path, 0, 0};
 	struct jpeg_decompress_struct cinfo;
@@ -235,11 +262,18 @@ static bool folio_jpeg_decode_stored(folio_ctx *ctx, folio_picture *pic, uint32_
 		if (cinfo.output_width >= need_w && cinfo.output_height >= need_h)
 			break;
 	}
-	unsigned char *px = folio_jpeg_pixels(ctx, &cinfo, pic->jpeg_inverted);
+	double most = 0;
+	unsigned char *px = NULL;
+	if (ink)
+		most = folio_jpeg_most_ink(ctx, &cinfo, pic->jpeg_inverted);
+	else
+		px = folio_jpeg_pixels(ctx, &cinfo, pic->jpeg_inverted);
 	bool ok = !err.message[0];
 	if (!ok)
 		folio_error(ctx, FOLIO_ERR_INPUT, here, "corrupt JPEG: %s", err.message);
-	if (ok) {
+	if (ok && ink) {
+		pic->ink = most;
+	} else if (ok) {
 		pic->pixels = px;
 		if (cinfo.output_width != cinfo.image_width ||
 		    cinfo.output_height != cinfo.image_height) {
@@ -255,5 +289,12 @@ bool folio_jpeg_decode(folio_ctx *ctx, folio_picture *pic, uint32_t need_w, uint
 {
 	/* need is as seen, the file as stored */
 	bool turned = pic->orientation >= 5;
-	return folio_jpeg_decode_stored(ctx, pic, turned ? need_h : need_w, turned ? need_w : need_h);
+	return folio_jpeg_decode_stored(ctx, pic, turned ? need_h : need_w, turned ? need_w : need_h,
+	                                false);
+}
+
+bool folio_jpeg_ink(folio_ctx *ctx, folio_picture *pic)
+{
+	return !pic->jpeg || pic->jpeg_components != 4 ||
+	       folio_jpeg_decode_stored(ctx, pic, 0, 0, true);
 }

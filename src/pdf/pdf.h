@@ -43,7 +43,11 @@ void folio_pdf_free(unsigned char *pdf, size_t len);
  * it, and the colour spaces the target writes. */
 void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target target);
 /* Print only: a picture under 150 ppi is an error (a warning with draft),
- * under 300 ppi a warning. Returns false when an error was recorded. */
+ * under 300 ppi a warning; a colour or a CMYK picture with more ink than
+ * the layout's print: ink_limit is an error (a warning with draft); rules
+ * under 0.25 pt, text nearer the trim than print: safety, and a panel or
+ * picture that stops at the trim or short of the bleed are warnings
+ * (press.c). Returns false when an error was recorded. */
 bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_target target,
                                bool draft);
 

@@ -105,6 +105,12 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 		if (print)
 			fprintf(f, " Separation(All, crop marks)");
 		fputc('\n', f);
+		const char *whose;
+		double ink = folio_pdf_page_ink(dl, p, &whose);
+		if (print)
+			fprintf(f, "    ink: at most %.0f%%%s%s%s; the press takes %.0f%%\n", ink * 100,
+			        whose ? " (" : "", whose ? whose : "", whose ? ")" : "",
+			        dl->press.ink_limit * 100);
 		if (print && (black_text || black_rules))
 			fprintf(f, "    overprint: black (100%% K) %s; the rest knocks out\n",
 			        black_text && black_rules ? "text and rules"
@@ -118,7 +124,7 @@ bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_ta
 {
 	if (target != FOLIO_TARGET_PRINT)
 		return true;
-	bool ok = true;
+	bool ok = folio_pdf_press_check(ctx, dl, draft);
 	for (int p = 0; p < dl->npages; p++)
 		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
 			const folio_dl_item *it = &dl->pages[p].items[i];

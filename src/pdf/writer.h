@@ -184,6 +184,13 @@ void folio_pdf_id_patch(unsigned char *buf, size_t len);
 /* CMYK -> RGB for the screen edition (pdfx.c). */
 void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3]);
 
+/* press.c: the print preflight's checks of ink, rules and the trim (the
+ * file says which); false when an error was recorded. */
+bool folio_pdf_press_check(folio_ctx *ctx, const folio_display *dl, bool draft);
+/* The most ink a page puts down (C+M+Y+K, 0..4), and whose: a colour's
+ * name, a picture's path, or NULL. */
+double folio_pdf_page_ink(const folio_display *dl, int page, const char **what);
+
 /* Raw operators into the content of the page being drawn (w->content). */
 bool folio_pdf_raw(folio_pdf_writer *w, HPDF_Page page, const char *ops);
 /* pdfx.c: a text string as UTF-16BE with its byte order mark */

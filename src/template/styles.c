@@ -70,6 +70,8 @@ bool folio_tpl_colors(folio_tpl *L, yaml_node_t *node)
 	L->color_names = names;
 	L->colors = folio_arena_alloc(L->ctx->arena, n * sizeof *L->colors);
 	L->ncolors = n;
+	L->t->colors = folio_arena_alloc(L->ctx->arena, n * sizeof *L->t->colors);
+	L->t->ncolors = n;
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		const char *name;
@@ -97,6 +99,9 @@ bool folio_tpl_colors(folio_tpl *L, yaml_node_t *node)
 			                 name);
 		L->colors[i] = (folio_cmyk){pc[0] / 100, pc[1] / 100, pc[2] / 100,
 		                            pc[3] / 100};
+		/* the name is copied: the YAML document goes with the load */
+		L->t->colors[i] = (folio_named_color){folio_arena_strdup(L->ctx->arena, name),
+		                                      L->colors[i], folio_yaml_loc(L->y, v)};
 	}
 	return ok;
 }

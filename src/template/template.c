@@ -464,8 +464,12 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 
 	t->rule_color = t->accent_color;
 	t->rule_width = 1;
+	t->rule_width_loc = (folio_loc){t->path, 0, 0};
 	if ((v = folio_tpl_section(L, root, "rules", false, rule_keys,
 	                           FOLIO_N(rule_keys)))) {
+		yaml_node_t *w = folio_yaml_get(y, v, "width");
+		if (w)
+			t->rule_width_loc = folio_yaml_loc(y, w);
 		ok &= folio_tpl_color_key(L, v, "color", &t->rule_color);
 		ok &= folio_tpl_length(L, v, "width", "rules", false, FOLIO_NONNEG,
 		                       &t->rule_width);
@@ -516,12 +520,20 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	}
 
 	/* print: {condition, identifier, registry}: the printing condition the
-	 * print edition declares (PDF/X-3 OutputIntent). */
-	static const char *const print_keys[] = {"condition", "identifier", "registry"};
+	 * print edition declares (PDF/X-3 OutputIntent); {ink_limit, safety}:
+	 * what its preflight holds the pages to. 330% is the total ink of
+	 * Coated FOGRA39's own separation (ECI's ISO Coated v2); 3 mm inside
+	 * the trim is the usual allowance for the cut. */
+	static const char *const print_keys[] = {"condition", "identifier", "registry",
+	                                         "ink_limit", "safety"};
+	int ink = 330;
+	t->safety = 3 * 72 / 25.4;
 	if ((v = folio_tpl_section(L, root, "print", false, print_keys, FOLIO_N(print_keys)))) {
 		const char **dest[] = {&t->output_condition, &t->output_identifier,
 		                       &t->output_registry};
-		for (size_t i = 0; i < FOLIO_N(print_keys); i++) {
+		ok &= folio_tpl_int(L, v, "ink_limit", "print", false, 100, 400, &ink);
+		ok &= folio_tpl_length(L, v, "safety", "print", false, FOLIO_NONNEG, &t->safety);
+		for (size_t i = 0; i < FOLIO_N(dest); i++) {
 			yaml_node_t *n = folio_yaml_get(y, v, print_keys[i]);
 			if (n && !folio_yaml_string(L->ctx, y, n, dest[i]))
 				ok = false;
@@ -532,6 +544,7 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	} else if (folio_yaml_get(y, root, "print")) {
 		ok = false;
 	}
+	t->ink_limit = ink / 100.0;
 
 	t->hyphen_left = 2;
 	t->hyphen_right = 3;

@@ -81,6 +81,14 @@ typedef struct folio_words {
 	const char *months[12];
 } folio_words;
 
+/* A colour of the layout's `colors:` by its name, and where it is defined:
+ * the print preflight names a colour with too much ink at its place. */
+typedef struct folio_named_color {
+	const char *name;
+	folio_cmyk cmyk;
+	folio_loc loc;
+} folio_named_color;
+
 typedef struct folio_template {
 	const char *path;     /* the YAML file, for messages */
 	const char *name;
@@ -111,6 +119,13 @@ typedef struct folio_template {
 	double figure_gap;           /* space around a figure, pt */
 	/* the printing condition (PDF/X OutputIntent), or NULL: Coated FOGRA39 */
 	const char *output_identifier, *output_condition, *output_registry;
+	/* What the press takes (`print: {ink_limit, safety}`): the most ink a
+	 * colour or a picture may put down, C+M+Y+K in 0..4 (3.3, Coated
+	 * FOGRA39's own); how far inside the trim text stays (3 mm). */
+	double ink_limit, safety;
+	folio_loc rule_width_loc; /* `rules: width`, or the file when not given */
+	folio_named_color *colors;
+	size_t ncolors;
 	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */

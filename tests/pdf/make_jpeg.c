@@ -3,7 +3,8 @@
  * stored, its top-left quarter dark and the rest light, so that where the
  * dark quarter lands on the page shows how it was turned.
  *   make_jpeg OUT gray|rgb|cmyk|progressive|arith [ORIENTATION [WIDTH HEIGHT]]
- * cmyk is Adobe's kind (APP14, inks stored inverted): the dark quarter 100 K.
+ * cmyk is Adobe's kind (APP14, inks stored inverted): the dark quarter 100 K;
+ * cmyk-heavy the same with the dark quarter in all four inks (400%).
  * rgb-icc2, rgb-icc4 and gray-icc2 carry an ICC profile (LittleCMS) of that
  * version, described as "folio test profile", with Adobe RGB's primaries.
  * ORIENTATION (1 to 8) goes into an Exif APP1 segment; WIDTH HEIGHT
@@ -22,7 +23,7 @@ static int W = 1024, H = 512;
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: make_jpeg OUT gray|rgb|cmyk|progressive|arith|rgb-icc2|rgb-icc4|gray-icc2 [ORIENTATION [WIDTH HEIGHT]]\n");
+		fprintf(stderr, "usage: make_jpeg OUT gray|rgb|cmyk|cmyk-heavy|progressive|arith|rgb-icc2|rgb-icc4|gray-icc2 [ORIENTATION [WIDTH HEIGHT]]\n");
 		return 2;
 	}
 	const char *kind = argv[2];
@@ -47,7 +48,8 @@ int main(int argc, char **argv)
 	jpeg_stdio_dest(&c, f);
 	c.image_width = W;
 	c.image_height = H;
-	bool gray = !strncmp(kind, "gray", 4), cmyk = !strcmp(kind, "cmyk");
+	bool gray = !strncmp(kind, "gray", 4), cmyk = !strncmp(kind, "cmyk", 4);
+	bool heavy = !strcmp(kind, "cmyk-heavy");
 	double icc = strstr(kind, "-icc2") ? 2.1 : strstr(kind, "-icc4") ? 4.3 : 0;
 	c.input_components = gray ? 1 : cmyk ? 4 : 3;
 	c.in_color_space = gray ? JCS_GRAYSCALE : cmyk ? JCS_CMYK : JCS_RGB;
@@ -79,7 +81,8 @@ int main(int argc, char **argv)
 			for (int k = 0; k < c.input_components; k++)
 				/* CMYK as Adobe stores it: 255 - ink; 100 K, no C, M, Y */
 				row[x * c.input_components + k] =
-				    cmyk ? (JSAMPLE)(k == 3 && dark ? 0 : 255) : (JSAMPLE)(dark ? 20 : 235);
+				    cmyk ? (JSAMPLE)((k == 3 || heavy) && dark ? 0 : 255)
+				         : (JSAMPLE)(dark ? 20 : 235);
 		}
 		JSAMPROW rows[1] = {row};
 		jpeg_write_scanlines(&c, rows, 1);

@@ -77,6 +77,17 @@ static void test_quarterly(void)
 	CHECK_NEAR(t->caption_gap, 4.0, 1e-9);
 	CHECK(t->hyphen_left == 2 && t->hyphen_right == 3);
 	CHECK(t->widows == 2 && t->orphans == 2);
+	/* what the print preflight holds the pages to: the defaults, and the
+	 * colours by name at their lines (navy is the file's line 15) */
+	CHECK_NEAR(t->ink_limit, 3.3, 1e-9);
+	CHECK_NEAR(t->safety, 8.504, 0.001);
+	CHECK(t->ncolors == 6);
+	if (t->ncolors == 6) {
+		CHECK_STR(t->colors[1].name, "navy");
+		CHECK(same_color(t->colors[1].cmyk, 1.0, 0.7, 0.0, 0.4));
+		CHECK(t->colors[1].loc.line == 15 && t->colors[1].loc.col == 14);
+	}
+	CHECK(t->rule_width_loc.line > 0);
 
 	const folio_style *body = &t->styles[FOLIO_ST_BODY];
 	CHECK_NEAR(body->size, 9.6, 1e-9);
@@ -278,6 +289,7 @@ static void test_broken(void)
 	expect_error("words-months.yaml", "14:50",
 	             "words.kk.months: expected a list of the 12 months' names, January first "
 	             "(found a list of another length)");
+	expect_error("ink-limit.yaml", "13:20", "ink_limit must be between 100 and 400, found 450");
 	expect_error("continued-style.yaml", "13:20",
 	             "unknown style 'captoin' (did you mean 'caption'?)");
 }
