@@ -150,6 +150,7 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 			if (s[j].placed)
 				folio_emit_line(L, p, jr[j].line, c.geom.col_x[0] + jr[j].dx, s[j].base,
 				                jr[j].style, article);
+		L->continued_lines += jr && k;
 	}
 }
 

@@ -101,6 +101,8 @@ typedef struct folio_lay {
 	const char *context;    /* the article being set, for messages, or NULL */
 	const folio_words *words; /* the issue language's */
 	const char *continued;    /* the layout's continued text in it, or NULL */
+	bool continued_fits;      /* false: in another language than the issue's */
+	int continued_lines;      /* continued lines emitted (by any pass) */
 	/* The article being laid out gets a continued line at the head of
 	 * each new page its text goes on to (the layout's `continued:`):
 	 * its index, or -1 (no such line, or a panel); and the lines made for
@@ -155,8 +157,14 @@ void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_p
 /* The words for `lang`: the layout's (`words:`), else folio's own; English
  * for a language neither has (*known false, when known is not NULL). */
 const folio_words *folio_words_for(const folio_template *t, const char *lang, bool *known);
-/* The layout's continued text for `lang`, or NULL: the layout has none. */
-const char *folio_continued_for(const folio_template *t, const char *lang);
+/* The layout's continued text for `lang`, or NULL: the layout has none;
+ * *fits false when it has none in that language (then its English text,
+ * or its first). */
+const char *folio_continued_for(const folio_template *t, const char *lang, bool *fits);
+/* `pattern` with each of fields[i] ("{page}") replaced by values[i] (the
+ * template checked that every brace opens one). */
+char *folio_fill(folio_arena *a, const char *pattern, const char *const *fields,
+                 const char *const *values, size_t n);
 
 /* page.c: geometry and the master pages' furniture */
 void folio_page_geom_init(folio_lay *L, int page, folio_page_geom *g);

@@ -331,6 +331,17 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 		folio_mark_overset(&L);
 	if (!overset)
 		folio_warn_unfilled(&L);
+	if (L.continued_lines && !L.continued_fits) {
+		const char *used = "en";
+		for (size_t i = 0; i < t->ncontinued; i++)
+			if (t->continued_text[i] == L.continued)
+				used = t->continued_lang[i];
+		folio_warn(ctx, (folio_loc){issue->path, 0, 0},
+		           "language '%s': the lines that say where a story is continued from are "
+		           "set in the layout's '%s' text (its continued.text has none in this "
+		           "language)",
+		           issue->language, used);
+	}
 
 	dl->title = folio_arena_printf(A, "%s \xE2\x80\x94 %s", issue->newsletter, issue->issue);
 	dl->subject = issue->tagline ? issue->tagline : issue->issue;
@@ -386,8 +397,8 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	if (!known)
 		folio_warn(ctx, (folio_loc){issue->path, 0, 0},
 		           "language '%s': the date in the masthead and 'Page' in the contents box "
-		           "are set in English (folio has its own words in en and ru; the layout's "
-		           "words: may give them in any language)",
+		           "are set in English (folio has its own words in en, ru, kk and ky; the "
+		           "layout's words: may give them in any language)",
 		           issue->language);
 	folio_lay L = {.ctx = ctx,
 	               .issue = issue,
@@ -398,8 +409,8 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .keep = A,
 	               .paras = folio_arena_new(),
 	               .words = words,
-	               .continued = folio_continued_for(t, issue->language),
 	               .jump_article = -1};
+	L.continued = folio_continued_for(t, issue->language, &L.continued_fits);
 	folio_display *dl = folio_layout_passes(&L, stats);
 	folio_arena_drop(L.paras);
 	return dl;

@@ -121,8 +121,13 @@ static const char *folio_date_text(folio_lay *L)
 	const folio_issue *is = L->issue;
 	if (is->month < 1 || is->month > 12)
 		return is->date;
-	return folio_arena_printf(L->ctx->arena, "%d %s %d", is->day,
-	                          L->words->months[is->month - 1], is->year);
+	static const char *const fields[3] = {"{day}", "{month}", "{year}"};
+	char day[16], year[16];
+	snprintf(day, sizeof day, "%d", is->day);
+	snprintf(year, sizeof year, "%d", is->year);
+	const char *values[3] = {day, L->words->months[is->month - 1], year};
+	return folio_fill(L->ctx->arena, L->words->date ? L->words->date : "{day} {month} {year}",
+	                  fields, values, 3);
 }
 
 static void folio_masthead(folio_lay *L, int page)

@@ -338,37 +338,14 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 	return true;
 }
 
-/* The layout's continued text with its placeholders filled in (the
- * template checked that every brace opens one). */
+/* The layout's continued text with its placeholders filled in. */
 static char *folio_jump_text(folio_lay *L, const folio_article *a, int from_page)
 {
-	const char *t = L->continued;
 	char page[16];
 	snprintf(page, sizeof page, "%d", from_page);
-	const char *with[2] = {a->title, page}, *field[2] = {"{title}", "{page}"};
-	char *out = NULL;
-	size_t len = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		size_t n = 0;
-		for (const char *c = t; *c;) {
-			int f = -1;
-			for (int k = 0; k < 2 && f < 0; k++)
-				if (!strncmp(c, field[k], strlen(field[k])))
-					f = k;
-			const char *piece = f < 0 ? c : with[f];
-			size_t plen = f < 0 ? 1 : strlen(with[f]);
-			if (out)
-				memcpy(out + n, piece, plen);
-			n += plen;
-			c += f < 0 ? 1 : strlen(field[f]);
-		}
-		if (!out) {
-			len = n;
-			out = folio_arena_alloc(L->ctx->arena, len + 1);
-		}
-	}
-	out[len] = 0;
-	return out;
+	static const char *const fields[2] = {"{title}", "{page}"};
+	const char *values[2] = {a->title, page};
+	return folio_fill(L->ctx->arena, L->continued, fields, values, 2);
 }
 
 bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n)

@@ -451,16 +451,14 @@ bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node)
 	return true;
 }
 
-/* The placeholders a continued line's text may hold: every brace must
- * open one, or a misspelt one would be printed. */
-static bool folio_continued_text(folio_tpl *L, yaml_node_t *node, const char **text)
+bool folio_tpl_pattern(folio_tpl *L, yaml_node_t *node, const char *what,
+                       const char *const *fields, size_t nfields, const char **text)
 {
-	static const char *const fields[] = {"{title}", "{page}"};
 	if (!folio_yaml_string(L->ctx, L->y, node, text))
 		return false;
 	for (const char *b = strchr(*text, '{'); b; b = strchr(b + 1, '{')) {
 		bool known = false;
-		for (size_t i = 0; i < 2; i++)
+		for (size_t i = 0; i < nfields; i++)
 			known = known || !strncmp(b, fields[i], strlen(fields[i]));
 		if (known)
 			continue;
@@ -470,9 +468,13 @@ static bool folio_continued_text(folio_tpl *L, yaml_node_t *node, const char **t
 		for (int chars = 0; end < len && chars < 16 && (end == 0 || b[end - 1] != '}');
 		     chars++)
 			folio_utf8_next(b, len, &end);
+		/* "{title} or {page}", "{day}, {month} or {year}" */
+		char *list = folio_arena_strdup(L->ctx->arena, fields[0]);
+		for (size_t i = 1; i < nfields; i++)
+			list = folio_arena_printf(L->ctx->arena, "%s%s%s", list,
+			                          i + 1 < nfields ? ", " : " or ", fields[i]);
 		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
-		                   "continued.text: unknown placeholder '%.*s' ({title} or {page})",
-		                   (int)end, b);
+		                   "%s: unknown placeholder '%.*s' (%s)", what, (int)end, b, list);
 	}
 	return true;
 }
@@ -480,6 +482,7 @@ static bool folio_continued_text(folio_tpl *L, yaml_node_t *node, const char **t
 bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 {
 	static const char *const keys[] = {"style", "text"};
+	static const char *const fields[] = {"{title}", "{page}"};
 	folio_template *t = L->t;
 	if (!folio_yaml_check_map(L->ctx, L->y, node, "continued", keys, 2))
 		return false;
@@ -508,7 +511,7 @@ bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 		t->continued_lang[i] =
 		    langs ? folio_arena_strndup(L->ctx->arena, langs[i], strlen(langs[i])) : NULL;
 		yaml_node_t *v = langs ? folio_yaml_get(L->y, tn, langs[i]) : tn;
-		ok &= folio_continued_text(L, v, &t->continued_text[i]);
+		ok &= folio_tpl_pattern(L, v, "continued.text", fields, 2, &t->continued_text[i]);
 	}
 	if (id < 0 || !ok)
 		return false;

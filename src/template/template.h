@@ -73,12 +73,15 @@ typedef struct folio_master {
 
 /* The words folio sets itself, in one language: before a page number in
  * the contents box ("Page 01"), the box's title when the issue gives none,
- * and the months as a date names them ("30 September 2022"). */
+ * the months as a date names them ("30 September 2022"), and the date's
+ * order with {day}, {month} and {year} ("{year} ж. {day} {month}"; NULL:
+ * "{day} {month} {year}"). */
 typedef struct folio_words {
 	const char *lang; /* a BCP 47 tag */
 	const char *page;
 	const char *contents_title;
 	const char *months[12];
+	const char *date;
 } folio_words;
 
 /* A colour of the layout's `colors:` by its name, and where it is defined:

@@ -59,6 +59,10 @@ bool folio_tpl_styles(folio_tpl *L, yaml_node_t *node);
 bool folio_tpl_code(folio_tpl *L, yaml_node_t *node);
 /* words: {LANG: {page, contents, months}}: the words folio sets itself. */
 bool folio_tpl_words(folio_tpl *L, yaml_node_t *node);
+/* A text with placeholders (`fields`, "{page}"...): every brace must open
+ * one, or a misspelt one would be printed; `what` names the key. */
+bool folio_tpl_pattern(folio_tpl *L, yaml_node_t *node, const char *what,
+                       const char *const *fields, size_t nfields, const char **text);
 /* continued: {style: NAME, text: TEXT}, after the styles. */
 bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node);
 

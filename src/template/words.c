@@ -2,9 +2,13 @@
  * languages it has none for (or in its own way for English and Russian):
  *
  *   words:
- *     kk: {page: Бет, contents: Осы нөмірде,
- *          months: [қаңтар, ақпан, наурыз, сәуір, мамыр, маусым, шілде,
- *                   тамыз, қыркүйек, қазан, қараша, желтоқсан]}
+ *     tg: {page: Саҳифа, contents: Дар ин шумора,
+ *          months: [январ, феврал, март, апрел, май, июн, июл, август,
+ *                   сентябр, октябр, ноябр, декабр],
+ *          date: "{day} {month} {year}"}
+ *
+ * `date` is optional: the order of the masthead's date, "{day} {month}
+ * {year}" when not given.
  */
 #include "tpl.h"
 
@@ -28,9 +32,10 @@ static bool folio_tpl_word(folio_tpl *L, yaml_node_t *map, const char *key, cons
 static bool folio_tpl_language(folio_tpl *L, yaml_node_t *map, const char *lang,
                                folio_words *w)
 {
-	static const char *const keys[] = {"page", "contents", "months"};
+	static const char *const keys[] = {"page", "contents", "months", "date"};
+	static const char *const fields[] = {"{day}", "{month}", "{year}"};
 	const char *what = folio_arena_printf(L->ctx->arena, "words.%s", lang);
-	if (!folio_yaml_check_map(L->ctx, L->y, map, what, keys, 3))
+	if (!folio_yaml_check_map(L->ctx, L->y, map, what, keys, 4))
 		return false;
 	/* the key lives in the YAML document, which goes after the load */
 	w->lang = folio_arena_strndup(L->ctx->arena, lang, strlen(lang));
@@ -51,6 +56,10 @@ static bool folio_tpl_language(folio_tpl *L, yaml_node_t *map, const char *lang,
 		                                                            : "no list");
 	for (size_t i = 0; i < 12; i++)
 		ok &= folio_yaml_string(L->ctx, L->y, folio_yaml_item(L->y, months, i), &w->months[i]);
+	yaml_node_t *date = folio_yaml_get(L->y, map, "date");
+	if (date)
+		ok &= folio_tpl_pattern(L, date, folio_arena_printf(L->ctx->arena, "%s.date", what),
+		                        fields, 3, &w->date);
 	return ok;
 }
 

@@ -354,9 +354,23 @@ static void test_jump_tail(void)
 	done(&r);
 }
 
+/* An issue in a language folio and the layout have words for: its page
+ * 2's continued line and the masthead's date, and no word of English. */
+static void words_in(const char *issue, const char *continued, const char *date)
+{
+	run_t r;
+	if (!run_ok(&r, issue))
+		return;
+	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION), continued);
+	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), date);
+	CHECK(!has_diag(r.ctx, "set in"));
+	done(&r);
+}
+
 /* The words folio sets itself follow the issue's language: the masthead's
- * date and the layout's continued line in Russian; a language folio has no
- * words for gets the English ones, and the designer is told. */
+ * date (in the language's order) and the layout's continued line in
+ * Russian, Kazakh and Kyrgyz; a language folio has no words for gets the
+ * English ones, and the designer is told, of the continued line too. */
 static void test_words(void)
 {
 	run_t r;
@@ -370,20 +384,34 @@ static void test_words(void)
 	CHECK(!has_diag(r.ctx, "set in English"));
 	done(&r);
 
-	if (!run_ok(&r, "jump/kk.yaml"))
+	/* Kazakh and Kyrgyz: folio's own words, the layout's continued lines */
+	words_in("jump/kk.yaml",
+	         "A long story on the cover (\xD0\xB1\xD0\xB0\xD1\x81\xD1\x8B 1-\xD0\xB1\xD0\xB5"
+	         "\xD1\x82\xD1\x82\xD0\xB5)", /* (басы 1-бетте) */
+	         "2024 \xD0\x96. 1 \xD0\x9D\xD0\x90\xD0\xA3\xD0\xA0\xD0\xAB\xD0\x97");
+	/* 2024 Ж. 1 НАУРЫЗ */
+	words_in("jump/ky.yaml",
+	         "A long story on the cover (\xD0\xB1\xD0\xB0\xD1\x88\xD1\x8B 1-\xD0\xB1\xD0\xB5"
+	         "\xD1\x82\xD1\x82\xD0\xB5)",                               /* (башы 1-бетте) */
+	         "2024-\xD0\x96., 1-\xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2"); /* 2024-Ж., 1-МАРТ */
+
+	/* Tajik: neither folio nor the layout has its words: English, told */
+	if (!run_ok(&r, "jump/tg.yaml"))
 		return;
 	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION),
 	          "A long story on the cover, continued from page 1");
 	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), "1 MARCH 2024");
-	CHECK(has_diag(r.ctx, "kk.yaml: warning: language 'kk-KZ': the date in the masthead and "
+	CHECK(has_diag(r.ctx, "tg.yaml: warning: language 'tg': the date in the masthead and "
 	                      "'Page' in the contents box are set in English"));
+	CHECK(has_diag(r.ctx, "tg.yaml: warning: language 'tg': the lines that say where a story is "
+	                      "continued from are set in the layout's 'en' text"));
 	done(&r);
 }
 
-/* A layout's own words (`words:`) for a language folio has none for: the
- * quarterly layout with Kazakh words, written for the test beside the
- * build, sets a kk-KZ issue's date and contents box with them, and no
- * warning says English. */
+/* A layout's own words (`words:`), before folio's: the quarterly layout
+ * with Kazakh words and a date order of its own, written for the test
+ * beside the build, sets a kk-KZ issue's date and contents box with them,
+ * and no warning says English. */
 static void test_layout_words(void)
 {
 	char src[1024], dir[] = "/tmp/folio-words.XXXXXX";
@@ -405,14 +433,15 @@ static void test_layout_words(void)
 	fputs("words:\n  kk:\n    page: \xD0\x91\xD0\xB5\xD1\x82\n" /* Бет */
 	      "    contents: \xD0\x9E\xD1\x81\xD1\x8B \xD0\xBD\xD3\xA9\xD0\xBC\xD1\x96\xD1\x80"
 	      "\xD0\xB4\xD0\xB5\n" /* Осы нөмірде */
-	      "    months: [a, b, NAURYZ, d, e, f, g, h, i, j, k, l]\n",
+	      "    months: [a, b, NAURYZ, d, e, f, g, h, i, j, k, l]\n"
+	      "    date: \"{month} {day}, {year}\"\n",
 	      out);
 	fclose(out);
 	run_t r;
 	bool ok = run_in(&r, "jump/kk-listed.yaml", false, path);
 	CHECK(ok);
 	if (ok) {
-		CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), "1 NAURYZ 2024");
+		CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), "NAURYZ 1, 2024");
 		CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_CONTENTS_PAGE),
 		                   "\xD0\x91\xD0\xB5\xD1\x82 01");
 		CHECK(!has_diag(r.ctx, "set in English"));

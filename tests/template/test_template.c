@@ -147,12 +147,14 @@ static void test_quarterly(void)
 	CHECK(t->code_italic && ends_with(t->code_italic, "PTMono-Regular.ttf"));
 	CHECK_NEAR(t->code_scale, 0.9, 1e-9);
 	/* a line over an article's text on each new page it goes on to */
-	CHECK(t->continued_style == FOLIO_ST_CAPTION && t->ncontinued == 2);
-	if (t->ncontinued == 2) {
+	CHECK(t->continued_style == FOLIO_ST_CAPTION && t->ncontinued == 4);
+	if (t->ncontinued == 4) {
 		CHECK_STR(t->continued_lang[0], "en");
 		CHECK_STR(t->continued_text[0], "{title}, continued from page {page}");
 		CHECK_STR(t->continued_lang[1], "ru");
 		CHECK_STR(t->continued_text[1], "{title} (начало на с. {page})");
+		CHECK_STR(t->continued_lang[2], "kk");
+		CHECK_STR(t->continued_lang[3], "ky");
 	}
 	CHECK(t->styles[FOLIO_ST_CONTENTS_PAGE].align == FOLIO_ALIGN_RIGHT);
 	CHECK(same_color(t->styles[FOLIO_ST_MASTHEAD].color, 0, 0, 0, 0));
@@ -238,6 +240,8 @@ static void test_words(void)
 		CHECK_STR_CONTAINS(t->words[1].contents_title, "\xD1\x81\xD0\xB0\xD0\xBD\xD0\xB4\xD0\xB0");
 		for (int m = 0; m < 12; m++)
 			CHECK(t->words[1].months[m] && *t->words[1].months[m]);
+		CHECK(t->words[0].date == NULL);
+		CHECK_STR(t->words[1].date, "{year}-\xD0\xB6., {day}-{month}");
 	}
 	folio_ctx_drop(ctx);
 }
@@ -290,6 +294,8 @@ static void test_broken(void)
 	             "words.kk.months: expected a list of the 12 months' names, January first "
 	             "(found a list of another length)");
 	expect_error("ink-limit.yaml", "13:20", "ink_limit must be between 100 and 400, found 450");
+	expect_error("words-date.yaml", "15:14",
+	             "words.kk.date: unknown placeholder '{dya}' ({day}, {month} or {year})");
 	expect_error("continued-style.yaml", "13:20",
 	             "unknown style 'captoin' (did you mean 'caption'?)");
 }
