@@ -84,6 +84,9 @@ typedef struct folio_display {
 	 * the layout's `print:`), or NULL for Coated FOGRA39 */
 	const char *output_identifier, *output_condition, *output_registry;
 	folio_press press;
+	/* the layout's spot inks: a colour's `spot` is 1 + an index here */
+	const folio_spot *spots;
+	size_t nspots;
 	/* bookmarks: article titles and their pages */
 	const char **outline_titles;
 	int *outline_pages;

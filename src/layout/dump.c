@@ -30,9 +30,17 @@ static void folio_json_str(FILE *f, const char *s, size_t len)
 
 static const char *const folio_kind_names[] = {"text", "rect", "rule", "image", "link"};
 
-static void folio_json_cmyk(FILE *f, folio_cmyk c)
+/* "color": [c, m, y, k] (a spot ink's alternate at its tint), and a spot
+ * ink's "spot" and "tint" after it */
+static void folio_json_cmyk(FILE *f, const folio_display *dl, folio_cmyk c)
 {
-	fprintf(f, "[%.3f,%.3f,%.3f,%.3f]", c.c, c.m, c.y, c.k);
+	fprintf(f, ", \"color\": [%.3f,%.3f,%.3f,%.3f]", c.c, c.m, c.y, c.k);
+	if (c.spot > 0 && (size_t)c.spot <= dl->nspots) {
+		const char *name = dl->spots[c.spot - 1].name;
+		fprintf(f, ", \"spot\": ");
+		folio_json_str(f, name, strlen(name));
+		fprintf(f, ", \"tint\": %.3f", c.tint);
+	}
 }
 
 /* Text items are glyph runs (split at kerning pairs); a reader wants
@@ -122,18 +130,16 @@ char *folio_display_dump(const folio_display *dl)
 							base = c + 1;
 					folio_json_str(f, base, strlen(base));
 				}
-				fprintf(f, ", \"color\": ");
-				folio_json_cmyk(f, it->color);
+				folio_json_cmyk(f, dl, it->color);
 				fprintf(f, ", \"text\": ");
 				folio_json_str(f, it->text, it->len);
 				break;
 			case FOLIO_DL_RECT:
-				fprintf(f, ", \"color\": ");
-				folio_json_cmyk(f, it->color);
+				folio_json_cmyk(f, dl, it->color);
 				break;
 			case FOLIO_DL_RULE:
-				fprintf(f, ", \"line_width\": %.3f, \"color\": ", it->line_width);
-				folio_json_cmyk(f, it->color);
+				fprintf(f, ", \"line_width\": %.3f", it->line_width);
+				folio_json_cmyk(f, dl, it->color);
 				break;
 			case FOLIO_DL_IMAGE:
 				fprintf(f, ", \"file\": ");

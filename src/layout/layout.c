@@ -230,7 +230,7 @@ static void folio_mark_overset(folio_lay *L)
 		           (folio_dl_item){.kind = FOLIO_DL_TEXT,
 		                           .x = L->t->margin_inner,
 		                           .y = y,
-		                           .color = {0, 1, 1, 0},
+		                           .color = {.m = 1, .y = 1},
 		                           .face = face,
 		                           .size = 9,
 		                           .text = msg,
@@ -349,6 +349,8 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->output_identifier = t->output_identifier;
 	dl->output_condition = t->output_condition;
 	dl->output_registry = t->output_registry;
+	dl->spots = t->spots;
+	dl->nspots = t->nspots;
 	dl->press = (folio_press){.ink_limit = t->ink_limit,
 	                          .safety = t->safety,
 	                          .colors = t->colors,

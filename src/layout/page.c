@@ -230,7 +230,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 			return 0;
 		if (nentries > 0 && page >= 0)
 			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.75,
-			           (folio_cmyk){0, 0, 0, 0});
+			           (folio_cmyk){.k = 0});
 		cy += es->leading * 0.4;
 		for (size_t k = 0; k < p.nlines; k++) {
 			double base = cy + es->leading * 0.75;

@@ -34,7 +34,8 @@ typedef struct {
 
 static bool same_cmyk(folio_cmyk a, folio_cmyk b)
 {
-	return a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k;
+	return a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k && a.spot == b.spot &&
+	       (!a.spot || a.tint == b.tint);
 }
 
 static double unit(double v)
@@ -50,10 +51,17 @@ static void close_run(page_state *s)
 }
 
 /* Print keeps the layout's CMYK as written (so 0/0/0/100 text stays pure
- * black); screen converts it to RGB (pdfx.c). */
+ * black) and a spot ink as its own (/Sp1, pdfx.c's page_color_spaces, at
+ * its tint); screen converts it to RGB (pdfx.c), a spot by its alternate. */
 static void put_color(page_state *s, folio_cmyk c, bool stroke)
 {
-	if (s->w->target == FOLIO_TARGET_SCREEN) {
+	if (s->w->target != FOLIO_TARGET_SCREEN && c.spot) {
+		char name[32];
+		snprintf(name, sizeof name, "/Sp%d %s ", c.spot, stroke ? "CS" : "cs");
+		folio_pdf_puts(s->b, name);
+		folio_pdf_num(s->b, unit(c.tint), 4);
+		folio_pdf_puts(s->b, stroke ? "SCN\n" : "scn\n");
+	} else if (s->w->target == FOLIO_TARGET_SCREEN) {
 		double rgb[3];
 		folio_pdf_cmyk_to_rgb(c, rgb);
 		for (int i = 0; i < 3; i++)

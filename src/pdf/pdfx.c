@@ -79,31 +79,30 @@ HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t l
 	return entry.cs;
 }
 
-static HPDF_Array cmyk_array(folio_pdf_writer *w, double v)
+static HPDF_Array cmyk_array(folio_pdf_writer *w, const double v[4])
 {
 	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
 	if (!folio_pdf_got(w, a))
 		return NULL;
 	for (int i = 0; i < 4; i++)
-		if (!folio_pdf_ok(w, HPDF_Array_AddReal(a, (HPDF_REAL)v)))
+		if (!folio_pdf_ok(w, HPDF_Array_AddReal(a, (HPDF_REAL)v[i])))
 			return NULL;
 	return a;
 }
 
-/* Registration colour: the separation /All prints on every plate; its
- * alternate for viewers and proofs is 100/100/100/100 (PDF 32000-1,
- * 8.6.6.4), through a linear type 2 function. */
-static HPDF_Array registration(folio_pdf_writer *w)
+/* [/Separation /NAME /DeviceCMYK fn]: an ink of its own, whose alternate
+ * for viewers and proofs runs from no ink to `full` through a linear type
+ * 2 function (PDF 32000-1, 8.6.6.4). */
+static HPDF_Array separation(folio_pdf_writer *w, const char *name, const double full[4])
 {
-	if (w->regist)
-		return w->regist;
 	HPDF_MMgr mm = w->pdf->mmgr;
 	HPDF_Dict fn = HPDF_Dict_New(mm);
 	HPDF_Array domain = HPDF_Array_New(mm);
 	HPDF_Array cs = HPDF_Array_New(mm);
 	if (!folio_pdf_got(w, fn) || !folio_pdf_got(w, domain) || !make_indirect(w, cs))
 		return NULL;
-	HPDF_Array c0 = cmyk_array(w, 0), c1 = cmyk_array(w, 1);
+	static const double none[4] = {0, 0, 0, 0};
+	HPDF_Array c0 = cmyk_array(w, none), c1 = cmyk_array(w, full);
 	if (!c0 || !c1 || !folio_pdf_ok(w, HPDF_Array_AddNumber(domain, 0)) ||
 	    !folio_pdf_ok(w, HPDF_Array_AddNumber(domain, 1)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(fn, "FunctionType", 2)) ||
@@ -112,12 +111,50 @@ static HPDF_Array registration(folio_pdf_writer *w)
 	    !folio_pdf_ok(w, HPDF_Dict_Add(fn, "C1", c1)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddNumber(fn, "N", 1)) ||
 	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "Separation")) ||
-	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "All")) ||
+	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, name)) ||
 	    !folio_pdf_ok(w, HPDF_Array_AddName(cs, "DeviceCMYK")) ||
 	    !folio_pdf_ok(w, HPDF_Array_Add(cs, fn)))
 		return NULL;
-	w->regist = cs;
 	return cs;
+}
+
+/* Registration colour: the separation /All prints on every plate; its
+ * alternate is 100/100/100/100. */
+static HPDF_Array registration(folio_pdf_writer *w)
+{
+	static const double all[4] = {1, 1, 1, 1};
+	if (!w->regist)
+		w->regist = separation(w, "All", all);
+	return w->regist;
+}
+
+/* A name object's bytes as PDF writes them (PDF 32000-1, 7.3.5): what is
+ * not a regular character as #xx. libharu writes a name as it is given, so
+ * "PANTONE 2945 C" would end at its first space. */
+static const char *name_escaped(folio_pdf_writer *w, const char *name)
+{
+	size_t len = strlen(name);
+	char *out = folio_arena_alloc(w->ctx->arena, 3 * len + 1), *o = out;
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+		if (*c < 0x21 || *c > 0x7E || strchr("#()<>[]{}/%", *c))
+			o += sprintf(o, "#%02X", *c);
+		else
+			*o++ = (char)*c;
+	}
+	*o = 0;
+	return out;
+}
+
+/* The layout's spot ink i, made once for the document. */
+static HPDF_Array spot_space(folio_pdf_writer *w, size_t i)
+{
+	if (!w->spots)
+		w->spots = folio_arena_alloc(w->ctx->arena, w->dl->nspots * sizeof *w->spots);
+	const folio_spot *sp = &w->dl->spots[i];
+	double full[4] = {sp->c, sp->m, sp->y, sp->k};
+	if (!w->spots[i])
+		w->spots[i] = separation(w, name_escaped(w, sp->name), full);
+	return w->spots[i];
 }
 
 /* Black overprints, as a printer expects (InDesign's default for its
@@ -141,8 +178,9 @@ HPDF_Dict folio_pdf_overprint_state(folio_pdf_writer *w, bool on)
 	return gs;
 }
 
-/* The page's /Resources /ColorSpace gets /Reg, the registration colour. */
-static bool page_registration(folio_pdf_writer *w, HPDF_Page page)
+/* The page's /Resources /ColorSpace gets /Reg, the registration colour,
+ * and /Sp1, /Sp2 ... the layout's spot inks (draw.c names them so). */
+static bool page_color_spaces(folio_pdf_writer *w, HPDF_Page page)
 {
 	HPDF_Array reg = registration(w);
 	if (!reg)
@@ -157,6 +195,13 @@ static bool page_registration(folio_pdf_writer *w, HPDF_Page page)
 		    !folio_pdf_ok(w, HPDF_Dict_Add(res, "ColorSpace", spaces)))
 			return false;
 	}
+	for (size_t i = 0; i < w->dl->nspots; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "Sp%zu", i + 1);
+		HPDF_Array sp = spot_space(w, i);
+		if (!sp || !folio_pdf_ok(w, HPDF_Dict_Add(spaces, key, sp)))
+			return false;
+	}
 	return folio_pdf_ok(w, HPDF_Dict_Add(spaces, "Reg", reg));
 }
 
@@ -166,7 +211,7 @@ bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page)
 	if (!g->marks)
 		return true;
 	w->doing = "drawing crop marks";
-	if (!page_registration(w, page))
+	if (!page_color_spaces(w, page))
 		return false;
 	double off = g->bleed + FOLIO_PDF_MARK_GAP, len = FOLIO_PDF_MARK_LEN;
 	double xs[2] = {g->trim_x, g->trim_x + g->trim_w};

@@ -102,6 +102,15 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 			fprintf(f, print ? " ICCBased(sRGB)" : (text || graphics) ? "" : " DeviceRGB");
 		if (indexed)
 			fprintf(f, " Indexed");
+		for (size_t k = 0; print && k < dl->nspots; k++) {
+			bool used = false;
+			for (size_t i = 0; i < page->nitems && !used; i++)
+				used = page->items[i].kind != FOLIO_DL_IMAGE &&
+				       page->items[i].kind != FOLIO_DL_LINK &&
+				       page->items[i].color.spot == (int)k + 1;
+			if (used)
+				fprintf(f, " Separation(%s)", dl->spots[k].name);
+		}
 		if (print)
 			fprintf(f, " Separation(All, crop marks)");
 		fputc('\n', f);

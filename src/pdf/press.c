@@ -16,9 +16,10 @@
 /* Under a quarter point a rule breaks up on the plate. */
 #define FOLIO_HAIRLINE 0.25
 
+/* A spot ink lays down its tint on one plate */
 static double ink_of(folio_cmyk c)
 {
-	return c.c + c.m + c.y + c.k;
+	return c.spot ? c.tint : c.c + c.m + c.y + c.k;
 }
 
 static bool inked(const folio_dl_item *it)
@@ -30,7 +31,7 @@ static bool inked(const folio_dl_item *it)
 static bool same_color(folio_cmyk a, folio_cmyk b)
 {
 	return fabs(a.c - b.c) < 1e-9 && fabs(a.m - b.m) < 1e-9 && fabs(a.y - b.y) < 1e-9 &&
-	       fabs(a.k - b.k) < 1e-9;
+	       fabs(a.k - b.k) < 1e-9 && a.spot == b.spot;
 }
 
 /* The layout's colour of these inks, or -1 */

@@ -92,6 +92,7 @@ typedef struct folio_pdf_writer {
 	struct folio_pdf_icc *iccs; /* pictures' own profiles, each written once */
 	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
+	HPDF_Array *spots; /* the layout's spot inks, one per dl->spots; print only */
 	HPDF_Dict gstates[2]; /* ExtGStates: [0] knocks out, [1] overprints; print only */
 	uint64_t *page_digests; /* folio_pdf_options', or NULL */
 	/* With page digests: where the page's content names a font or a
@@ -164,10 +165,11 @@ HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t l
 /* Crop marks of one page in registration colour (/All), in the page's
  * content stream; the page must be outside any text or path object. */
 bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);
-/* What overprints in print: text and rules in 100% K (pdfx.c says why). */
+/* What overprints in print: text and rules in 100% K (pdfx.c says why);
+ * a spot ink knocks out. */
 static inline bool folio_pdf_overprints(folio_cmyk c)
 {
-	return c.c <= 0 && c.m <= 0 && c.y <= 0 && c.k >= 1;
+	return !c.spot && c.c <= 0 && c.m <= 0 && c.y <= 0 && c.k >= 1;
 }
 
 /* The graphics state that makes what follows overprint (on) or knock out

@@ -1,6 +1,6 @@
-/* styles.c: the look half of a layout file: named CMYK colours, font
- * families (files checked to exist) and the paragraph styles, with
- * `based_on` inheritance resolved into plain folio_style values. */
+/* styles.c: the look half of a layout file: font families (files checked
+ * to exist) and the paragraph styles, with `based_on` inheritance resolved
+ * into plain folio_style values; the colours are colors.c's. */
 #include "tpl.h"
 
 #include <string.h>
@@ -41,9 +41,8 @@ static const char *const folio_style_keys[] = {
 
 /* "name (did you mean 'x'?)" or "name (NOUN: a, b, c)": the tail of every
  * message about a name that is not defined. */
-static const char *folio_unknown_tail(folio_arena *a, const char *word,
-                                      const char *const *names, size_t n,
-                                      const char *noun)
+const char *folio_unknown_tail(folio_arena *a, const char *word, const char *const *names,
+                               size_t n, const char *noun)
 {
 	const char *s = folio_suggest(word, names, n);
 	if (s)
@@ -54,80 +53,6 @@ static const char *folio_unknown_tail(folio_arena *a, const char *word,
 	if (n == 0)
 		list = folio_arena_printf(a, "no %s are defined", noun);
 	return list;
-}
-
-/* ---- colours ---- */
-
-bool folio_tpl_colors(folio_tpl *L, yaml_node_t *node)
-{
-	const char **names;
-	size_t n;
-	if (!folio_tpl_names(L, node, "colors", &names, &n))
-		return false;
-	if (n == 0)
-		return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
-		                   "colors: define at least one colour");
-	L->color_names = names;
-	L->colors = folio_arena_alloc(L->ctx->arena, n * sizeof *L->colors);
-	L->ncolors = n;
-	L->t->colors = folio_arena_alloc(L->ctx->arena, n * sizeof *L->t->colors);
-	L->t->ncolors = n;
-	bool ok = true;
-	for (size_t i = 0; i < n; i++) {
-		const char *name;
-		yaml_node_t *v, *item;
-		folio_yaml_pair(L->y, node, i, &name, &v);
-		double pc[4] = {0};
-		size_t count = 0;
-		while ((item = folio_yaml_item(L->y, v, count)) != NULL) {
-			if (count < 4) {
-				if (!folio_yaml_number(L->ctx, L->y, item, &pc[count]))
-					ok = false;
-				else if (pc[count] < 0 || pc[count] > 100)
-					ok = folio_error(L->ctx, FOLIO_ERR_INPUT,
-					                 folio_yaml_loc(L->y, item),
-					                 "colour '%s': %g is outside 0..100 "
-					                 "(percent)",
-					                 name, pc[count]);
-			}
-			count++;
-		}
-		if (count != 4)
-			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, v),
-			                 "colour '%s': expected [c, m, y, k], four "
-			                 "percentages",
-			                 name);
-		L->colors[i] = (folio_cmyk){pc[0] / 100, pc[1] / 100, pc[2] / 100,
-		                            pc[3] / 100};
-		/* the name is copied: the YAML document goes with the load */
-		L->t->colors[i] = (folio_named_color){folio_arena_strdup(L->ctx->arena, name),
-		                                      L->colors[i], folio_yaml_loc(L->y, v)};
-	}
-	return ok;
-}
-
-bool folio_tpl_color(folio_tpl *L, yaml_node_t *node, folio_cmyk *out)
-{
-	const char *name;
-	if (!folio_yaml_string(L->ctx, L->y, node, &name))
-		return false;
-	for (size_t i = 0; i < L->ncolors; i++) {
-		if (strcmp(L->color_names[i], name) == 0) {
-			*out = L->colors[i];
-			return true;
-		}
-	}
-	return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, node),
-	                   "unknown colour '%s' (%s)", name,
-	                   folio_unknown_tail(L->ctx->arena, name, L->color_names,
-	                                      L->ncolors, "colours"));
-}
-
-bool folio_tpl_color_key(folio_tpl *L, yaml_node_t *map, const char *key,
-                         folio_cmyk *out)
-{
-	yaml_node_t *v = folio_yaml_get(L->y, map, key);
-	return !v || folio_tpl_color(L, v, out);
 }
 
 /* ---- fonts ---- */

@@ -6,9 +6,22 @@
 
 #include "../core/core.h"
 
+/* A colour as the layout gives it. A process colour is its four inks; a
+ * spot colour (`{spot: NAME, cmyk: [...]}`) prints on a plate of its own,
+ * at `tint`, and c, m, y, k are its alternate (the process colour that
+ * stands in for it on screen and in proofs) times the tint. */
 typedef struct {
 	double c, m, y, k; /* 0..1 */
+	float tint;        /* a spot colour's tint, 0..1 */
+	int spot;          /* 0: process; else 1 + its index in the layout's spots */
 } folio_cmyk;
+
+/* A spot ink of the layout: its name, as the printer's plate is called
+ * ("PANTONE 288 C"), and its alternate at full strength. */
+typedef struct folio_spot {
+	const char *name;
+	double c, m, y, k;
+} folio_spot;
 
 typedef enum {
 	FOLIO_ALIGN_JUSTIFY = 0,
@@ -129,6 +142,8 @@ typedef struct folio_template {
 	folio_loc rule_width_loc; /* `rules: width`, or the file when not given */
 	folio_named_color *colors;
 	size_t ncolors;
+	folio_spot *spots; /* the spot inks the colours name, in order of first mention */
+	size_t nspots;
 	bool list_numbers_padded;    /* ordered lists numbered 01, 02 ... */
 	/* text rules */
 	int hyphen_left, hyphen_right; /* minimum fragment before/after a hyphen */

@@ -46,7 +46,14 @@ bool folio_tpl_bool(folio_tpl *L, yaml_node_t *map, const char *key,
 bool folio_tpl_names(folio_tpl *L, yaml_node_t *map, const char *what,
                      const char ***names, size_t *n);
 
-/* styles.c */
+/* "did you mean 'x'?" or "NOUN: a, b, c": the tail of every message about
+ * a name that is not defined (styles.c). */
+const char *folio_unknown_tail(folio_arena *a, const char *word, const char *const *names,
+                               size_t n, const char *noun);
+
+/* colors.c: `colors:`, each a process colour [c, m, y, k], a spot ink
+ * {spot: NAME, cmyk: [...], tint: N}, or a tint of one above {of: NAME,
+ * tint: N}. */
 bool folio_tpl_colors(folio_tpl *L, yaml_node_t *node);
 /* A colour by name: the node is a scalar naming an entry of `colors:`. */
 bool folio_tpl_color(folio_tpl *L, yaml_node_t *node, folio_cmyk *out);

@@ -26,7 +26,7 @@ static folio_dl_page pages[2];
 static folio_dl_item words(folio_face *face, double y, const char *s)
 {
 	return (folio_dl_item){.kind = FOLIO_DL_TEXT, .x = 72, .y = y, .face = face, .size = 10,
-	                       .text = s, .len = strlen(s), .color = {0, 0, 0, 1},
+	                       .text = s, .len = strlen(s), .color = {.k = 1},
 	                       .dest_page = -1, .style = -1, .article = -1};
 }
 

@@ -116,8 +116,8 @@ static folio_picture gray_pic = {.path = "gray.png", .width = 4, .height = 3,
 static folio_picture rgb_pic = {.path = "rgb.png", .width = 2, .height = 2, .channels = 3,
                                 .pixels = rgb_px, .alpha = rgb_alpha};
 
-static const folio_cmyk black = {0, 0, 0, 1};
-static const folio_cmyk accent = {0.1, 0.6, 0.9, 0.05};
+static const folio_cmyk black = {.k = 1};
+static const folio_cmyk accent = {.c = 0.1, .m = 0.6, .y = 0.9, .k = 0.05};
 
 static folio_dl_item text(folio_face *face, double size, double x, double y,
                           const char *s, folio_cmyk color)
@@ -165,7 +165,7 @@ static folio_display sample(void)
 	page1[n++] = text(sans, 10, 72, 130, "Қазақ: әғқ", black);
 	page1[n++] = text(serif, 10, 72, 150, "same font, next line", black);
 	folio_dl_item rect = box(FOLIO_DL_RECT, 72, 200, 100, 50);
-	rect.color = (folio_cmyk){0.1, 0.2, 0.3, 0.4};
+	rect.color = (folio_cmyk){.c = 0.1, .m = 0.2, .y = 0.3, .k = 0.4};
 	page1[n++] = rect;
 	page1[n++] = rule_at(72, 300, 200, accent);
 	page1[n++] = picture_at(72, 400, 80, 60, &gray_pic);
@@ -591,12 +591,12 @@ static void test_overprint(folio_ctx *ctx)
 	static folio_dl_item items[10];
 	size_t n = 0;
 	folio_dl_item panel = box(FOLIO_DL_RECT, 60, 60, 300, 120);
-	panel.color = (folio_cmyk){1, 0, 0, 0};
+	panel.color = (folio_cmyk){.c = 1};
 	items[n++] = panel;
 	items[n++] = text(serif, 12, 72, 90, "black on cyan", black);
-	items[n++] = text(serif, 12, 72, 110, "paper white", (folio_cmyk){0, 0, 0, 0});
+	items[n++] = text(serif, 12, 72, 110, "paper white", (folio_cmyk){.k = 0});
 	items[n++] = text(serif, 12, 72, 130, "accent", accent);
-	items[n++] = text(serif, 12, 72, 150, "rich black", (folio_cmyk){0.6, 0.4, 0.4, 1});
+	items[n++] = text(serif, 12, 72, 150, "rich black", (folio_cmyk){.c = 0.6, .m = 0.4, .y = 0.4, .k = 1});
 	items[n++] = rule_at(72, 200, 200, black);
 	items[n++] = rule_at(72, 210, 200, accent);
 	items[n++] = picture_at(72, 240, 40, 30, &gray_pic);

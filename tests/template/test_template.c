@@ -246,6 +246,29 @@ static void test_words(void)
 	folio_ctx_drop(ctx);
 }
 
+/* colors: a spot ink, a tint of it and of a process colour, and the same
+ * spot at another tint: one ink, its stand-in scaled by the tint */
+static void test_spot(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_template *t = folio_template_load(ctx, fixture("spot.yaml"));
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		fprintf(stderr, "  %s\n", ctx->diags[i].text);
+	CHECK(t != NULL && t->nspots == 1 && t->ncolors == 5);
+	if (t && t->nspots == 1 && t->ncolors == 5) {
+		CHECK_STR(t->spots[0].name, "PANTONE 2945 C");
+		CHECK(t->spots[0].c == 1 && t->spots[0].m == 0.5 && t->spots[0].k == 0.2);
+		folio_cmyk navy = t->colors[1].cmyk, pale = t->colors[2].cmyk,
+		           grey = t->colors[3].cmyk, half = t->colors[4].cmyk;
+		CHECK(navy.spot == 1 && navy.tint == 1 && same_color(navy, 1, 0.5, 0, 0.2));
+		CHECK(pale.spot == 1 && fabs(pale.tint - 0.2) < 1e-6 && same_color(pale, 0.2, 0.1, 0, 0.04));
+		CHECK(grey.spot == 0 && same_color(grey, 0, 0, 0, 0.6));
+		CHECK(half.spot == 1 && fabs(half.tint - 0.5) < 1e-6 && same_color(half, 0.5, 0.25, 0, 0.1));
+		CHECK(t->styles[FOLIO_ST_TITLE].color.spot == 1);
+	}
+	folio_ctx_drop(ctx);
+}
+
 /* hyphenation.exceptions: the words as written, in order */
 static void test_exceptions(void)
 {
@@ -296,6 +319,12 @@ static void test_broken(void)
 	expect_error("ink-limit.yaml", "13:20", "ink_limit must be between 100 and 400, found 450");
 	expect_error("words-date.yaml", "15:14",
 	             "words.kk.date: unknown placeholder '{dya}' ({day}, {month} or {year})");
+	expect_error("spot-mismatch.yaml", "11:38",
+	             "spot 'PANTONE 2945 C' is given another cmyk here than above (100, 50, 0, 20): "
+	             "one ink has one stand-in");
+	expect_error("tint-below.yaml", "10:14",
+	             "colour 'pale' is a tint of 'navy', which is not defined above it (colours above: "
+	             "ink)");
 	expect_error("continued-style.yaml", "13:20",
 	             "unknown style 'captoin' (did you mean 'caption'?)");
 }
@@ -333,6 +362,7 @@ static void test_resolve(void)
 
 int main(void)
 {
+	test_spot();
 	test_quarterly();
 	test_minimal();
 	test_words();
