@@ -23,13 +23,18 @@ typedef struct folio_dl_box {
 
 typedef struct folio_dl_item {
 	folio_dl_kind kind;
+	/* text: the last piece of a line that breaks at a word space, or of
+	 * one that ends with a hyphen the line breaker put there (for the
+	 * screen edition's words: a space after the one, none through the
+	 * other) */
+	bool space_after, hyphen;
 	double x, y, w, h;
 	folio_cmyk color;
 	/* text */
 	folio_face *face;
 	double size;
 	double tracking; /* pt after each glyph (PDF's Tc); w ends at the last glyph */
-	const char *text;
+	const char *text; /* image: its caption, the words that stand for it, or NULL */
 	size_t len;
 	/* rule */
 	double line_width;
@@ -45,10 +50,16 @@ typedef struct folio_dl_item {
 		const struct folio_dl_box *whole;
 	};
 	int dest_page;
-	/* for the dump: which style and article it came from */
+	/* for the dump and the screen edition's tags: which style, article
+	 * and paragraph of it (a row's para, -1 for furniture) it came from */
 	int style;   /* folio_style_id or -1 */
 	int article; /* index or -1 */
+	int para;    /* index within the article, -1, or FOLIO_DL_FURNITURE */
 } folio_dl_item;
+
+/* An item's para for page furniture: the footer, the line that says where
+ * a story is continued from (no part of the text a reader reads). */
+#define FOLIO_DL_FURNITURE (-2)
 
 /* Where a picture is drawn whole: its `whole` box, else its frame. */
 static inline folio_dl_box folio_dl_image_box(const folio_dl_item *it)
@@ -77,8 +88,8 @@ typedef struct folio_display {
 	double page_width, page_height, bleed; /* trim size and bleed, pt */
 	folio_dl_page *pages;
 	int npages;
-	/* document information */
-	const char *title, *subject, *author, *keywords;
+	/* document information; lang: the language (a BCP 47 tag) */
+	const char *title, *subject, *author, *keywords, *lang;
 	int year, month, day;
 	/* the printing condition of the print edition's OutputIntent (from
 	 * the layout's `print:`), or NULL for Coated FOGRA39 */

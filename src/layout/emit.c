@@ -12,13 +12,16 @@ void folio_emit(folio_lay *L, int page, folio_dl_item item)
 }
 
 void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, double base,
-                     int style, int article)
+                     int style, int article, int para)
 {
 	for (size_t i = 0; i < line->npieces; i++) {
 		const folio_piece *pc = &line->pieces[i];
+		bool end = i + 1 == line->npieces;
 		folio_emit(L, page,
 		           (folio_dl_item){
 		               .kind = FOLIO_DL_TEXT,
+		               .space_after = end && line->at_space,
+		               .hyphen = end && line->hyphenated,
 		               .x = x + pc->x,
 		               .y = base,
 		               .w = pc->width,
@@ -30,6 +33,7 @@ void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, d
 		               .len = pc->len,
 		               .style = style,
 		               .article = article,
+		               .para = para,
 		               .dest_page = -1,
 		           });
 		if (pc->link)
@@ -44,6 +48,7 @@ void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, d
 			               .dest_page = -1,
 			               .style = style,
 			               .article = article,
+			               .para = para,
 			           });
 	}
 }
@@ -73,6 +78,7 @@ static void folio_emit_marker(folio_lay *L, const folio_row *r, const folio_slot
 	               .len = strlen(r->marker),
 	               .style = r->marker_style,
 	               .article = article,
+	               .para = r->para,
 	               .dest_page = -1,
 	           });
 }
@@ -149,7 +155,7 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 		for (size_t j = 0; jr && j < k; j++)
 			if (s[j].placed)
 				folio_emit_line(L, p, jr[j].line, c.geom.col_x[0] + jr[j].dx, s[j].base,
-				                jr[j].style, article);
+				                jr[j].style, article, FOLIO_DL_FURNITURE);
 		L->continued_lines += jr && k;
 	}
 }
@@ -202,9 +208,10 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 		int page = s->page;
 		switch (r->kind) {
 		case FOLIO_ROW_LINE:
-			folio_emit_line(L, s->page, r->line, x, s->base, r->style, article);
+			/* the marker first: a reader reads "01" before the item */
 			if (r->marker && *r->marker)
 				folio_emit_marker(L, r, s, x - r->dx, article);
+			folio_emit_line(L, s->page, r->line, x, s->base, r->style, article, r->para);
 			break;
 		case FOLIO_ROW_IMAGE: {
 			folio_dl_item it = {
@@ -214,8 +221,11 @@ void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t n,
 			    .w = r->w,
 			    .h = r->h,
 			    .picture = r->picture,
+			    .text = r->alt,
+			    .len = r->alt ? strlen(r->alt) : 0,
 			    .style = -1,
 			    .article = article,
+			    .para = -1,
 			    .dest_page = -1,
 			};
 			folio_crop_box(L, r, &it);

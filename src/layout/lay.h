@@ -42,6 +42,7 @@ typedef struct folio_row {
 	double marker_dx;
 	int marker_style;
 	const folio_picture *picture;
+	const char *alt;   /* a picture's caption, or NULL */
 	double crop;       /* a picture cut to a frame: its width / height, or 0 */
 	folio_focus focus; /* the part of it kept in view */
 	folio_cmyk color;  /* rule colour */
@@ -220,7 +221,7 @@ void folio_warn_unfilled(folio_lay *L);
 /* emit.c: display list */
 void folio_emit(folio_lay *L, int page, folio_dl_item item);
 void folio_emit_line(folio_lay *L, int page, const folio_line *line, double x, double base,
-                     int style, int article);
+                     int style, int article, int para);
 void folio_emit_rows(folio_lay *L, int article, const folio_row *rows, size_t nrows,
                      const folio_slot *slots);
 

@@ -346,6 +346,7 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->title = folio_arena_printf(A, "%s \xE2\x80\x94 %s", issue->newsletter, issue->issue);
 	dl->subject = issue->tagline ? issue->tagline : issue->issue;
 	dl->author = issue->newsletter;
+	dl->lang = issue->language;
 	dl->output_identifier = t->output_identifier;
 	dl->output_condition = t->output_condition;
 	dl->output_registry = t->output_registry;

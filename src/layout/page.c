@@ -74,7 +74,7 @@ static const folio_line *folio_one_line(folio_lay *L, int style, const char *tex
 }
 
 static void folio_put(folio_lay *L, int page, int style, const char *text, double x, double base,
-                      folio_align align)
+                      folio_align align, int para)
 {
 	const folio_line *ln = folio_one_line(L, style, text);
 	if (!ln)
@@ -83,7 +83,7 @@ static void folio_put(folio_lay *L, int page, int style, const char *text, doubl
 		x -= ln->width;
 	else if (align == FOLIO_ALIGN_CENTER)
 		x -= ln->width / 2;
-	folio_emit_line(L, page, ln, x, base, style, -1);
+	folio_emit_line(L, page, ln, x, base, style, -1, para);
 }
 
 static void folio_rect(folio_lay *L, int page, double x, double y, double w, double h,
@@ -147,17 +147,17 @@ static void folio_masthead(folio_lay *L, int page)
 	const char *line =
 	    folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->issue, folio_date_text(L));
 	folio_put(L, page, FOLIO_ST_ISSUE, line, left, top + t->styles[FOLIO_ST_ISSUE].size,
-	          FOLIO_ALIGN_LEFT);
+	          FOLIO_ALIGN_LEFT, -1);
 	if (is->website)
 		folio_put(L, page, FOLIO_ST_ISSUE, is->website, right,
-		          top + t->styles[FOLIO_ST_ISSUE].size, FOLIO_ALIGN_RIGHT);
+		          top + t->styles[FOLIO_ST_ISSUE].size, FOLIO_ALIGN_RIGHT, -1);
 	const folio_style *ms = &t->styles[FOLIO_ST_MASTHEAD];
 	double name_base = top + t->styles[FOLIO_ST_ISSUE].leading + ms->size * 0.95;
 	folio_put(L, page, FOLIO_ST_MASTHEAD, is->newsletter, left - ms->size * 0.04, name_base,
-	          FOLIO_ALIGN_LEFT);
+	          FOLIO_ALIGN_LEFT, -1);
 	if (is->tagline)
 		folio_put(L, page, FOLIO_ST_TAGLINE, is->tagline, left,
-		          name_base + t->styles[FOLIO_ST_TAGLINE].leading * 1.4, FOLIO_ALIGN_LEFT);
+		          name_base + t->styles[FOLIO_ST_TAGLINE].leading * 1.4, FOLIO_ALIGN_LEFT, -1);
 }
 
 static void folio_footer(folio_lay *L, int page)
@@ -181,12 +181,12 @@ static void folio_footer(folio_lay *L, int page)
 	folio_align in_align = right_page ? FOLIO_ALIGN_LEFT : FOLIO_ALIGN_RIGHT;
 	const folio_line *n = folio_one_line(L, FOLIO_ST_CONTENTS_PAGE, num);
 	double nw = n ? n->width : 0;
-	folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, outer, base, out_align);
+	folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, outer, base, out_align, FOLIO_DL_FURNITURE);
 	const char *site = is->website ? is->website : "";
 	double gap = nw + t->styles[FOLIO_ST_FOOTER].size * 1.5;
 	folio_put(L, page, FOLIO_ST_FOOTER, site, right_page ? outer - gap : outer + gap, base,
-	          out_align);
-	folio_put(L, page, FOLIO_ST_FOOTER, where, inner, base, in_align);
+	          out_align, FOLIO_DL_FURNITURE);
+	folio_put(L, page, FOLIO_ST_FOOTER, where, inner, base, in_align, FOLIO_DL_FURNITURE);
 }
 
 /* ---- the contents box: entries with the pages the articles start on ---- */
@@ -236,7 +236,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 			double base = cy + es->leading * 0.75;
 			if (page >= 0) {
 				folio_emit_line(L, page, &p.lines[k], x + pad, base,
-				                FOLIO_ST_CONTENTS, (int)i);
+				                FOLIO_ST_CONTENTS, (int)i, -1);
 				if (k == 0) {
 					int n = L->guess ? L->guess[i] : 0;
 					/* an article that starts on no page (all of it
@@ -248,7 +248,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 					                               "%s \xE2\x80\x94",
 					                               L->words->page);
 					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num,
-					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT);
+					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT, -1);
 					folio_emit(L, page,
 					           (folio_dl_item){
 					               .kind = FOLIO_DL_LINK,
@@ -270,7 +270,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 	if (page >= 0)
 		folio_put(L, page, FOLIO_ST_CONTENTS_TITLE,
 		          is->contents_title ? is->contents_title : L->words->contents_title, x + pad,
-		          title_base, FOLIO_ALIGN_LEFT);
+		          title_base, FOLIO_ALIGN_LEFT, -1);
 	return cy - y;
 }
 

@@ -153,6 +153,7 @@ static bool folio_rows_figure(folio_rows *R, const folio_figure *f, bool may_flo
 	folio_row *r = folio_row_add(R, FOLIO_ROW_IMAGE);
 	size_t image = R->n - 1;
 	r->picture = pic;
+	r->alt = f->caption;
 	r->crop = f->crop;
 	r->focus = f->focus;
 	r->w = w;

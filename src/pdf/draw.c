@@ -29,6 +29,9 @@ typedef struct {
 	folio_cmyk fill, stroke;
 	double line_width; /* < 0: not set yet */
 	bool overprint;    /* as the last gs set it; a page starts knocking out */
+	int index;         /* the page's number, 0-based */
+	int tag;           /* screen: the open marked content's element, or a FOLIO_PDF_TAG_ */
+	bool spaced;       /* screen: the last glyph drawn is a space */
 	HPDF_Dict fonts, xobjects, gstates; /* this page's resource dictionaries */
 } page_state;
 
@@ -162,6 +165,44 @@ static double milli(double v)
 	return round(v * 1000.0) / 1000.0;
 }
 
+/* The glyphs of text[0..len) into the open TJ array, the pen after them */
+static bool put_glyphs(page_state *s, folio_pdf_font *font, const char *text, size_t len,
+                       double tc)
+{
+	folio_pdf_writer *w = s->w;
+	folio_pdf_buf *b = s->b;
+	folio_pdf_puts(b, "<");
+	double advance = 0;
+	size_t glyphs = 0;
+	for (size_t i = 0; i < len; glyphs++) {
+		uint32_t cp = folio_utf8_next(text, len, &i);
+		uint32_t gid = folio_pdf_font_glyph(w, font, cp);
+		if (w->failed)
+			return false;
+		folio_pdf_hex4(b, gid);
+		advance += folio_pdf_font_width(font, gid);
+	}
+	folio_pdf_puts(b, ">");
+	s->pen += advance * s->size / 1000.0 + (double)glyphs * tc;
+	s->spaced = false;
+	return true;
+}
+
+/* A space glyph at the pen, in the open TJ array or one of its own */
+static bool put_space(page_state *s, folio_pdf_font *font)
+{
+	bool own = !s->in_run;
+	if (own)
+		folio_pdf_puts(s->b, "[");
+	s->in_run = true;
+	if (!put_glyphs(s, font, " ", 1, s->tc))
+		return false;
+	if (own)
+		close_run(s);
+	s->spaced = true;
+	return true;
+}
+
 static bool draw_text(page_state *s, const folio_dl_item *it)
 {
 	folio_pdf_writer *w = s->w;
@@ -202,6 +243,13 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	}
 	double x, y;
 	folio_pdf_map(&w->geom, it->x, it->y, &x, &y);
+	bool screen = w->target == FOLIO_TARGET_SCREEN;
+	/* Screen: a reader (and copying) finds words by their spaces, which
+	 * print leaves as gaps: a space glyph goes where a gap on the line is
+	 * wider than a tenth of an em, and the gap's rest is moved over. */
+	if (screen && s->in_text && !s->spaced && y == s->run_y &&
+	    x - s->pen > 0.1 * it->size && !put_space(s, font))
+		return false;
 	double gap = x - s->pen;
 	if (s->in_run && y == s->run_y && gap > -0.5 * it->size && gap < 3 * it->size) {
 		/* TJ numbers are thousandths of the size, subtracted from x */
@@ -221,19 +269,22 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		s->run_y = y;
 		s->in_run = true;
 	}
-	folio_pdf_puts(b, "<");
-	double advance = 0;
-	size_t glyphs = 0;
-	for (size_t i = 0; i < it->len; glyphs++) {
-		uint32_t cp = folio_utf8_next(it->text, it->len, &i);
-		uint32_t gid = folio_pdf_font_glyph(w, font, cp);
-		if (w->failed)
+	/* Screen: a hyphen the line breaker added is no part of the word: it
+	 * is drawn as a span whose actual text is nothing */
+	size_t len = it->len, cut = screen && it->hyphen && len > 1 ? len - 1 : len;
+	if (!put_glyphs(s, font, it->text, cut, tc))
+		return false;
+	if (cut < len) {
+		close_run(s);
+		folio_pdf_puts(b, "/Span <</ActualText ()>> BDC\n[");
+		s->in_run = true;
+		if (!put_glyphs(s, font, it->text + cut, len - cut, tc))
 			return false;
-		folio_pdf_hex4(b, gid);
-		advance += folio_pdf_font_width(font, gid);
+		close_run(s);
+		folio_pdf_puts(b, "EMC\n");
+	} else if (screen && it->space_after && !put_space(s, font)) {
+		return false; /* a space between this line's last word and the next's first */
 	}
-	folio_pdf_puts(b, ">");
-	s->pen += advance * it->size / 1000.0 + (double)glyphs * tc;
 	return true;
 }
 
@@ -354,7 +405,8 @@ static bool draw_link(page_state *s, const folio_dl_item *it)
 	}
 	if (!folio_pdf_got(w, annot))
 		return false;
-	return folio_pdf_ok(w, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0));
+	return folio_pdf_ok(w, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0)) &&
+	       folio_pdf_tag_link(w, s->index, it, annot);
 }
 
 /* What of a picture reaches the PDF: its stored bytes (a JPEG's, a PNG's
@@ -416,11 +468,41 @@ static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content,
 	return h;
 }
 
+/* Screen: each run of one element's items in a marked-content sequence
+ * with its MCID, artifacts in /Artifact (tags.c). A sequence and a text
+ * object must nest, so the text object ends first. */
+static void tag_item(page_state *s, const folio_dl_item *it)
+{
+	folio_pdf_writer *w = s->w;
+	if (w->target != FOLIO_TARGET_SCREEN)
+		return;
+	int elem = folio_pdf_tag_elem(w, it);
+	if (elem == FOLIO_PDF_TAG_NONE || elem == s->tag)
+		return;
+	end_text(s);
+	if (s->tag != FOLIO_PDF_TAG_NONE)
+		folio_pdf_puts(s->b, "EMC\n");
+	s->tag = elem;
+	if (elem == FOLIO_PDF_TAG_ARTIFACT) {
+		folio_pdf_puts(s->b, "/Artifact BMC\n");
+		return;
+	}
+	char open[96];
+	snprintf(open, sizeof open, "/%s <</MCID %d>> BDC\n", folio_pdf_tag_role(w, elem),
+	         folio_pdf_tag_mark(w, s->index, elem));
+	folio_pdf_puts(s->b, open);
+}
+
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 {
 	w->content.n = 0;
 	w->nmarks = 0;
-	page_state s = {.w = w, .page = w->pages[index], .b = &w->content, .line_width = -1};
+	page_state s = {.w = w,
+	                .page = w->pages[index],
+	                .b = &w->content,
+	                .line_width = -1,
+	                .index = index,
+	                .tag = FOLIO_PDF_TAG_NONE};
 	const folio_dl_page *p = &w->dl->pages[index];
 	const folio_pdf_geom *g = &w->geom;
 	/* Print: whatever the layout put beyond the bleed is cut off there, so
@@ -439,6 +521,7 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 	for (size_t i = 0; i < p->nitems; i++) {
 		const folio_dl_item *it = &p->items[i];
 		w->doing = (unsigned)it->kind <= FOLIO_DL_LINK ? doing[it->kind] : "drawing";
+		tag_item(&s, it);
 		bool ok = true;
 		switch (it->kind) {
 		case FOLIO_DL_TEXT: ok = draw_text(&s, it); break;
@@ -451,6 +534,8 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 			return false;
 	}
 	end_text(&s);
+	if (s.tag != FOLIO_PDF_TAG_NONE)
+		folio_pdf_puts(s.b, "EMC\n");
 	if (g->marks) {
 		folio_pdf_puts(s.b, "Q\n");
 		if (!folio_pdf_crop_marks(w, s.page))

@@ -192,7 +192,7 @@ static bool write_doc(folio_pdf_writer *w)
 			return false;
 	if (!folio_pdf_fonts_finish(w))
 		return false;
-	if (w->target == FOLIO_TARGET_SCREEN && !add_outline(w))
+	if (w->target == FOLIO_TARGET_SCREEN && (!add_outline(w) || !folio_pdf_tags_finish(w)))
 		return false;
 	if (!set_info(w) || (w->target == FOLIO_TARGET_PRINT && !folio_pdf_pdfx(w)))
 		return false;

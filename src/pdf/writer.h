@@ -76,6 +76,8 @@ typedef struct folio_pdf_image {
 
 
 
+typedef struct folio_pdf_tags folio_pdf_tags;
+
 typedef struct folio_pdf_writer {
 	folio_ctx *ctx;
 	const folio_display *dl;
@@ -93,6 +95,7 @@ typedef struct folio_pdf_writer {
 	size_t niccs, capiccs;
 	HPDF_Array regist; /* [/Separation /All /DeviceCMYK ...], print only */
 	HPDF_Array *spots; /* the layout's spot inks, one per dl->spots; print only */
+	folio_pdf_tags *tags; /* the screen edition's structure (tags.c), made on first use */
 	HPDF_Dict gstates[2]; /* ExtGStates: [0] knocks out, [1] overprints; print only */
 	uint64_t *page_digests; /* folio_pdf_options', or NULL */
 	/* With page digests: where the page's content names a font or a
@@ -185,6 +188,20 @@ void folio_pdf_id_patch(unsigned char *buf, size_t len);
 
 /* CMYK -> RGB for the screen edition (pdfx.c). */
 void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3]);
+
+/* tags.c: the screen edition's logical structure. The element an item is
+ * drawn as part of (made on first ask), or one of these: */
+enum { FOLIO_PDF_TAG_NONE = -2, FOLIO_PDF_TAG_ARTIFACT = -1 };
+int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it);
+/* A Link element for a link's annotation, in the paragraph it stands in */
+bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
+                        HPDF_Annotation annot);
+/* Its structure type ("P"), for the marked content's tag */
+const char *folio_pdf_tag_role(folio_pdf_writer *w, int elem);
+/* A new MCID on the page for the element's next run of content */
+int folio_pdf_tag_mark(folio_pdf_writer *w, int page, int elem);
+/* The elements, the parent tree, MarkInfo and Lang, after every page */
+bool folio_pdf_tags_finish(folio_pdf_writer *w);
 
 /* press.c: the print preflight's checks of ink, rules and the trim (the
  * file says which); false when an error was recorded. */

@@ -57,6 +57,7 @@ static void folio_set_line(folio_par *par, const folio_item *items, size_t start
 	const folio_para_spec *spec = par->spec;
 	const folio_item *brk = &items[end];
 	*line = (folio_line){0};
+	line->at_space = brk->type == FOLIO_GLUE;
 	bool at_penalty = brk->type == FOLIO_PENALTY;
 	bool in_word = at_penalty && (brk->flags & FOLIO_PEN_INWORD);
 	double natural = 0, stretch = 0, shrink = 0, fil = 0, letter_stretch = 0, letter_shrink = 0;

@@ -162,6 +162,8 @@ typedef struct folio_line {
 	double ratio;      /* adjustment ratio (TeX's r); 0 for ragged lines and
 	                    * a paragraph's last line */
 	bool hyphenated;   /* ends with an inserted hyphen */
+	bool at_space;     /* breaks at a word space (not after a hyphen or a
+	                    * slash, nor at the paragraph's end) */
 	double ascent;     /* largest ascender of its pieces, pt (positive) */
 	double descent;    /* largest descender, pt (positive) */
 } folio_line;

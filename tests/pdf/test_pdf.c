@@ -387,7 +387,8 @@ static void test_targets(const unsigned char *print, size_t plen,
                          const unsigned char *screen, size_t slen)
 {
 	CHECK(plen > 5 && memcmp(print, "%PDF-", 5) == 0);
-	CHECK(slen > 9 && memcmp(screen, "%PDF-1.4", 8) == 0); /* soft masks */
+	CHECK(slen > 9 && memcmp(screen, "%PDF-1.7", 8) == 0); /* tagged (tags.c) */
+	CHECK(contains(screen, slen, "/StructTreeRoot") && !contains(print, plen, "/StructTreeRoot"));
 	/* libharu writes dictionaries uncompressed: look for them directly. */
 	CHECK(contains(print, plen, "/TrimBox") && contains(print, plen, "/BleedBox"));
 	CHECK(!contains(print, plen, "/Annots"));
@@ -789,7 +790,7 @@ static void test_empty(folio_ctx *ctx)
 	folio_display dl = {.page_width = 300, .page_height = 400, .pages = &page, .npages = 1};
 	size_t len;
 	unsigned char *pdf = write_pdf(ctx, &dl, FOLIO_TARGET_SCREEN, &len);
-	CHECK(pdf && len > 5 && memcmp(pdf, "%PDF-1.3", 8) == 0);
+	CHECK(pdf && len > 5 && memcmp(pdf, "%PDF-1.7", 8) == 0); /* tagged, if empty */
 	if (!pdf)
 		return;
 	const char *path = save("empty.pdf", pdf, len);

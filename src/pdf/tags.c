@@ -1,0 +1,341 @@
+/* tags.c: the screen edition's logical structure (tagged PDF, PDF 32000-1,
+ * 14.7 and 14.8), so that a screen reader reads the newsletter as the
+ * designer laid it out: the masthead, then each article (an Art element)
+ * with its headings, paragraphs, pictures (Figure, with their caption as
+ * the words that stand for them) and captions, in the order the text
+ * flows, not the order the page was painted in. Rules, panels' tints,
+ * footers and the lines that say where a story continues from are
+ * artifacts: a reader skips them.
+ *
+ * draw.c asks, item by item, which element an item belongs to
+ * (folio_pdf_tag_elem) and wraps each run of one element's items in a
+ * marked-content sequence with its MCID (folio_pdf_tag_mark); once the
+ * pages are drawn, folio_pdf_tags_finish writes the elements, the parent
+ * tree that leads from a page's MCIDs back to them, and the catalogue's
+ * MarkInfo, StructTreeRoot and Lang. The print edition (PDF/X-3, PDF 1.3)
+ * is not tagged. */
+#include "writer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+	int page, mcid;
+} folio_pdf_mcr;
+
+typedef struct {
+	const char *role;   /* the structure type: "P", "H2", "Figure", ... */
+	int parent;         /* an element's index, or -1: the Document */
+	const char *alt;    /* a Figure's words, or NULL */
+	size_t alt_len;
+	folio_pdf_mcr *refs; /* its marked content, in reading order */
+	size_t nrefs, caprefs;
+	/* a Link's annotations (one per piece of its text) and their pages */
+	struct folio_pdf_annot {
+		HPDF_Annotation annot;
+		int page;
+	} * annots;
+	size_t nannots, capannots;
+	const folio_dl_item *link; /* the first: what it leads to */
+	HPDF_Dict dict;
+} folio_pdf_elem;
+
+struct folio_pdf_tags {
+	folio_pdf_elem *elems;
+	size_t n, cap;
+	/* per article: its Art element and its paragraphs' elements (by para),
+	 * -1 where none yet */
+	int *art;
+	int **by_para;
+	size_t *npara;
+	size_t narticles;
+	int *next_mcid; /* per page */
+	/* the run of items the last element grew by: article -1 text lines
+	 * (masthead, contents box) are one element per line and style */
+	const folio_dl_item *last;
+	int last_elem;
+};
+
+static folio_pdf_tags *tags_of(folio_pdf_writer *w)
+{
+	if (w->tags)
+		return w->tags;
+	folio_arena *a = w->ctx->arena;
+	folio_pdf_tags *t = folio_arena_alloc(a, sizeof *t);
+	t->narticles = 0;
+	for (int p = 0; p < w->dl->npages; p++)
+		for (size_t i = 0; i < w->dl->pages[p].nitems; i++)
+			if (w->dl->pages[p].items[i].article >= (int)t->narticles)
+				t->narticles = (size_t)w->dl->pages[p].items[i].article + 1;
+	t->art = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->art);
+	t->by_para = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->by_para);
+	t->npara = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->npara);
+	for (size_t i = 0; i < t->narticles; i++)
+		t->art[i] = -1;
+	t->next_mcid = folio_arena_alloc(a, (size_t)w->dl->npages * sizeof *t->next_mcid);
+	t->last_elem = -1;
+	w->tags = t;
+	return t;
+}
+
+static int new_elem(folio_pdf_writer *w, folio_pdf_tags *t, const char *role, int parent)
+{
+	folio_pdf_elem e = {.role = role, .parent = parent};
+	FOLIO_PUSH(w->ctx->arena, t->elems, t->n, t->cap, e);
+	return (int)t->n - 1;
+}
+
+/* The structure type of a text line in a style */
+static const char *text_role(int style)
+{
+	switch (style) {
+	case FOLIO_ST_MASTHEAD: return "H1";
+	case FOLIO_ST_TITLE:
+	case FOLIO_ST_TITLE2:
+	case FOLIO_ST_PANEL_TITLE: return "H2";
+	case FOLIO_ST_SUBHEADING:
+	case FOLIO_ST_CONTENTS_TITLE: return "H3";
+	case FOLIO_ST_SUBHEADING3: return "H4";
+	case FOLIO_ST_CAPTION:
+	case FOLIO_ST_CREDIT: return "Caption";
+	case FOLIO_ST_PULLQUOTE: return "BlockQuote";
+	default: return "P";
+	}
+}
+
+static bool contents_style(int style)
+{
+	return style == FOLIO_ST_CONTENTS || style == FOLIO_ST_CONTENTS_PAGE ||
+	       style == FOLIO_ST_CONTENTS_TITLE;
+}
+
+int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it)
+{
+	if (it->kind == FOLIO_DL_LINK)
+		return FOLIO_PDF_TAG_NONE;
+	bool text = it->kind == FOLIO_DL_TEXT;
+	if (it->kind == FOLIO_DL_RECT || it->kind == FOLIO_DL_RULE ||
+	    (text && (it->para == FOLIO_DL_FURNITURE || !it->len)))
+		return FOLIO_PDF_TAG_ARTIFACT;
+	folio_pdf_tags *t = tags_of(w);
+	bool in_article = it->article >= 0 && !(text && contents_style(it->style));
+	size_t a = (size_t)it->article;
+	int art = -1;
+	if (in_article) {
+		if (t->art[a] < 0)
+			t->art[a] = new_elem(w, t, "Art", -1);
+		art = t->art[a];
+	}
+	if (it->kind == FOLIO_DL_IMAGE) {
+		int e = new_elem(w, t, "Figure", art);
+		t->elems[e].alt = it->text;
+		t->elems[e].alt_len = it->len;
+		t->last = NULL;
+		return e;
+	}
+	if (!in_article) {
+		/* one element per line of one style: the masthead's lines, each
+		 * entry of the contents box */
+		const folio_dl_item *l = t->last;
+		if (l && t->last_elem >= 0 && l->y == it->y &&
+		    (l->style == it->style || (contents_style(l->style) && contents_style(it->style))))
+			return t->last_elem;
+		t->last = it;
+		t->last_elem = new_elem(w, t, text_role(it->style), -1);
+		return t->last_elem;
+	}
+	t->last = NULL;
+	size_t para = (size_t)it->para;
+	if (para >= t->npara[a]) {
+		size_t n = para + 16;
+		int *grown = folio_arena_alloc(w->ctx->arena, n * sizeof *grown);
+		for (size_t i = 0; i < n; i++)
+			grown[i] = i < t->npara[a] ? t->by_para[a][i] : -1;
+		t->by_para[a] = grown;
+		t->npara[a] = n;
+	}
+	if (t->by_para[a][para] < 0)
+		t->by_para[a][para] = new_elem(w, t, text_role(it->style), art);
+	return t->by_para[a][para];
+}
+
+static bool same_target(const folio_dl_item *a, const folio_dl_item *b)
+{
+	return a->uri ? b->uri && !strcmp(a->uri, b->uri) : !b->uri && a->dest_page == b->dest_page;
+}
+
+bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
+                        HPDF_Annotation annot)
+{
+	folio_pdf_tags *t = tags_of(w);
+	/* a child of the paragraph it stands in, when it stands in one */
+	int parent = -1;
+	if (it->article >= 0 && it->para >= 0 && (size_t)it->para < t->npara[it->article])
+		parent = t->by_para[it->article][it->para];
+	/* the pieces of one link's text (a URL over two lines) are one Link */
+	int e = (int)t->n - 1;
+	if (e < 0 || !t->elems[e].link || t->elems[e].parent != parent ||
+	    !same_target(t->elems[e].link, it)) {
+		e = new_elem(w, t, "Link", parent);
+		t->elems[e].link = it;
+	}
+	folio_pdf_elem *el = &t->elems[e];
+	struct folio_pdf_annot a = {annot, page};
+	FOLIO_PUSH(w->ctx->arena, el->annots, el->nannots, el->capannots, a);
+	/* what a reader says for it */
+	const char *says = it->uri ? it->uri
+	                           : folio_arena_printf(w->ctx->arena, "page %d", it->dest_page + 1);
+	return folio_pdf_ok(w, HPDF_Dict_Add(annot, "Contents", folio_pdf_utf16(w, says)));
+}
+
+const char *folio_pdf_tag_role(folio_pdf_writer *w, int elem)
+{
+	return w->tags->elems[elem].role;
+}
+
+int folio_pdf_tag_mark(folio_pdf_writer *w, int page, int elem)
+{
+	folio_pdf_tags *t = tags_of(w);
+	folio_pdf_elem *e = &t->elems[elem];
+	folio_pdf_mcr r = {page, t->next_mcid[page]++};
+	FOLIO_PUSH(w->ctx->arena, e->refs, e->nrefs, e->caprefs, r);
+	return r.mcid;
+}
+
+static bool indirect(folio_pdf_writer *w, void *obj)
+{
+	return folio_pdf_got(w, obj) && folio_pdf_ok(w, HPDF_Xref_Add(w->pdf->xref, obj));
+}
+
+static HPDF_Dict new_dict(folio_pdf_writer *w, bool is_indirect)
+{
+	HPDF_Dict d = HPDF_Dict_New(w->pdf->mmgr);
+	if (is_indirect ? !indirect(w, d) : !folio_pdf_got(w, d))
+		return NULL;
+	return d;
+}
+
+static HPDF_Array new_array(folio_pdf_writer *w)
+{
+	HPDF_Array a = HPDF_Array_New(w->pdf->mmgr);
+	return folio_pdf_got(w, a) ? a : NULL;
+}
+
+/* Each element's dictionary, its parent's /K growing in reading order */
+static bool write_elems(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict doc,
+                        HPDF_Array doc_kids)
+{
+	HPDF_Array *kids = folio_arena_alloc(w->ctx->arena, (t->n + 1) * sizeof *kids);
+	for (size_t i = 0; i < t->n; i++) {
+		folio_pdf_elem *e = &t->elems[i];
+		HPDF_Dict d = e->dict = new_dict(w, true);
+		if (!d)
+			return false;
+		HPDF_Dict parent = e->parent < 0 ? doc : t->elems[e->parent].dict;
+		HPDF_Array siblings = e->parent < 0 ? doc_kids : kids[e->parent];
+		FOLIO_PDF_TRY(w, HPDF_Dict_AddName(d, "Type", "StructElem"));
+		FOLIO_PDF_TRY(w, HPDF_Dict_AddName(d, "S", e->role));
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "P", parent));
+		FOLIO_PDF_TRY(w, HPDF_Array_Add(siblings, d));
+		if (e->alt) {
+			char *alt = folio_arena_strndup(w->ctx->arena, e->alt, e->alt_len);
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "Alt", folio_pdf_utf16(w, alt)));
+		}
+		if (!(kids[i] = new_array(w)))
+			return false;
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "K", kids[i]));
+		for (size_t k = 0; k < e->nannots; k++) {
+			HPDF_Dict objr = new_dict(w, false);
+			if (!objr)
+				return false;
+			FOLIO_PDF_TRY(w, HPDF_Dict_AddName(objr, "Type", "OBJR"));
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(objr, "Obj", e->annots[k].annot));
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(objr, "Pg", w->pages[e->annots[k].page]));
+			FOLIO_PDF_TRY(w, HPDF_Array_Add(kids[i], objr));
+		}
+		for (size_t k = 0; k < e->nrefs; k++) {
+			HPDF_Dict mcr = new_dict(w, false);
+			if (!mcr)
+				return false;
+			FOLIO_PDF_TRY(w, HPDF_Dict_AddName(mcr, "Type", "MCR"));
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(mcr, "Pg", w->pages[e->refs[k].page]));
+			FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(mcr, "MCID", e->refs[k].mcid));
+			FOLIO_PDF_TRY(w, HPDF_Array_Add(kids[i], mcr));
+		}
+	}
+	return true;
+}
+
+/* /ParentTree: for page p (its /StructParents p), the element of each of
+ * its MCIDs, in MCID order; then for each link (its /StructParent), its
+ * Link element. */
+static bool write_parent_tree(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict root)
+{
+	int npages = w->dl->npages;
+	HPDF_Dict tree = new_dict(w, true);
+	HPDF_Array nums = new_array(w);
+	if (!tree || !nums)
+		return false;
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(tree, "Nums", nums));
+	HPDF_Dict **owner = folio_arena_alloc(w->ctx->arena, (size_t)npages * sizeof *owner);
+	for (int p = 0; p < npages; p++)
+		owner[p] = folio_arena_alloc(w->ctx->arena,
+		                             ((size_t)t->next_mcid[p] + 1) * sizeof *owner[p]);
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t k = 0; k < t->elems[i].nrefs; k++)
+			owner[t->elems[i].refs[k].page][t->elems[i].refs[k].mcid] = t->elems[i].dict;
+	for (int p = 0; p < npages; p++) {
+		HPDF_Array list = new_array(w);
+		if (!list)
+			return false;
+		for (int m = 0; m < t->next_mcid[p]; m++)
+			FOLIO_PDF_TRY(w, HPDF_Array_Add(list, owner[p][m]));
+		FOLIO_PDF_TRY(w, HPDF_Array_AddNumber(nums, p));
+		FOLIO_PDF_TRY(w, HPDF_Array_Add(nums, list));
+		FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(w->pages[p], "StructParents", p));
+		/* links are visited in the order of the structure */
+		FOLIO_PDF_TRY(w, HPDF_Dict_AddName(w->pages[p], "Tabs", "S"));
+	}
+	int key = npages;
+	for (size_t i = 0; i < t->n; i++)
+		for (size_t k = 0; k < t->elems[i].nannots; k++) {
+			HPDF_Annotation annot = t->elems[i].annots[k].annot;
+			FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(annot, "StructParent", key));
+			FOLIO_PDF_TRY(w, HPDF_Array_AddNumber(nums, key++));
+			FOLIO_PDF_TRY(w, HPDF_Array_Add(nums, t->elems[i].dict));
+		}
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(root, "ParentTree", tree));
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
+	return true;
+}
+
+bool folio_pdf_tags_finish(folio_pdf_writer *w)
+{
+	folio_pdf_tags *t = tags_of(w);
+	w->doing = "writing the document's structure";
+	HPDF_Dict root = new_dict(w, true), doc = new_dict(w, true), mark = new_dict(w, false),
+	          prefs = new_dict(w, false);
+	HPDF_Array doc_kids = new_array(w);
+	if (!root || !doc || !mark || !prefs || !doc_kids)
+		return false;
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(root, "K", doc));
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(doc, "Type", "StructElem"));
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(doc, "S", "Document"));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(doc, "P", root));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(doc, "K", doc_kids));
+	if (!write_elems(w, t, doc, doc_kids) || !write_parent_tree(w, t, root))
+		return false;
+	HPDF_Dict catalog = w->pdf->catalog;
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(catalog, "MarkInfo", mark));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(catalog, "StructTreeRoot", root));
+	if (w->dl->lang && *w->dl->lang)
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(catalog, "Lang", folio_pdf_utf16(w, w->dl->lang)));
+	/* a reader's title bar shows the newsletter's title, not the file's name */
+	FOLIO_PDF_TRY(w, HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE));
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(catalog, "ViewerPreferences", prefs));
+	/* MarkInfo is PDF 1.4; PDF/UA is made on PDF 1.7 */
+	w->pdf->pdf_version = HPDF_VER_17;
+	return true;
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# tagged.sh: the screen edition is a tagged PDF (src/pdf/tags.c), read
+# back on the field-notes sample with poppler (pdfinfo -struct-text,
+# pdftotext) and qpdf:
+# - one Art per article of issue.yaml, in its order, each headed by an H2
+#   with its title; every plain paragraph of the articles' Markdown is a P
+#   of its text, words and spaces as written, in reading order;
+# - the footers and page numbers are no part of it (artifacts);
+# - a hyphen the line breaker added is no part of the text (pdftotext
+#   reads "registration", which print sets as "reg-" and "istration");
+# - the catalogue has MarkInfo, StructTreeRoot and Lang, every page its
+#   StructParents, every link annotation a StructParent (a Link element)
+#   and Contents, every Figure its caption as Alt; the print edition has
+#   none of it.
+source "$(dirname "$0")/lib.sh"
+sample=$SOURCE_ROOT/samples/field-notes
+rc=0
+"$FOLIO" build "$sample/issue.yaml" --target screen -o "$WORK/screen.pdf" 2>"$WORK/err" || rc=$?
+[ "$rc" -eq 0 ] || { cat "$WORK/err"; fail "screen build exited $rc"; }
+"$FOLIO" build "$sample/issue.yaml" -o "$WORK/print.pdf" 2>"$WORK/err" || fail "print build"
+qpdf_clean "$WORK/screen.pdf"
+head -c 8 "$WORK/screen.pdf" | grep -q "%PDF-1.7" && ok "the screen edition is PDF 1.7" ||
+	no "the screen edition's header: $(head -c 8 "$WORK/screen.pdf")"
+pdfinfo -struct-text "$WORK/screen.pdf" >"$WORK/struct.txt" 2>"$WORK/struct.err" ||
+	fail "pdfinfo -struct-text failed: $(cat "$WORK/struct.err")"
+pdftotext -enc UTF-8 "$WORK/screen.pdf" "$WORK/screen.txt"
+
+python3 - "$WORK/struct.txt" "$sample" "$WORK/screen.txt" <<'PY' || bad=1
+import re, sys, pathlib
+struct, sample, text = sys.argv[1], pathlib.Path(sys.argv[2]), open(sys.argv[3]).read()
+bad = 0
+def check(cond, what):
+    global bad
+    print(("ok: " if cond else "FAIL: ") + what)
+    bad |= not cond
+
+# the tree, from its indentation: (depth, type, text)
+nodes, last = [], None
+for line in open(struct, encoding="utf-8"):
+    depth = (len(line) - len(line.lstrip(" "))) // 2
+    s = line.strip()
+    if s.startswith('"'):
+        if last is not None:
+            nodes[last][2] += s[1:-1]
+    elif s:
+        nodes.append([depth, s.split()[0], ""])
+        last = len(nodes) - 1
+check(nodes and nodes[0][1] == "Document", "the root is a Document")
+
+yaml = (sample / "issue.yaml").read_text()
+titles = re.findall(r"^  - title: (.*)$", yaml, re.M)
+arts = [i for i, n in enumerate(nodes) if n[1] == "Art"]
+check(len(arts) == len(titles), "%d Art elements for %d articles" % (len(arts), len(titles)))
+def norm(s):
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", s.replace("-", "")).strip()
+for k, (i, title) in enumerate(zip(arts, titles)):
+    heads = [n for n in nodes[i + 1:(arts[k + 1] if k + 1 < len(arts) else len(nodes))] if n[1] == "H2"]
+    check(heads and norm(heads[0][2]) == norm(title.strip('"')),
+          "Art %d is headed by an H2 '%s'" % (k + 1, heads[0][2] if heads else None))
+
+ps = [norm(n[2]) for n in nodes if n[1] == "P"]
+plain = []
+for md in sorted((sample / "articles").glob("*.md")):
+    for para in md.read_text().split("\n\n"):
+        para = para.strip()
+        if para and not re.search(r"[*_`\[\]!#>|]|^\s*(-|\d+\.) ", para, re.M):
+            plain.append(norm(para))
+found = [p for p in plain if p in ps]
+check(len(plain) >= 20 and found == plain,
+      "every plain paragraph (%d) is a P of its words: %d found%s" % (
+          len(plain), len(found), "" if found == plain else "; missing: " +
+          next(p for p in plain if p not in ps)[:80]))
+order = [ps.index(p) for p in found]
+check(order == sorted(order), "the paragraphs stand in reading order")
+flat = " ".join(n[2] for n in nodes)
+check("Field Notes · Autumn 2026" not in flat and not any(n[2].strip() in ("2", "3", "4") for n in nodes),
+      "no footer nor page number in the structure")
+check("registration page at" in text and "reg-\nistration" not in text,
+      "pdftotext reads 'registration' whole")
+sys.exit(bad)
+PY
+
+json "$WORK/screen.pdf" '
+root = objs.get("trailer", {}).get("/Root")
+cat = get(root)
+check(get(cat.get("/MarkInfo", {})).get("/Marked") is True, "MarkInfo /Marked true")
+check(cat.get("/Lang") is not None, "the catalogue has /Lang")
+tree = get(cat.get("/StructTreeRoot"))
+check(tree and get(tree.get("/K")).get("/S") == "/Document", "StructTreeRoot /K is the Document")
+pages = [v for v in objs.values() if isinstance(v, dict) and v.get("/Type") == "/Page"]
+check(len(pages) == 4 and all("/StructParents" in p for p in pages), "every page has /StructParents")
+annots = [v for v in objs.values() if isinstance(v, dict) and v.get("/Subtype") == "/Link"]
+check(annots and all("/StructParent" in a and "/Contents" in a for a in annots),
+      "every link (%d) has /StructParent and /Contents" % len(annots))
+nums = get(get(tree["/ParentTree"])["/Nums"])
+check(len(nums) == 2 * (len(pages) + len(annots)), "the parent tree has the pages and the links")
+figs = [v for v in objs.values() if isinstance(v, dict) and v.get("/S") == "/Figure"]
+check(len(figs) == 3 and all(v.get("/Alt") for v in figs),
+      "3 Figures (two lead pictures, one in the text), each with /Alt")
+'
+json "$WORK/print.pdf" '
+cat = get(objs.get("trailer", {}).get("/Root"))
+check("/StructTreeRoot" not in cat and "/MarkInfo" not in cat, "the print edition is not tagged")
+'
+[ "$bad" -eq 0 ] || fail "tagged"
