@@ -218,6 +218,11 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 	const folio_style *es = &t->styles[FOLIO_ST_CONTENTS];
 	double cy = y + pad;
 	double title_base = cy + ts->leading * 0.75;
+	/* the title first: the screen edition's structure reads it first */
+	if (page >= 0)
+		folio_put(L, page, FOLIO_ST_CONTENTS_TITLE,
+		          is->contents_title ? is->contents_title : L->words->contents_title, x + pad,
+		          title_base, FOLIO_ALIGN_LEFT, -1);
 	cy += ts->leading + ts->space_after;
 	size_t nentries = 0;
 	for (size_t i = 0; i < is->narticles; i++) {
@@ -232,45 +237,39 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.75,
 			           (folio_cmyk){.k = 0});
 		cy += es->leading * 0.4;
+		double first_base = cy + es->leading * 0.75, top = cy;
 		for (size_t k = 0; k < p.nlines; k++) {
-			double base = cy + es->leading * 0.75;
-			if (page >= 0) {
-				folio_emit_line(L, page, &p.lines[k], x + pad, base,
+			if (page >= 0)
+				folio_emit_line(L, page, &p.lines[k], x + pad, cy + es->leading * 0.75,
 				                FOLIO_ST_CONTENTS, (int)i, -1);
-				if (k == 0) {
-					int n = L->guess ? L->guess[i] : 0;
-					/* an article that starts on no page (all of it
-					 * overset, in a draft) has no number to give */
-					const char *num =
-					    n > 0 ? folio_arena_printf(L->ctx->arena, "%s %02d",
-					                               L->words->page, n)
-					          : folio_arena_printf(L->ctx->arena,
-					                               "%s \xE2\x80\x94",
-					                               L->words->page);
-					folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num,
-					          x + pad + m.inner_w, base, FOLIO_ALIGN_RIGHT, -1);
-					folio_emit(L, page,
-					           (folio_dl_item){
-					               .kind = FOLIO_DL_LINK,
-					               .x = x + pad,
-					               .y = cy,
-					               .w = m.inner_w,
-					               .h = es->leading * (double)p.nlines,
-					               .dest_page = n - 1,
-					               .style = FOLIO_ST_CONTENTS,
-					               .article = (int)i,
-					           });
-				}
-			}
 			cy += es->leading;
+		}
+		/* the page number on the first line, after the whole entry: the
+		 * screen edition reads "... in CA countries Page 02" */
+		if (page >= 0) {
+			int n = L->guess ? L->guess[i] : 0;
+			/* an article that starts on no page (all of it overset, in a
+			 * draft) has no number to give */
+			const char *num =
+			    n > 0 ? folio_arena_printf(L->ctx->arena, "%s %02d", L->words->page, n)
+			          : folio_arena_printf(L->ctx->arena, "%s \xE2\x80\x94", L->words->page);
+			folio_put(L, page, FOLIO_ST_CONTENTS_PAGE, num, x + pad + m.inner_w, first_base,
+			          FOLIO_ALIGN_RIGHT, -1);
+			folio_emit(L, page,
+			           (folio_dl_item){
+			               .kind = FOLIO_DL_LINK,
+			               .x = x + pad,
+			               .y = top,
+			               .w = m.inner_w,
+			               .h = es->leading * (double)p.nlines,
+			               .dest_page = n - 1,
+			               .style = FOLIO_ST_CONTENTS,
+			               .article = (int)i,
+			           });
 		}
 		nentries++;
 	}
 	cy += pad;
-	if (page >= 0)
-		folio_put(L, page, FOLIO_ST_CONTENTS_TITLE,
-		          is->contents_title ? is->contents_title : L->words->contents_title, x + pad,
-		          title_base, FOLIO_ALIGN_LEFT, -1);
 	return cy - y;
 }
 

@@ -32,6 +32,7 @@ typedef struct {
 	int index;         /* the page's number, 0-based */
 	int tag;           /* screen: the open marked content's element, or a FOLIO_PDF_TAG_ */
 	bool spaced;       /* screen: the last glyph drawn is a space */
+	int text_style;    /* the style of the last text item drawn, or -1 */
 	HPDF_Dict fonts, xobjects, gstates; /* this page's resource dictionaries */
 } page_state;
 
@@ -247,8 +248,11 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	/* Screen: a reader (and copying) finds words by their spaces, which
 	 * print leaves as gaps: a space glyph goes where a gap on the line is
 	 * wider than a tenth of an em, and the gap's rest is moved over. */
-	if (screen && s->in_text && !s->spaced && y == s->run_y &&
-	    x - s->pen > 0.1 * it->size && !put_space(s, font))
+	bool word_gap = y == s->run_y && x - s->pen > 0.1 * it->size;
+	/* a contents entry's page number follows the entry's last line */
+	bool number = it->style == FOLIO_ST_CONTENTS_PAGE && s->text_style != it->style;
+	s->text_style = it->style;
+	if (screen && s->in_text && !s->spaced && (word_gap || number) && !put_space(s, font))
 		return false;
 	double gap = x - s->pen;
 	if (s->in_run && y == s->run_y && gap > -0.5 * it->size && gap < 3 * it->size) {
@@ -502,7 +506,8 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 	                .b = &w->content,
 	                .line_width = -1,
 	                .index = index,
-	                .tag = FOLIO_PDF_TAG_NONE};
+	                .tag = FOLIO_PDF_TAG_NONE,
+	                .text_style = -1};
 	const folio_dl_page *p = &w->dl->pages[index];
 	const folio_pdf_geom *g = &w->geom;
 	/* Print: whatever the layout put beyond the bleed is cut off there, so

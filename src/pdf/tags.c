@@ -46,6 +46,7 @@ struct folio_pdf_tags {
 	/* per article: its Art element and its paragraphs' elements (by para),
 	 * -1 where none yet */
 	int *art;
+	int *entry; /* its entry in the contents box */
 	int **by_para;
 	size_t *npara;
 	size_t narticles;
@@ -68,10 +69,11 @@ static folio_pdf_tags *tags_of(folio_pdf_writer *w)
 			if (w->dl->pages[p].items[i].article >= (int)t->narticles)
 				t->narticles = (size_t)w->dl->pages[p].items[i].article + 1;
 	t->art = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->art);
+	t->entry = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->entry);
 	t->by_para = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->by_para);
 	t->npara = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->npara);
 	for (size_t i = 0; i < t->narticles; i++)
-		t->art[i] = -1;
+		t->art[i] = t->entry[i] = -1;
 	t->next_mcid = folio_arena_alloc(a, (size_t)w->dl->npages * sizeof *t->next_mcid);
 	t->last_elem = -1;
 	w->tags = t;
@@ -133,12 +135,19 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it)
 		t->last = NULL;
 		return e;
 	}
+	if (text && contents_style(it->style) && it->article >= 0) {
+		/* an entry of the contents box, over as many lines as it takes */
+		if (t->entry[a] < 0)
+			t->entry[a] = new_elem(w, t, "P", -1);
+		t->last = it;
+		return t->last_elem = t->entry[a];
+	}
 	if (!in_article) {
-		/* one element per line of one style: the masthead's lines, each
-		 * entry of the contents box */
+		/* one element per line of one style: the masthead's lines, the
+		 * contents box's title, an entry's page number with its line */
 		const folio_dl_item *l = t->last;
-		if (l && t->last_elem >= 0 && l->y == it->y &&
-		    (l->style == it->style || (contents_style(l->style) && contents_style(it->style))))
+		bool number = it->style == FOLIO_ST_CONTENTS_PAGE && l && contents_style(l->style);
+		if (l && t->last_elem >= 0 && (number || (l->y == it->y && l->style == it->style)))
 			return t->last_elem;
 		t->last = it;
 		t->last_elem = new_elem(w, t, text_role(it->style), -1);
@@ -172,6 +181,8 @@ bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
 	int parent = -1;
 	if (it->article >= 0 && it->para >= 0 && (size_t)it->para < t->npara[it->article])
 		parent = t->by_para[it->article][it->para];
+	else if (it->article >= 0 && contents_style(it->style))
+		parent = t->entry[it->article];
 	/* the pieces of one link's text (a URL over two lines) are one Link */
 	int e = (int)t->n - 1;
 	if (e < 0 || !t->elems[e].link || t->elems[e].parent != parent ||

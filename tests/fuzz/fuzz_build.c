@@ -1,6 +1,7 @@
 /* fuzz_build.c: libFuzzer harness for the whole build into memory: the
  * input is split into issue.yaml and body.md (see fuzz_util.h) and goes
- * through folio_build with the layouts and fonts of the source tree. */
+ * through folio_build with the layouts and fonts of the source tree, into
+ * the print edition or, for an input of odd size, the screen one. */
 #include "fuzz_util.h"
 
 #include "folio.h"
@@ -24,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *yaml = fuzz_write(0, "issue.yaml", data, ylen);
 	fuzz_write(1, "body.md", md, mlen);
 	folio_ctx *ctx = folio_ctx_new();
-	folio_build_options o = {.issue_path = yaml, .draft = true};
+	/* both editions: the screen one (tags, resampling) for inputs of odd size */
+	folio_build_options o = {.issue_path = yaml, .draft = true, .target = (int)(size & 1)};
 	unsigned char *pdf = NULL;
 	size_t len = 0;
 	int rc = folio_build(ctx, &o, &pdf, &len);
