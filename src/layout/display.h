@@ -28,6 +28,7 @@ typedef struct folio_dl_item {
 	 * screen edition's words: a space after the one, none through the
 	 * other) */
 	bool space_after, hyphen;
+	bool marker; /* text: a list item's number or bullet */
 	double x, y, w, h;
 	folio_cmyk color;
 	/* text */

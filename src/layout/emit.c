@@ -68,6 +68,7 @@ static void folio_emit_marker(folio_lay *L, const folio_row *r, const folio_slot
 	folio_emit(L, s->page,
 	           (folio_dl_item){
 	               .kind = FOLIO_DL_TEXT,
+	               .marker = true,
 	               .x = x + r->marker_dx,
 	               .y = s->base,
 	               .w = folio_face_measure(face, r->marker, strlen(r->marker), st->size),

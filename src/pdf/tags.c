@@ -47,6 +47,7 @@ struct folio_pdf_tags {
 	 * -1 where none yet */
 	int *art;
 	int *entry; /* its entry in the contents box */
+	int *list, *list_para; /* its open L element and the para of its last item */
 	int **by_para;
 	size_t *npara;
 	size_t narticles;
@@ -70,10 +71,12 @@ static folio_pdf_tags *tags_of(folio_pdf_writer *w)
 				t->narticles = (size_t)w->dl->pages[p].items[i].article + 1;
 	t->art = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->art);
 	t->entry = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->entry);
+	t->list = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->list);
+	t->list_para = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->list_para);
 	t->by_para = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->by_para);
 	t->npara = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->npara);
 	for (size_t i = 0; i < t->narticles; i++)
-		t->art[i] = t->entry[i] = -1;
+		t->art[i] = t->entry[i] = t->list[i] = -1;
 	t->next_mcid = folio_arena_alloc(a, (size_t)w->dl->npages * sizeof *t->next_mcid);
 	t->last_elem = -1;
 	w->tags = t;
@@ -162,6 +165,17 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it)
 			grown[i] = i < t->npara[a] ? t->by_para[a][i] : -1;
 		t->by_para[a] = grown;
 		t->npara[a] = n;
+	}
+	if (it->marker) {
+		/* a list item, drawn marker first: L > LI > Lbl (the marker) and
+		 * LBody (its text); items one after the other are one list */
+		if (t->list[a] < 0 || t->list_para[a] + 1 != it->para)
+			t->list[a] = new_elem(w, t, "L", art);
+		t->list_para[a] = it->para;
+		int li = new_elem(w, t, "LI", t->list[a]);
+		int lbl = new_elem(w, t, "Lbl", li);
+		t->by_para[a][para] = new_elem(w, t, "LBody", li);
+		return lbl;
 	}
 	if (t->by_para[a][para] < 0)
 		t->by_para[a][para] = new_elem(w, t, text_role(it->style), art);

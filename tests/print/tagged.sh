@@ -4,7 +4,8 @@
 # pdftotext) and qpdf:
 # - one Art per article of issue.yaml, in its order, each headed by an H2
 #   with its title; every plain paragraph of the articles' Markdown is a P
-#   of its text, words and spaces as written, in reading order;
+#   of its text, words and spaces as written, in reading order; every list
+#   item an LI of a Lbl (its number or bullet) and an LBody;
 # - the footers and page numbers are no part of it (artifacts);
 # - a hyphen the line breaker added is no part of the text (pdftotext
 #   reads "registration", which print sets as "reg-" and "istration");
@@ -76,6 +77,13 @@ check(order == sorted(order), "the paragraphs stand in reading order")
 flat = " ".join(n[2] for n in nodes)
 check("Field Notes · Autumn 2026" not in flat and not any(n[2].strip() in ("2", "3", "4") for n in nodes),
       "no footer nor page number in the structure")
+items = sum(len(re.findall(r"^\s*(?:- |\* |\d+\. )", md.read_text(), re.M))
+            for md in (sample / "articles").glob("*.md"))
+lis = [i for i, n in enumerate(nodes) if n[1] == "LI"]
+check(items > 0 and len(lis) == items and
+      all(nodes[i + 1][1] == "Lbl" and nodes[i + 2][1] == "LBody" for i in lis),
+      "every list item (%d) is an LI of a Lbl and an LBody: %d" % (items, len(lis)))
+check(any(n[1] == "Lbl" and n[2].strip() == "01" for n in nodes), "a numbered item's Lbl reads 01")
 check("registration page at" in text and "reg-\nistration" not in text,
       "pdftotext reads 'registration' whole")
 sys.exit(bad)
