@@ -475,12 +475,12 @@ static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content,
 /* Screen: each run of one element's items in a marked-content sequence
  * with its MCID, artifacts in /Artifact (tags.c). A sequence and a text
  * object must nest, so the text object ends first. */
-static void tag_item(page_state *s, const folio_dl_item *it)
+static void tag_item(page_state *s, const folio_dl_item *it, const folio_dl_item *next)
 {
 	folio_pdf_writer *w = s->w;
 	if (w->target != FOLIO_TARGET_SCREEN)
 		return;
-	int elem = folio_pdf_tag_elem(w, it);
+	int elem = folio_pdf_tag_elem(w, it, next);
 	if (elem == FOLIO_PDF_TAG_NONE || elem == s->tag)
 		return;
 	end_text(s);
@@ -526,7 +526,7 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 	for (size_t i = 0; i < p->nitems; i++) {
 		const folio_dl_item *it = &p->items[i];
 		w->doing = (unsigned)it->kind <= FOLIO_DL_LINK ? doing[it->kind] : "drawing";
-		tag_item(&s, it);
+		tag_item(&s, it, i + 1 < p->nitems ? &p->items[i + 1] : NULL);
 		bool ok = true;
 		switch (it->kind) {
 		case FOLIO_DL_TEXT: ok = draw_text(&s, it); break;

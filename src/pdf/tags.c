@@ -9,40 +9,43 @@
  *
  * draw.c asks, item by item, which element an item belongs to
  * (folio_pdf_tag_elem) and wraps each run of one element's items in a
- * marked-content sequence with its MCID (folio_pdf_tag_mark); once the
+ * marked-content sequence with its MCID (folio_pdf_tag_mark); a link's
+ * text is a Link element inside its paragraph, holding the annotation too
+ * (folio_pdf_tag_link). Each element keeps its kids (its marked content,
+ * its annotations, the elements inside it) in reading order. Once the
  * pages are drawn, folio_pdf_tags_finish writes the elements, the parent
- * tree that leads from a page's MCIDs back to them, and the catalogue's
- * MarkInfo, StructTreeRoot and Lang. The print edition (PDF/X-3, PDF 1.3)
- * is not tagged. */
+ * tree that leads from a page's MCIDs and annotations back to them, and
+ * the catalogue's MarkInfo, StructTreeRoot and Lang. The print edition
+ * (PDF/X-3, PDF 1.3) is not tagged. */
 #include "writer.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* What an element holds, in reading order: an element (elem >= 0), an
+ * annotation (annot), or marked content (page, mcid). */
 typedef struct {
+	int elem;
+	HPDF_Annotation annot;
 	int page, mcid;
-} folio_pdf_mcr;
+} folio_pdf_kid;
 
 typedef struct {
 	const char *role;   /* the structure type: "P", "H2", "Figure", ... */
 	int parent;         /* an element's index, or -1: the Document */
 	const char *alt;    /* a Figure's words, or NULL */
 	size_t alt_len;
-	folio_pdf_mcr *refs; /* its marked content, in reading order */
-	size_t nrefs, caprefs;
-	/* a Link's annotations (one per piece of its text) and their pages */
-	struct folio_pdf_annot {
-		HPDF_Annotation annot;
-		int page;
-	} * annots;
-	size_t nannots, capannots;
-	const folio_dl_item *link; /* the first: what it leads to */
+	folio_pdf_kid *kids;
+	size_t nkids, capkids;
+	const folio_dl_item *link; /* a Link's first annotation: what it leads to */
 	HPDF_Dict dict;
 } folio_pdf_elem;
 
 struct folio_pdf_tags {
 	folio_pdf_elem *elems;
 	size_t n, cap;
+	folio_pdf_kid *doc; /* the Document's kids */
+	size_t ndoc, capdoc;
 	/* per article: its Art element and its paragraphs' elements (by para),
 	 * -1 where none yet */
 	int *art;
@@ -56,6 +59,7 @@ struct folio_pdf_tags {
 	 * (masthead, contents box) are one element per line and style */
 	const folio_dl_item *last;
 	int last_elem;
+	int link; /* the Link element made last, or -1 */
 };
 
 static folio_pdf_tags *tags_of(folio_pdf_writer *w)
@@ -78,16 +82,46 @@ static folio_pdf_tags *tags_of(folio_pdf_writer *w)
 	for (size_t i = 0; i < t->narticles; i++)
 		t->art[i] = t->entry[i] = t->list[i] = -1;
 	t->next_mcid = folio_arena_alloc(a, (size_t)w->dl->npages * sizeof *t->next_mcid);
-	t->last_elem = -1;
+	t->last_elem = t->link = -1;
 	w->tags = t;
 	return t;
+}
+
+static void add_kid(folio_pdf_writer *w, folio_pdf_tags *t, int parent, folio_pdf_kid k)
+{
+	if (parent < 0) {
+		FOLIO_PUSH(w->ctx->arena, t->doc, t->ndoc, t->capdoc, k);
+	} else {
+		folio_pdf_elem *p = &t->elems[parent];
+		FOLIO_PUSH(w->ctx->arena, p->kids, p->nkids, p->capkids, k);
+	}
 }
 
 static int new_elem(folio_pdf_writer *w, folio_pdf_tags *t, const char *role, int parent)
 {
 	folio_pdf_elem e = {.role = role, .parent = parent};
 	FOLIO_PUSH(w->ctx->arena, t->elems, t->n, t->cap, e);
-	return (int)t->n - 1;
+	int i = (int)t->n - 1;
+	add_kid(w, t, parent, (folio_pdf_kid){.elem = i});
+	return i;
+}
+
+static bool same_target(const folio_dl_item *a, const folio_dl_item *b)
+{
+	return a->uri ? b->uri && !strcmp(a->uri, b->uri) : !b->uri && a->dest_page == b->dest_page;
+}
+
+/* The Link element in `parent` for `link`: the one made last when it is
+ * there and leads to the same place (a URL over two lines is one Link) */
+static int link_elem(folio_pdf_writer *w, folio_pdf_tags *t, int parent,
+                     const folio_dl_item *link)
+{
+	int e = t->link;
+	if (e < 0 || t->elems[e].parent != parent || !same_target(t->elems[e].link, link)) {
+		e = t->link = new_elem(w, t, "Link", parent);
+		t->elems[e].link = link;
+	}
+	return e;
 }
 
 /* The structure type of a text line in a style */
@@ -114,7 +148,7 @@ static bool contents_style(int style)
 	       style == FOLIO_ST_CONTENTS_TITLE;
 }
 
-int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it)
+int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio_dl_item *next)
 {
 	if (it->kind == FOLIO_DL_LINK)
 		return FOLIO_PDF_TAG_NONE;
@@ -179,34 +213,24 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it)
 	}
 	if (t->by_para[a][para] < 0)
 		t->by_para[a][para] = new_elem(w, t, text_role(it->style), art);
+	/* a link's text: the annotation over it is the next item */
+	if (next && next->kind == FOLIO_DL_LINK && next->x == it->x && next->article == it->article &&
+	    next->para == it->para)
+		return link_elem(w, t, t->by_para[a][para], next);
 	return t->by_para[a][para];
-}
-
-static bool same_target(const folio_dl_item *a, const folio_dl_item *b)
-{
-	return a->uri ? b->uri && !strcmp(a->uri, b->uri) : !b->uri && a->dest_page == b->dest_page;
 }
 
 bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
                         HPDF_Annotation annot)
 {
 	folio_pdf_tags *t = tags_of(w);
-	/* a child of the paragraph it stands in, when it stands in one */
+	/* in the paragraph it stands in (or the contents box's entry) */
 	int parent = -1;
 	if (it->article >= 0 && it->para >= 0 && (size_t)it->para < t->npara[it->article])
 		parent = t->by_para[it->article][it->para];
 	else if (it->article >= 0 && contents_style(it->style))
 		parent = t->entry[it->article];
-	/* the pieces of one link's text (a URL over two lines) are one Link */
-	int e = (int)t->n - 1;
-	if (e < 0 || !t->elems[e].link || t->elems[e].parent != parent ||
-	    !same_target(t->elems[e].link, it)) {
-		e = new_elem(w, t, "Link", parent);
-		t->elems[e].link = it;
-	}
-	folio_pdf_elem *el = &t->elems[e];
-	struct folio_pdf_annot a = {annot, page};
-	FOLIO_PUSH(w->ctx->arena, el->annots, el->nannots, el->capannots, a);
+	add_kid(w, t, link_elem(w, t, parent, it), (folio_pdf_kid){.elem = -1, .annot = annot, .page = page});
 	/* what a reader says for it */
 	const char *says = it->uri ? it->uri
 	                           : folio_arena_printf(w->ctx->arena, "page %d", it->dest_page + 1);
@@ -221,10 +245,9 @@ const char *folio_pdf_tag_role(folio_pdf_writer *w, int elem)
 int folio_pdf_tag_mark(folio_pdf_writer *w, int page, int elem)
 {
 	folio_pdf_tags *t = tags_of(w);
-	folio_pdf_elem *e = &t->elems[elem];
-	folio_pdf_mcr r = {page, t->next_mcid[page]++};
-	FOLIO_PUSH(w->ctx->arena, e->refs, e->nrefs, e->caprefs, r);
-	return r.mcid;
+	int mcid = t->next_mcid[page]++;
+	add_kid(w, t, elem, (folio_pdf_kid){.elem = -1, .page = page, .mcid = mcid});
+	return mcid;
 }
 
 static bool indirect(folio_pdf_writer *w, void *obj)
@@ -246,47 +269,50 @@ static HPDF_Array new_array(folio_pdf_writer *w)
 	return folio_pdf_got(w, a) ? a : NULL;
 }
 
-/* Each element's dictionary, its parent's /K growing in reading order */
-static bool write_elems(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict doc,
-                        HPDF_Array doc_kids)
+/* kids -> a /K array: elements, OBJRs and MCRs in reading order */
+static HPDF_Array kids_array(folio_pdf_writer *w, folio_pdf_tags *t, const folio_pdf_kid *kids,
+                             size_t n)
 {
-	HPDF_Array *kids = folio_arena_alloc(w->ctx->arena, (t->n + 1) * sizeof *kids);
+	HPDF_Array arr = new_array(w);
+	for (size_t k = 0; arr && k < n; k++) {
+		const folio_pdf_kid *kid = &kids[k];
+		if (kid->elem >= 0) {
+			if (!folio_pdf_ok(w, HPDF_Array_Add(arr, t->elems[kid->elem].dict)))
+				return NULL;
+			continue;
+		}
+		HPDF_Dict ref = new_dict(w, false);
+		if (!ref ||
+		    !folio_pdf_ok(w, HPDF_Dict_AddName(ref, "Type", kid->annot ? "OBJR" : "MCR")) ||
+		    !folio_pdf_ok(w, HPDF_Dict_Add(ref, "Pg", w->pages[kid->page])) ||
+		    !folio_pdf_ok(w, kid->annot ? HPDF_Dict_Add(ref, "Obj", kid->annot)
+		                                : HPDF_Dict_AddNumber(ref, "MCID", kid->mcid)) ||
+		    !folio_pdf_ok(w, HPDF_Array_Add(arr, ref)))
+			return NULL;
+	}
+	return arr;
+}
+
+/* Each element's dictionary (all made first: a /K names its kids') */
+static bool write_elems(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict doc)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!(t->elems[i].dict = new_dict(w, true)))
+			return false;
 	for (size_t i = 0; i < t->n; i++) {
 		folio_pdf_elem *e = &t->elems[i];
-		HPDF_Dict d = e->dict = new_dict(w, true);
-		if (!d)
-			return false;
-		HPDF_Dict parent = e->parent < 0 ? doc : t->elems[e->parent].dict;
-		HPDF_Array siblings = e->parent < 0 ? doc_kids : kids[e->parent];
+		HPDF_Dict d = e->dict;
 		FOLIO_PDF_TRY(w, HPDF_Dict_AddName(d, "Type", "StructElem"));
 		FOLIO_PDF_TRY(w, HPDF_Dict_AddName(d, "S", e->role));
-		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "P", parent));
-		FOLIO_PDF_TRY(w, HPDF_Array_Add(siblings, d));
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "P", e->parent < 0 ? doc : t->elems[e->parent].dict));
 		if (e->alt) {
 			char *alt = folio_arena_strndup(w->ctx->arena, e->alt, e->alt_len);
 			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "Alt", folio_pdf_utf16(w, alt)));
 		}
-		if (!(kids[i] = new_array(w)))
+		HPDF_Array kids = kids_array(w, t, e->kids, e->nkids);
+		if (!kids)
 			return false;
-		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "K", kids[i]));
-		for (size_t k = 0; k < e->nannots; k++) {
-			HPDF_Dict objr = new_dict(w, false);
-			if (!objr)
-				return false;
-			FOLIO_PDF_TRY(w, HPDF_Dict_AddName(objr, "Type", "OBJR"));
-			FOLIO_PDF_TRY(w, HPDF_Dict_Add(objr, "Obj", e->annots[k].annot));
-			FOLIO_PDF_TRY(w, HPDF_Dict_Add(objr, "Pg", w->pages[e->annots[k].page]));
-			FOLIO_PDF_TRY(w, HPDF_Array_Add(kids[i], objr));
-		}
-		for (size_t k = 0; k < e->nrefs; k++) {
-			HPDF_Dict mcr = new_dict(w, false);
-			if (!mcr)
-				return false;
-			FOLIO_PDF_TRY(w, HPDF_Dict_AddName(mcr, "Type", "MCR"));
-			FOLIO_PDF_TRY(w, HPDF_Dict_Add(mcr, "Pg", w->pages[e->refs[k].page]));
-			FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(mcr, "MCID", e->refs[k].mcid));
-			FOLIO_PDF_TRY(w, HPDF_Array_Add(kids[i], mcr));
-		}
+		FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "K", kids));
 	}
 	return true;
 }
@@ -307,8 +333,11 @@ static bool write_parent_tree(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict 
 		owner[p] = folio_arena_alloc(w->ctx->arena,
 		                             ((size_t)t->next_mcid[p] + 1) * sizeof *owner[p]);
 	for (size_t i = 0; i < t->n; i++)
-		for (size_t k = 0; k < t->elems[i].nrefs; k++)
-			owner[t->elems[i].refs[k].page][t->elems[i].refs[k].mcid] = t->elems[i].dict;
+		for (size_t k = 0; k < t->elems[i].nkids; k++) {
+			const folio_pdf_kid *kid = &t->elems[i].kids[k];
+			if (kid->elem < 0 && !kid->annot)
+				owner[kid->page][kid->mcid] = t->elems[i].dict;
+		}
 	for (int p = 0; p < npages; p++) {
 		HPDF_Array list = new_array(w);
 		if (!list)
@@ -323,8 +352,10 @@ static bool write_parent_tree(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict 
 	}
 	int key = npages;
 	for (size_t i = 0; i < t->n; i++)
-		for (size_t k = 0; k < t->elems[i].nannots; k++) {
-			HPDF_Annotation annot = t->elems[i].annots[k].annot;
+		for (size_t k = 0; k < t->elems[i].nkids; k++) {
+			HPDF_Annotation annot = t->elems[i].kids[k].annot;
+			if (!annot)
+				continue;
 			FOLIO_PDF_TRY(w, HPDF_Dict_AddNumber(annot, "StructParent", key));
 			FOLIO_PDF_TRY(w, HPDF_Array_AddNumber(nums, key++));
 			FOLIO_PDF_TRY(w, HPDF_Array_Add(nums, t->elems[i].dict));
@@ -340,17 +371,19 @@ bool folio_pdf_tags_finish(folio_pdf_writer *w)
 	w->doing = "writing the document's structure";
 	HPDF_Dict root = new_dict(w, true), doc = new_dict(w, true), mark = new_dict(w, false),
 	          prefs = new_dict(w, false);
-	HPDF_Array doc_kids = new_array(w);
-	if (!root || !doc || !mark || !prefs || !doc_kids)
+	if (!root || !doc || !mark || !prefs)
 		return false;
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(root, "Type", "StructTreeRoot"));
 	FOLIO_PDF_TRY(w, HPDF_Dict_Add(root, "K", doc));
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(doc, "Type", "StructElem"));
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddName(doc, "S", "Document"));
 	FOLIO_PDF_TRY(w, HPDF_Dict_Add(doc, "P", root));
-	FOLIO_PDF_TRY(w, HPDF_Dict_Add(doc, "K", doc_kids));
-	if (!write_elems(w, t, doc, doc_kids) || !write_parent_tree(w, t, root))
+	if (!write_elems(w, t, doc) || !write_parent_tree(w, t, root))
 		return false;
+	HPDF_Array doc_kids = kids_array(w, t, t->doc, t->ndoc);
+	if (!doc_kids)
+		return false;
+	FOLIO_PDF_TRY(w, HPDF_Dict_Add(doc, "K", doc_kids));
 	HPDF_Dict catalog = w->pdf->catalog;
 	FOLIO_PDF_TRY(w, HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE));
 	FOLIO_PDF_TRY(w, HPDF_Dict_Add(catalog, "MarkInfo", mark));

@@ -192,8 +192,9 @@ void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3]);
 /* tags.c: the screen edition's logical structure. The element an item is
  * drawn as part of (made on first ask), or one of these: */
 enum { FOLIO_PDF_TAG_NONE = -2, FOLIO_PDF_TAG_ARTIFACT = -1 };
-int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it);
-/* A Link element for a link's annotation, in the paragraph it stands in */
+int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio_dl_item *next);
+/* A link's annotation into the Link element of its text (or a new one in
+ * the paragraph it stands in) */
 bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
                         HPDF_Annotation annot);
 /* Its structure type ("P"), for the marked content's tag */

@@ -5,7 +5,8 @@
 # - one Art per article of issue.yaml, in its order, each headed by an H2
 #   with its title; every plain paragraph of the articles' Markdown is a P
 #   of its text, words and spaces as written, in reading order; every list
-#   item an LI of a Lbl (its number or bullet) and an LBody;
+#   item an LI of a Lbl (its number or bullet) and an LBody; a link's text
+#   is in its Link element;
 # - the footers and page numbers are no part of it (artifacts);
 # - a hyphen the line breaker added is no part of the text (pdftotext
 #   reads "registration", which print sets as "reg-" and "istration");
@@ -84,6 +85,8 @@ check(items > 0 and len(lis) == items and
       all(nodes[i + 1][1] == "Lbl" and nodes[i + 2][1] == "LBody" for i in lis),
       "every list item (%d) is an LI of a Lbl and an LBody: %d" % (items, len(lis)))
 check(any(n[1] == "Lbl" and n[2].strip() == "01" for n in nodes), "a numbered item's Lbl reads 01")
+check(any(n[1] == "Link" and n[2].strip() == "events calendar" for n in nodes),
+      "a link's text is in its Link element ('events calendar')")
 check("registration page at" in text and "reg-\nistration" not in text,
       "pdftotext reads 'registration' whole")
 sys.exit(bad)
