@@ -265,6 +265,7 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 			               .dest_page = n - 1,
 			               .style = FOLIO_ST_CONTENTS,
 			               .article = (int)i,
+			               .para = -1,
 			           });
 		}
 		nentries++;

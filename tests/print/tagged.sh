@@ -85,6 +85,9 @@ check(items > 0 and len(lis) == items and
       all(nodes[i + 1][1] == "Lbl" and nodes[i + 2][1] == "LBody" for i in lis),
       "every list item (%d) is an LI of a Lbl and an LBody: %d" % (items, len(lis)))
 check(any(n[1] == "Lbl" and n[2].strip() == "01" for n in nodes), "a numbered item's Lbl reads 01")
+entries = [i for i, n in enumerate(nodes) if n[0] == 1 and n[1] == "P" and re.search(r"Page 0\d$", n[2].strip())]
+check(len(entries) == 4 and all(nodes[i + 1][1] == "Link" and nodes[i + 1][0] == 2 for i in entries),
+      "each of the 4 contents entries is a P with its page number and its Link")
 check(any(n[1] == "Link" and n[2].strip() == "events calendar" for n in nodes),
       "a link's text is in its Link element ('events calendar')")
 check("registration page at" in text and "reg-\nistration" not in text,
