@@ -133,10 +133,12 @@ bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_ta
 {
 	if (target != FOLIO_TARGET_PRINT)
 		return true;
-	bool ok = folio_pdf_press_check(ctx, dl, draft);
+	bool ok = true;
+	folio_press_scan *press = folio_pdf_press_begin(ctx, dl, draft);
 	for (int p = 0; p < dl->npages; p++)
 		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
 			const folio_dl_item *it = &dl->pages[p].items[i];
+			folio_pdf_press_item(ctx, press, p, it);
 			if (it->kind != FOLIO_DL_IMAGE || !it->picture || !(it->w > 0 && it->h > 0))
 				continue;
 			double ppi = effective_ppi(it);
@@ -153,5 +155,5 @@ bool folio_pdf_preflight_check(folio_ctx *ctx, const folio_display *dl, folio_ta
 				           ppi, p + 1);
 			}
 		}
-	return ok;
+	return folio_pdf_press_end(ctx, press) && ok;
 }

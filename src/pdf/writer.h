@@ -205,8 +205,12 @@ int folio_pdf_tag_mark(folio_pdf_writer *w, int page, int elem);
 bool folio_pdf_tags_finish(folio_pdf_writer *w);
 
 /* press.c: the print preflight's checks of ink, rules and the trim (the
- * file says which); false when an error was recorded. */
-bool folio_pdf_press_check(folio_ctx *ctx, const folio_display *dl, bool draft);
+ * file says which), in the preflight's one pass over the items: begin,
+ * each item, end (false when an error was recorded). */
+typedef struct folio_press_scan folio_press_scan;
+folio_press_scan *folio_pdf_press_begin(folio_ctx *ctx, const folio_display *dl, bool draft);
+void folio_pdf_press_item(folio_ctx *ctx, folio_press_scan *s, int page, const folio_dl_item *it);
+bool folio_pdf_press_end(folio_ctx *ctx, folio_press_scan *s);
 /* The most ink a page puts down (C+M+Y+K, 0..4), and whose: a colour's
  * name, a picture's path, or NULL. */
 double folio_pdf_page_ink(const folio_display *dl, int page, const char **what);
