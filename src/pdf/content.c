@@ -101,22 +101,33 @@ HPDF_STATUS folio_pdf_flate_key(HPDF_Dict dict, HPDF_Stream stream)
 	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)
+static bool put_deflated(folio_pdf_writer *w, struct libdeflate_compressor **c, int level,
+                         HPDF_Dict stream, const void *data, size_t len)
 {
-	if (!w->deflater) {
-		w->deflater = libdeflate_alloc_compressor(FOLIO_PDF_DEFLATE_LEVEL);
-		if (!w->deflater)
+	if (!*c) {
+		*c = libdeflate_alloc_compressor(level);
+		if (!*c)
 			abort();
 	}
-	size_t bound = libdeflate_zlib_compress_bound(w->deflater, len);
+	size_t bound = libdeflate_zlib_compress_bound(*c, len);
 	folio_pdf_buf *b = &w->packed;
 	b->n = 0;
 	grow(b, bound);
-	size_t n = libdeflate_zlib_compress(w->deflater, data, len, b->p, bound);
+	size_t n = libdeflate_zlib_compress(*c, data, len, b->p, bound);
 	if (n == 0 || n > UINT32_MAX)
 		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
 	stream->filter = HPDF_STREAM_FILTER_NONE;
 	stream->write_fn = folio_pdf_flate_key;
 	return folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b->p,
 	                                         (HPDF_UINT)n));
+}
+
+bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)
+{
+	return put_deflated(w, &w->deflater, FOLIO_PDF_DEFLATE_LEVEL, stream, data, len);
+}
+
+bool folio_pdf_put_picture(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)
+{
+	return put_deflated(w, &w->picture_deflater, FOLIO_PDF_PICTURE_LEVEL, stream, data, len);
 }

@@ -410,5 +410,6 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	folio_pdf_buf_free(&w.scratch);
 	folio_pdf_buf_free(&w.packed);
 	libdeflate_free_compressor(w.deflater);
+	libdeflate_free_compressor(w.picture_deflater);
 	return ok;
 }

@@ -112,6 +112,7 @@ typedef struct folio_pdf_writer {
 	folio_pdf_buf scratch; /* a font's ToUnicode map */
 	folio_pdf_buf packed;  /* what folio_pdf_put_deflated compressed */
 	struct libdeflate_compressor *deflater; /* made on first use */
+	struct libdeflate_compressor *picture_deflater; /* decoded pictures', on first use */
 	/* What the next libharu call is for, so its error message says so. */
 	const char *doing;
 	folio_loc where;
@@ -140,6 +141,11 @@ bool folio_pdf_got(folio_pdf_writer *w, const void *handle);
  * HPDF_DictStream_New, or a page's /Contents) must be empty. */
 #define FOLIO_PDF_DEFLATE_LEVEL 1
 bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len);
+/* The same for a decoded picture's samples (the screen edition's, made
+ * smaller), compressed harder: they are most of that edition's bytes, and
+ * libdeflate at 6 still takes less time than libharu's zlib did. */
+#define FOLIO_PDF_PICTURE_LEVEL 6
+bool folio_pdf_put_picture(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len);
 /* The /Filter key of a stream whose data is compressed already, written by
  * libharu's write_fn hook: libharu writes it only for what it compressed. */
 HPDF_STATUS folio_pdf_flate_key(HPDF_Dict dict, HPDF_Stream stream);
