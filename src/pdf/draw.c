@@ -273,12 +273,17 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 		s->run_y = y;
 		s->in_run = true;
 	}
-	/* Screen: a hyphen the line breaker added is no part of the word: it
-	 * is drawn as a span whose actual text is nothing */
-	size_t len = it->len, cut = screen && it->hyphen && len > 1 ? len - 1 : len;
-	if (!put_glyphs(s, font, it->text, cut, tc))
+	/* Screen: a hyphen the line breaker added (the piece's last byte, or
+	 * all of a piece of its own on a letter-spaced line) is no part of the
+	 * word: it is drawn as a span whose actual text is nothing */
+	size_t len = it->len, cut = screen && it->hyphen ? len - 1 : len;
+	if (cut > 0 && !put_glyphs(s, font, it->text, cut, tc))
 		return false;
 	if (cut < len) {
+		if (cut == 0 && b->n && b->p[b->n - 1] == '[') {
+			b->n--; /* the run just opened holds nothing: no "[] TJ" */
+			s->in_run = false;
+		}
 		close_run(s);
 		folio_pdf_puts(b, "/Span <</ActualText ()>> BDC\n[");
 		s->in_run = true;
