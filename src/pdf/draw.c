@@ -166,6 +166,36 @@ static double milli(double v)
 	return round(v * 1000.0) / 1000.0;
 }
 
+/* Screen: each run of one element's items in a marked-content sequence
+ * with its MCID, artifacts in /Artifact (tags.c). A sequence and a text
+ * object must nest, so the text object ends first. */
+static void open_tag(page_state *s, int elem)
+{
+	folio_pdf_writer *w = s->w;
+	end_text(s);
+	if (s->tag != FOLIO_PDF_TAG_NONE)
+		folio_pdf_puts(s->b, "EMC\n");
+	s->tag = elem;
+	if (elem == FOLIO_PDF_TAG_ARTIFACT) {
+		folio_pdf_puts(s->b, "/Artifact BMC\n");
+		return;
+	}
+	char open[96];
+	snprintf(open, sizeof open, "/%s <</MCID %d>> BDC\n", folio_pdf_tag_role(w, elem),
+	         folio_pdf_tag_mark(w, s->index, elem));
+	folio_pdf_puts(s->b, open);
+}
+
+static void tag_item(page_state *s, const folio_dl_item *it, const folio_dl_item *next)
+{
+	folio_pdf_writer *w = s->w;
+	if (w->target != FOLIO_TARGET_SCREEN)
+		return;
+	int elem = folio_pdf_tag_elem(w, it, next);
+	if (elem != FOLIO_PDF_TAG_NONE && elem != s->tag)
+		open_tag(s, elem);
+}
+
 /* The glyphs of text[0..len) into the open TJ array, the pen after them */
 static bool put_glyphs(page_state *s, folio_pdf_font *font, const char *text, size_t len,
                        double tc)
@@ -276,21 +306,33 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	/* Screen: a hyphen the line breaker added (the piece's last byte, or
 	 * all of a piece of its own on a letter-spaced line) is no part of the
 	 * word: it is drawn as a span whose actual text is nothing */
-	size_t len = it->len, cut = screen && it->hyphen ? len - 1 : len;
+	size_t len = it->len, cut = screen && it->hyphen && s->tag >= 0 ? len - 1 : len;
 	if (cut > 0 && !put_glyphs(s, font, it->text, cut, tc))
 		return false;
-	if (cut < len) {
+	if (cut < len && s->tag >= 0) {
+		/* a Span of its own in the paragraph, whose ActualText is empty (a
+		 * marked-content span nested in the paragraph's would do, but
+		 * poppler then loses the rest of the paragraph) */
 		if (cut == 0 && b->n && b->p[b->n - 1] == '[') {
 			b->n--; /* the run just opened holds nothing: no "[] TJ" */
 			s->in_run = false;
 		}
-		close_run(s);
-		folio_pdf_puts(b, "/Span <</ActualText ()>> BDC\n[");
+		int para = s->tag;
+		double pen = s->pen;
+		open_tag(s, folio_pdf_tag_hyphen(w, para));
+		folio_pdf_puts(b, "BT\n");
+		s->in_text = true;
+		double X = milli(pen), Y = milli(y);
+		folio_pdf_num(b, X, 3);
+		folio_pdf_num(b, Y, 3);
+		folio_pdf_puts(b, "Td\n[");
+		s->lx = s->pen = X;
+		s->ly = Y;
+		s->run_y = y;
 		s->in_run = true;
 		if (!put_glyphs(s, font, it->text + cut, len - cut, tc))
 			return false;
-		close_run(s);
-		folio_pdf_puts(b, "EMC\n");
+		open_tag(s, para);
 	} else if (screen && it->space_after && !put_space(s, font)) {
 		return false; /* a space between this line's last word and the next's first */
 	}
@@ -475,31 +517,6 @@ static uint64_t page_digest(folio_pdf_writer *w, const folio_pdf_buf *content,
 			h = folio_digest(h, it->uri, strlen(it->uri) + 1);
 	}
 	return h;
-}
-
-/* Screen: each run of one element's items in a marked-content sequence
- * with its MCID, artifacts in /Artifact (tags.c). A sequence and a text
- * object must nest, so the text object ends first. */
-static void tag_item(page_state *s, const folio_dl_item *it, const folio_dl_item *next)
-{
-	folio_pdf_writer *w = s->w;
-	if (w->target != FOLIO_TARGET_SCREEN)
-		return;
-	int elem = folio_pdf_tag_elem(w, it, next);
-	if (elem == FOLIO_PDF_TAG_NONE || elem == s->tag)
-		return;
-	end_text(s);
-	if (s->tag != FOLIO_PDF_TAG_NONE)
-		folio_pdf_puts(s->b, "EMC\n");
-	s->tag = elem;
-	if (elem == FOLIO_PDF_TAG_ARTIFACT) {
-		folio_pdf_puts(s->b, "/Artifact BMC\n");
-		return;
-	}
-	char open[96];
-	snprintf(open, sizeof open, "/%s <</MCID %d>> BDC\n", folio_pdf_tag_role(w, elem),
-	         folio_pdf_tag_mark(w, s->index, elem));
-	folio_pdf_puts(s->b, open);
 }
 
 bool folio_pdf_draw_page(folio_pdf_writer *w, int index)

@@ -35,6 +35,7 @@ typedef struct {
 	int parent;         /* an element's index, or -1: the Document */
 	const char *alt;    /* a Figure's words, or NULL */
 	size_t alt_len;
+	bool no_text;       /* a hyphen the line breaker added: ActualText () */
 	folio_pdf_kid *kids;
 	size_t nkids, capkids;
 	const folio_dl_item *link; /* a Link's first annotation: what it leads to */
@@ -237,6 +238,14 @@ bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
 	return folio_pdf_ok(w, HPDF_Dict_Add(annot, "Contents", folio_pdf_utf16(w, says)));
 }
 
+int folio_pdf_tag_hyphen(folio_pdf_writer *w, int elem)
+{
+	folio_pdf_tags *t = tags_of(w);
+	int e = new_elem(w, t, "Span", elem);
+	t->elems[e].no_text = true;
+	return e;
+}
+
 const char *folio_pdf_tag_role(folio_pdf_writer *w, int elem)
 {
 	return w->tags->elems[elem].role;
@@ -309,6 +318,8 @@ static bool write_elems(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict doc)
 			char *alt = folio_arena_strndup(w->ctx->arena, e->alt, e->alt_len);
 			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "Alt", folio_pdf_utf16(w, alt)));
 		}
+		if (e->no_text)
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "ActualText", folio_pdf_utf16(w, "")));
 		HPDF_Array kids = kids_array(w, t, e->kids, e->nkids);
 		if (!kids)
 			return false;

@@ -203,6 +203,9 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
  * the paragraph it stands in) */
 bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
                         HPDF_Annotation annot);
+/* A Span in `elem` for a hyphen the line breaker added: its ActualText is
+ * empty, so the word reads whole */
+int folio_pdf_tag_hyphen(folio_pdf_writer *w, int elem);
 /* Its structure type ("P"), for the marked content's tag */
 const char *folio_pdf_tag_role(folio_pdf_writer *w, int elem);
 /* A new MCID on the page for the element's next run of content */
