@@ -171,6 +171,12 @@ static bool set_info(folio_pdf_writer *w)
 		if (attrs[i].value && attrs[i].value[0])
 			FOLIO_PDF_TRY(w, HPDF_Dict_Add(info, attrs[i].key,
 			                               folio_pdf_utf16(w, attrs[i].value)));
+	/* the screen edition says it again in XMP (xmp.c), Info's /Producer
+	 * (libharu's own) included */
+	HPDF_String producer = HPDF_Dict_GetItem(info, "Producer", HPDF_OCLASS_STRING);
+	if (w->target == FOLIO_TARGET_SCREEN &&
+	    !folio_pdf_xmp(w, attrs[0].value, producer ? (const char *)producer->value : NULL))
+		return false;
 	if (dl->year > 0 || w->target == FOLIO_TARGET_PRINT) {
 		HPDF_Date date = {dl->year, dl->month, dl->day, 0, 0, 0, 'Z', 0, 0};
 		if (dl->year <= 0)

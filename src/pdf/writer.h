@@ -213,6 +213,9 @@ int folio_pdf_tag_mark(folio_pdf_writer *w, int page, int elem);
 /* The elements, the parent tree, MarkInfo and Lang, after every page */
 bool folio_pdf_tags_finish(folio_pdf_writer *w);
 
+/* xmp.c: the screen edition's XMP metadata stream, as Info says it */
+bool folio_pdf_xmp(folio_pdf_writer *w, const char *title, const char *producer);
+
 /* press.c: the print preflight's checks of ink, rules and the trim (the
  * file says which), in the preflight's one pass over the items: begin,
  * each item, end (false when an error was recorded). */

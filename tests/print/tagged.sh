@@ -14,8 +14,8 @@
 #   hyphens);
 # - the catalogue has MarkInfo, StructTreeRoot and Lang, every page its
 #   StructParents, every link annotation a StructParent (a Link element)
-#   and Contents, every Figure its caption as Alt; the print edition has
-#   none of it.
+#   and Contents, every Figure its caption as Alt; an XMP metadata stream
+#   says what Info says; the print edition has none of it.
 source "$(dirname "$0")/lib.sh"
 sample=$SOURCE_ROOT/samples/field-notes
 rc=0
@@ -138,4 +138,31 @@ json "$WORK/print.pdf" '
 cat = get(objs.get("trailer", {}).get("/Root"))
 check("/StructTreeRoot" not in cat and "/MarkInfo" not in cat, "the print edition is not tagged")
 '
+# the XMP metadata says what Info says; the print edition has none
+pdfinfo -meta "$WORK/screen.pdf" >"$WORK/meta.xml" 2>/dev/null
+pdfinfo "$WORK/screen.pdf" >"$WORK/info.txt"
+python3 - "$WORK/meta.xml" "$WORK/info.txt" <<'PY' || bad=1
+import re, sys, xml.etree.ElementTree as ET
+raw = open(sys.argv[1], encoding="utf-8").read()
+xml = raw[raw.index("<x:xmpmeta"):raw.index("</x:xmpmeta>") + len("</x:xmpmeta>")]
+info = dict(l.split(":", 1) for l in open(sys.argv[2], encoding="utf-8") if ":" in l)
+ns = {"dc": "http://purl.org/dc/elements/1.1/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+      "xmp": "http://ns.adobe.com/xap/1.0/"}
+root = ET.fromstring(xml)
+title = root.find(".//dc:title/rdf:Alt/rdf:li", ns)
+lang = root.find(".//dc:language/rdf:Bag/rdf:li", ns)
+made = root.find(".//xmp:CreateDate", ns)
+bad = 0
+def check(cond, what):
+    global bad
+    print(("ok: " if cond else "FAIL: ") + what)
+    bad |= not cond
+check(title is not None and title.text == info["Title"].strip(),
+      "XMP dc:title is Info's Title: %r" % (title.text if title is not None else None))
+check(lang is not None and lang.text == "en", "XMP dc:language is the issue's")
+check(made is not None and made.text == "2026-09-15T00:00:00Z", "XMP CreateDate is the issue's date")
+sys.exit(bad)
+PY
+pdfinfo "$WORK/print.pdf" | grep -q "^Metadata Stream: *no" && ok "the print edition has no metadata stream" ||
+	no "the print edition has a metadata stream"
 [ "$bad" -eq 0 ] || fail "tagged"
