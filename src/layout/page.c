@@ -142,7 +142,9 @@ static void folio_masthead(folio_lay *L, int page)
 	/* The band runs into the bleed on three sides: it touches the trim. */
 	folio_rect(L, page, -bleed, -bleed, t->page_width + 2 * bleed, h + bleed,
 	           t->masthead_color);
-	folio_rect(L, page, -bleed, h - 4, t->page_width + 2 * bleed, 4, t->accent_color);
+	if (t->masthead_band > 0)
+		folio_rect(L, page, -bleed, h - t->masthead_band, t->page_width + 2 * bleed,
+		           t->masthead_band, t->accent_color);
 	double top = t->margin_top * 0.75;
 	const char *line =
 	    folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->issue, folio_date_text(L));
@@ -168,8 +170,9 @@ static void folio_footer(folio_lay *L, int page)
 	folio_page_geom_init(L, page, &g);
 	double base = t->page_height - t->margin_bottom + t->footer_offset;
 	double left = g.text_left, right = g.text_left + g.text_width;
-	folio_rule(L, page, left, base - t->styles[FOLIO_ST_FOOTER].leading * 1.2, g.text_width,
-	           0.5, t->styles[FOLIO_ST_FOOTER].color);
+	if (t->footer_rule > 0)
+		folio_rule(L, page, left, base - t->styles[FOLIO_ST_FOOTER].leading * 1.2,
+		           g.text_width, t->footer_rule, t->styles[FOLIO_ST_FOOTER].color);
 	const char *where =
 	    folio_arena_printf(L->ctx->arena, "%s  \xC2\xB7  %s", is->newsletter, is->issue);
 	const char *num = folio_arena_printf(L->ctx->arena, "%d", page + 1);
@@ -233,9 +236,9 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 		if (!folio_set_text(L, FOLIO_ST_CONTENTS, a->contents, m.inner_w - m.num_w, a->loc,
 		                    &p))
 			return 0;
-		if (nentries > 0 && page >= 0)
-			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w, 0.75,
-			           (folio_cmyk){.k = 0});
+		if (nentries > 0 && page >= 0 && t->contents_separator > 0)
+			folio_rule(L, page, x + pad, cy + es->leading * 0.2, m.inner_w,
+			           t->contents_separator, t->contents_separator_color);
 		cy += es->leading * 0.4;
 		double first_base = cy + es->leading * 0.75, top = cy;
 		for (size_t k = 0; k < p.nlines; k++) {
@@ -298,7 +301,8 @@ bool folio_page_furniture(folio_lay *L, int page)
 		double bottom = t->page_height - t->margin_bottom;
 		double y = bottom - L->contents_h;
 		folio_rect(L, page, x, y, L->col_w, L->contents_h, t->contents_color);
-		folio_rule(L, page, x, y, L->col_w, 3, t->accent_color);
+		if (t->contents_rule > 0)
+			folio_rule(L, page, x, y, L->col_w, t->contents_rule, t->accent_color);
 		folio_contents_box(L, page, x, y);
 	}
 	if (m->footer)

@@ -181,7 +181,7 @@ static bool folio_rows_quote(folio_rows *R, const folio_block *b)
 	double gap = t->baseline * 0.5;
 	if (R->pending_space < gap)
 		R->pending_space = gap;
-	folio_rows_rule(R, R->width, 8, t->rule_width * 2, t->rule_color);
+	folio_rows_rule(R, R->width, 8, t->rule_width, t->rule_color);
 	folio_rows_keep_last(R);
 	if (!folio_rows_text(R, FOLIO_ST_PULLQUOTE, b->runs, b->nruns, 0, b->loc, true))
 		return false;
@@ -199,7 +199,7 @@ static bool folio_rows_quote(folio_rows *R, const folio_block *b)
 			return false;
 	}
 	R->pending_space = 4;
-	folio_rows_rule(R, R->width, 8, t->rule_width * 2, t->rule_color);
+	folio_rows_rule(R, R->width, 8, t->rule_width, t->rule_color);
 	R->pending_space = gap;
 	R->no_indent = true;
 	return true;

@@ -400,11 +400,12 @@ static bool folio_tpl_exceptions(folio_tpl *L, yaml_node_t *node)
 
 static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 {
-	static const char *const masthead_keys[] = {"height", "color"};
-	static const char *const contents_keys[] = {"column", "color", "padding"};
+	static const char *const masthead_keys[] = {"height", "color", "band"};
+	static const char *const contents_keys[] = {"column",    "color",     "padding",
+	                                            "rule",      "separator", "separator_color"};
 	static const char *const panel_keys[] = {"color", "padding"};
 	static const char *const rule_keys[] = {"color", "width"};
-	static const char *const footer_keys[] = {"offset"};
+	static const char *const footer_keys[] = {"offset", "rule"};
 	static const char *const figure_keys[] = {"gap", "caption_gap"};
 	static const char *const hyph_keys[] = {"left", "right", "exceptions"};
 	folio_template *t = L->t;
@@ -418,11 +419,14 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 		ok &= folio_tpl_color(L, v, &t->accent_color);
 
 	t->masthead_color = first;
+	t->masthead_band = 4;
 	if ((v = folio_tpl_section(L, root, "masthead", false, masthead_keys,
 	                           FOLIO_N(masthead_keys)))) {
 		ok &= folio_tpl_length(L, v, "height", "masthead", true,
 		                       FOLIO_POSITIVE, &t->masthead_height);
 		ok &= folio_tpl_color_key(L, v, "color", &t->masthead_color);
+		ok &= folio_tpl_length(L, v, "band", "masthead", false, FOLIO_NONNEG,
+		                       &t->masthead_band);
 		if (t->masthead_height >= t->page_height - t->margin_bottom)
 			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, v),
 			                 "the masthead leaves no room for text");
@@ -440,6 +444,9 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 
 	int column = 1;
 	t->contents_color = first;
+	t->contents_rule = 3;
+	t->contents_separator = 0.75;
+	t->contents_separator_color = (folio_cmyk){.k = 0}; /* paper */
 	if ((v = folio_tpl_section(L, root, "contents", false, contents_keys,
 	                           FOLIO_N(contents_keys)))) {
 		ok &= folio_tpl_int(L, v, "column", "contents", false, 1, t->columns,
@@ -447,6 +454,11 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 		ok &= folio_tpl_color_key(L, v, "color", &t->contents_color);
 		ok &= folio_tpl_length(L, v, "padding", "contents", false,
 		                       FOLIO_NONNEG, &t->contents_padding);
+		ok &= folio_tpl_length(L, v, "rule", "contents", false, FOLIO_NONNEG,
+		                       &t->contents_rule);
+		ok &= folio_tpl_length(L, v, "separator", "contents", false, FOLIO_NONNEG,
+		                       &t->contents_separator);
+		ok &= folio_tpl_color_key(L, v, "separator_color", &t->contents_separator_color);
 	} else if (folio_yaml_get(y, root, "contents")) {
 		ok = false;
 	}
@@ -463,7 +475,7 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	}
 
 	t->rule_color = t->accent_color;
-	t->rule_width = 1;
+	t->rule_width = 2;
 	t->rule_width_loc = (folio_loc){t->path, 0, 0};
 	if ((v = folio_tpl_section(L, root, "rules", false, rule_keys,
 	                           FOLIO_N(rule_keys)))) {
@@ -478,12 +490,16 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	}
 
 	t->footer_offset = t->margin_bottom / 2;
+	t->footer_rule = 0.5;
 	if ((v = folio_tpl_section(L, root, "footer", false, footer_keys,
-	                           FOLIO_N(footer_keys))))
+	                           FOLIO_N(footer_keys)))) {
 		ok &= folio_tpl_length(L, v, "offset", "footer", false, FOLIO_NONNEG,
 		                       &t->footer_offset);
-	else if (folio_yaml_get(y, root, "footer"))
+		ok &= folio_tpl_length(L, v, "rule", "footer", false, FOLIO_NONNEG,
+		                       &t->footer_rule);
+	} else if (folio_yaml_get(y, root, "footer")) {
 		ok = false;
+	}
 
 	t->figure_gap = t->baseline;
 	t->caption_gap = 4;

@@ -122,15 +122,20 @@ typedef struct folio_template {
 	/* elements */
 	double masthead_height;      /* band from the trim top, runs into the bleed */
 	folio_cmyk masthead_color;   /* band colour */
+	double masthead_band;        /* the accent strip along its foot, pt (0: none) */
 	int contents_column;         /* 0-based column holding the contents box */
 	folio_cmyk contents_color;   /* contents box tint */
 	double contents_padding;
+	double contents_rule;        /* the accent rule over the box, pt */
+	double contents_separator;   /* the rule between its entries, pt */
+	folio_cmyk contents_separator_color;
 	folio_cmyk panel_color;      /* panel tint */
 	double panel_padding;
-	folio_cmyk rule_color;       /* pull quote rules, section kicker rule */
-	double rule_width;
+	folio_cmyk rule_color;       /* pull quote rules */
+	double rule_width;           /* as drawn, pt */
 	folio_cmyk accent_color;
 	double footer_offset;        /* footer baseline below the text area, pt */
+	double footer_rule;          /* the rule over the footer, pt (0: none) */
 	double caption_gap;          /* picture to caption, pt */
 	double figure_gap;           /* space around a figure, pt */
 	/* the printing condition (PDF/X OutputIntent), or NULL: Coated FOGRA39 */

@@ -66,7 +66,7 @@ run heavy "$issue" -o "$WORK/heavy.pdf"
 grep -q "images/heavy.jpg: error: picture puts down 400% ink where it is darkest (page 1)" "$WORK/heavy.err" &&
 	ok "the error names the picture" || { no "no error naming heavy.jpg:"; cat "$WORK/heavy.err"; }
 rline=$(grep -n "^rules:" "$WORK/press/tight.yaml" | cut -d: -f1)
-grep -q "tight.yaml:$rline:[0-9]*: warning: a rule 0.20 pt wide on page 1" "$WORK/heavy.err" &&
+grep -q "tight.yaml:$rline:[0-9]*: warning: a rule 0.10 pt wide on page 1" "$WORK/heavy.err" &&
 	ok "a hairline is warned of at rules: width" || { no "no hairline warning:"; cat "$WORK/heavy.err"; }
 [ "$(grep -c "from the trim" "$WORK/heavy.err")" -eq 1 ] &&
 	grep -q "warning: page 1: text in '[a-z_]*' comes 0.[0-9] mm from the trim at the bottom (and on 3 more pages)" "$WORK/heavy.err" &&

@@ -70,7 +70,12 @@ static void test_quarterly(void)
 	CHECK(same_color(t->panel_color, 0.08, 0.03, 0, 0));
 	CHECK_NEAR(t->panel_padding, 14.173, 0.001);
 	CHECK(same_color(t->rule_color, 0, 0.6, 1.0, 0));
-	CHECK_NEAR(t->rule_width, 1.0, 1e-9);
+	CHECK_NEAR(t->rule_width, 2.0, 1e-9); /* as drawn */
+	CHECK_NEAR(t->masthead_band, 4, 1e-9);
+	CHECK_NEAR(t->contents_rule, 3, 1e-9);
+	CHECK_NEAR(t->contents_separator, 0.75, 1e-9);
+	CHECK(same_color(t->contents_separator_color, 0, 0, 0, 0));
+	CHECK_NEAR(t->footer_rule, 0.5, 1e-9);
 	CHECK(same_color(t->accent_color, 0, 0.6, 1.0, 0));
 	CHECK_NEAR(t->footer_offset, 25.512, 0.001);
 	CHECK_NEAR(t->figure_gap, 13, 1e-9);
@@ -269,6 +274,24 @@ static void test_spot(void)
 	folio_ctx_drop(ctx);
 }
 
+/* the rules and bands of the page furniture, as the layout gives them */
+static void test_furniture(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_template *t = folio_template_load(ctx, fixture("furniture.yaml"));
+	for (size_t i = 0; i < ctx->ndiags; i++)
+		fprintf(stderr, "  %s\n", ctx->diags[i].text);
+	CHECK(t != NULL);
+	if (t) {
+		CHECK(t->masthead_band == 0 && t->contents_separator == 0);
+		CHECK_NEAR(t->contents_rule, 1, 1e-9);
+		CHECK(same_color(t->contents_separator_color, 1, 0.7, 0, 0.4));
+		CHECK_NEAR(t->footer_rule, 0.25, 1e-9);
+		CHECK_NEAR(t->rule_width, 0.5, 1e-9);
+	}
+	folio_ctx_drop(ctx);
+}
+
 /* hyphenation.exceptions: the words as written, in order */
 static void test_exceptions(void)
 {
@@ -362,6 +385,7 @@ static void test_resolve(void)
 
 int main(void)
 {
+	test_furniture();
 	test_spot();
 	test_quarterly();
 	test_minimal();
