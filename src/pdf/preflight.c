@@ -116,9 +116,12 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 		fputc('\n', f);
 		const char *whose;
 		double ink = folio_pdf_page_ink(dl, p, &whose);
+		/* RGB pictures are the printer's profile's to separate */
 		if (print)
-			fprintf(f, "    ink: at most %.0f%%%s%s%s; the press takes %.0f%%\n", ink * 100,
-			        whose ? " (" : "", whose ? whose : "", whose ? ")" : "",
+			fprintf(f,
+			        "    ink (layout colours, CMYK pictures): at most %.0f%%%s%s%s; the "
+			        "press takes %.0f%%\n",
+			        ink * 100, whose ? " (" : "", whose ? whose : "", whose ? ")" : "",
 			        dl->press.ink_limit * 100);
 		if (print && (black_text || black_rules))
 			fprintf(f, "    overprint: black (100%% K) %s; the rest knocks out\n",

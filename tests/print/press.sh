@@ -84,6 +84,6 @@ run sample "$ISSUE" --report -o "$WORK/sample.pdf"
 [ "$rc" -eq 0 ] || no "the sample exited $rc"
 grep -q "ink\|trim\|rule" "$WORK/sample.err" && { no "the sample drew a press warning:"; cat "$WORK/sample.err"; } ||
 	ok "the sample: no press warning"
-[ "$(grep -c '^    ink: at most 210% (navy); the press takes 330%$' "$WORK/sample.out")" -eq 4 ] &&
+[ "$(grep -c '^    ink (layout colours, CMYK pictures): at most 210% (navy); the press takes 330%$' "$WORK/sample.out")" -eq 4 ] &&
 	ok "the report gives each page's ink" || { no "no ink line per page:"; grep ink "$WORK/sample.out"; }
 [ "$bad" -eq 0 ] || fail "press"
