@@ -212,7 +212,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	                       ? folio_keep_hyph(ctx, opts->keep, issue->language, issue->layout_loc)
 	                       : folio_hyph_load(ctx, issue->language, issue->layout_loc);
 	folio_hyph_exceptions(hyph, t->hyphen_exceptions, t->nhyphen_exceptions);
-	folio_layout_options lo = {.draft = opts->draft};
+	folio_layout_options lo = {.draft = opts->draft, .guides = opts->guides};
 	folio_layout_stats stats = {0};
 	folio_display *dl =
 	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);

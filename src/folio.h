@@ -24,6 +24,7 @@ typedef struct folio_build_options {
 	const char *dump_layout; /* --dump-layout FILE.json, or NULL */
 	int target;              /* 0 print, 1 screen */
 	bool draft;              /* write the PDF despite overset, marked */
+	bool guides;             /* draw the layout's margins, columns and baseline grid */
 	bool report;             /* print the quality/preflight report */
 	bool allow_outside;      /* paths may leave the issue folder */
 	/* pictures and fonts read into memory, not mapped: slower by about

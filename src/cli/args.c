@@ -48,6 +48,8 @@ int folio_cli_args(int argc, char **argv, const char *usage, folio_build_options
 			o->report = true;
 		} else if (!strcmp(a, "--draft")) {
 			o->draft = true;
+		} else if (!strcmp(a, "--guides")) {
+			o->guides = true;
 		} else if (!strcmp(a, "--allow-outside")) {
 			o->allow_outside = true;
 		} else if (a[0] == '-' && a[1]) {

@@ -19,17 +19,20 @@
 static const char folio_usage[] =
     "usage: folio build ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE]\n"
     "                                         [--report] [--dump-layout FILE.json] [--draft] "
-    "[--allow-outside]\n"
+    "[--guides]\n"
+    "                                         [--allow-outside]\n"
     "       folio check ISSUE.yaml [--layout NAME|FILE] [--allow-outside]\n"
     "       folio diff A.pdf B.pdf [--out DIR] [--dpi N]\n"
     "       folio watch ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE] "
-    "[--draft]\n"
+    "[--draft] [--guides]\n"
     "       folio --help | --version\n";
 
 static const char folio_help[] =
     "\n"
     "build   lay out the issue and write the PDF (print edition by default)\n"
     "check   validate and lay out; print the report; write nothing\n"
+    "\n"
+    "--guides  draw the layout's margins, columns and baseline grid over the pages (a proof)\n"
     "\n"
     "exit status: 0 done, 1 output trouble, 2 wrong input, 3 overset (content does not fit)\n";
 

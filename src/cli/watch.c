@@ -41,7 +41,7 @@
 
 static const char folio_watch_usage[] =
     "usage: folio watch ISSUE.yaml -o OUT.pdf [--target print|screen] [--layout NAME|FILE]\n"
-    "                                         [--draft] [--allow-outside]\n";
+    "                                         [--draft] [--guides] [--allow-outside]\n";
 
 typedef struct folio_watch {
 	int fd; /* inotify */

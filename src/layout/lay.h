@@ -90,6 +90,7 @@ typedef struct folio_lay {
 	folio_hyph *hyph;
 	folio_display *dl;
 	bool draft;
+	bool guides; /* the layout's guides drawn over the pages (--guides) */
 	double col_w;
 	double contents_h; /* height of the contents box on the cover */
 	double tallest;    /* folio_tallest_column's, once known; 0: not yet */
@@ -178,6 +179,8 @@ double folio_tallest_column(folio_lay *L);
  * rounding aside). */
 double folio_rows_height(const folio_lay *L, const folio_row *rows, size_t i, size_t j);
 bool folio_page_furniture(folio_lay *L, int page);
+/* The layout's margins, columns and baseline grid drawn over the page */
+void folio_page_guides(folio_lay *L, int page);
 double folio_contents_height(folio_lay *L);
 
 /* text.c: from doc runs to set lines */

@@ -329,6 +329,8 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	}
 	if (overset && L.draft)
 		folio_mark_overset(&L);
+	for (int p = 0; L.guides && p < t->npages; p++)
+		folio_page_guides(&L, p);
 	if (!overset)
 		folio_warn_unfilled(&L);
 	if (L.continued_lines && !L.continued_fits) {
@@ -409,6 +411,7 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .fonts = fonts,
 	               .hyph = hyph,
 	               .draft = opts && opts->draft,
+	               .guides = opts && opts->guides,
 	               .keep = A,
 	               .paras = folio_arena_new(),
 	               .words = words,

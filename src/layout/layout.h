@@ -6,7 +6,8 @@
 #include "display.h"
 
 typedef struct folio_layout_options {
-	bool draft; /* overset is marked on the page instead of failing */
+	bool draft;  /* overset is marked on the page instead of failing */
+	bool guides; /* margins, columns and baseline grid drawn over the pages */
 } folio_layout_options;
 
 /* Where a line stands, for the report to point at: page and column

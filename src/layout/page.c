@@ -101,19 +101,27 @@ static void folio_rect(folio_lay *L, int page, double x, double y, double w, dou
 	                           .dest_page = -1});
 }
 
-static void folio_rule(folio_lay *L, int page, double x, double y, double w, double weight,
-                       folio_cmyk color)
+/* A rule from (x, y) to (x + w, y + h) */
+static void folio_line_to(folio_lay *L, int page, double x, double y, double w, double h,
+                          double weight, folio_cmyk color)
 {
 	folio_emit(L, page,
 	           (folio_dl_item){.kind = FOLIO_DL_RULE,
 	                           .x = x,
 	                           .y = y,
 	                           .w = w,
+	                           .h = h,
 	                           .color = color,
 	                           .line_width = weight,
 	                           .style = -1,
 	                           .article = -1,
 	                           .dest_page = -1});
+}
+
+static void folio_rule(folio_lay *L, int page, double x, double y, double w, double weight,
+                       folio_cmyk color)
+{
+	folio_line_to(L, page, x, y, w, 0, weight, color);
 }
 
 static const char *folio_date_text(folio_lay *L)
@@ -308,4 +316,32 @@ bool folio_page_furniture(folio_lay *L, int page)
 	if (m->footer)
 		folio_footer(L, page);
 	return !folio_failed(L->ctx);
+}
+
+/* ---- guides: a proof of the layout over the pages (--guides) ---- */
+
+void folio_page_guides(folio_lay *L, int page)
+{
+	const folio_template *t = L->t;
+	folio_page_geom g;
+	folio_page_geom_init(L, page, &g);
+	/* InDesign's colours: the margins magenta, the columns violet, the
+	 * baseline grid light blue; a quarter point, over everything */
+	const folio_cmyk margins = {.m = 1}, columns = {.c = 0.5, .m = 0.6},
+	                 grid = {.c = 0.35, .m = 0.05};
+	const double w = 0.25;
+	double top = t->margin_top, bottom = t->page_height - t->margin_bottom;
+	double left = g.text_left, right = g.text_left + g.text_width;
+	/* the baselines body text sits on: a grid step below the margin, at
+	 * three quarters of it (plan.c) */
+	for (double b = top + t->baseline * 0.75; b <= bottom + 1e-6; b += t->baseline)
+		folio_line_to(L, page, left, b, right - left, 0, w, grid);
+	for (int c = 0; c < t->columns; c++) {
+		folio_line_to(L, page, g.col_x[c], top, 0, bottom - top, w, columns);
+		folio_line_to(L, page, g.col_x[c] + L->col_w, top, 0, bottom - top, w, columns);
+	}
+	folio_line_to(L, page, left, top, right - left, 0, w, margins);
+	folio_line_to(L, page, left, bottom, right - left, 0, w, margins);
+	folio_line_to(L, page, left, top, 0, bottom - top, w, margins);
+	folio_line_to(L, page, right, top, 0, bottom - top, w, margins);
 }
