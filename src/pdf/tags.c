@@ -61,6 +61,7 @@ struct folio_pdf_tags {
 	const folio_dl_item *last;
 	int last_elem;
 	int link; /* the Link element made last, or -1 */
+	int level; /* the last heading's level, in reading order */
 };
 
 static folio_pdf_tags *tags_of(folio_pdf_writer *w)
@@ -130,17 +131,34 @@ static const char *text_role(int style)
 {
 	switch (style) {
 	case FOLIO_ST_MASTHEAD: return "H1";
+	/* headings one level under the newsletter's name, none skipped: the
+	 * contents box's title stands beside the articles' */
 	case FOLIO_ST_TITLE:
 	case FOLIO_ST_TITLE2:
-	case FOLIO_ST_PANEL_TITLE: return "H2";
-	case FOLIO_ST_SUBHEADING:
-	case FOLIO_ST_CONTENTS_TITLE: return "H3";
+	case FOLIO_ST_PANEL_TITLE:
+	case FOLIO_ST_CONTENTS_TITLE: return "H2";
+	case FOLIO_ST_SUBHEADING: return "H3";
 	case FOLIO_ST_SUBHEADING3: return "H4";
 	case FOLIO_ST_CAPTION:
 	case FOLIO_ST_CREDIT: return "Caption";
 	case FOLIO_ST_PULLQUOTE: return "BlockQuote";
 	default: return "P";
 	}
+}
+
+/* A heading's level never more than one under the last one's: a ### right
+ * under an article's title (a panel's, say) reads as H3, not H4, as a
+ * reader's outline wants no level skipped */
+static const char *heading(folio_pdf_tags *t, const char *role)
+{
+	static const char *const levels[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+	if (role[0] != 'H' || role[1] < '1' || role[1] > '6' || role[2])
+		return role;
+	int level = role[1] - '0';
+	if (level > t->level + 1)
+		level = t->level + 1;
+	t->level = level;
+	return levels[level - 1];
 }
 
 static bool contents_style(int style)
@@ -188,7 +206,7 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 		if (l && t->last_elem >= 0 && (number || (l->y == it->y && l->style == it->style)))
 			return t->last_elem;
 		t->last = it;
-		t->last_elem = new_elem(w, t, text_role(it->style), -1);
+		t->last_elem = new_elem(w, t, heading(t, text_role(it->style)), -1);
 		return t->last_elem;
 	}
 	t->last = NULL;
@@ -213,7 +231,7 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 		return lbl;
 	}
 	if (t->by_para[a][para] < 0)
-		t->by_para[a][para] = new_elem(w, t, text_role(it->style), art);
+		t->by_para[a][para] = new_elem(w, t, heading(t, text_role(it->style)), art);
 	/* a link's text: the annotation over it is the next item */
 	if (next && next->kind == FOLIO_DL_LINK && next->x == it->x && next->article == it->article &&
 	    next->para == it->para)

@@ -98,6 +98,10 @@ check(items > 0 and len(lis) == items and
       all(nodes[i + 1][1] == "Lbl" and nodes[i + 2][1] == "LBody" for i in lis),
       "every list item (%d) is an LI of a Lbl and an LBody: %d" % (items, len(lis)))
 check(any(n[1] == "Lbl" and n[2].strip() == "01" for n in nodes), "a numbered item's Lbl reads 01")
+# heading levels: the name H1, then H2, H3, H4, none skipped on the way down
+levels = [int(n[1][1]) for n in nodes if re.fullmatch(r"H[1-6]", n[1])]
+check(levels and levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])),
+      "headings go down one level at a time from the H1: %s" % "".join(map(str, levels[:12])))
 entries = [i for i, n in enumerate(nodes) if n[0] == 1 and n[1] == "P" and re.search(r"Page 0\d$", n[2].strip())]
 check(len(entries) == 4 and all(nodes[i + 1][1] == "Link" and nodes[i + 1][0] == 2 for i in entries),
       "each of the 4 contents entries is a P with its page number and its Link")
