@@ -213,6 +213,25 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	                       : folio_hyph_load(ctx, issue->language, issue->layout_loc);
 	folio_hyph_exceptions(hyph, t->hyphen_exceptions, t->nhyphen_exceptions);
 	folio_layout_options lo = {.draft = opts->draft, .guides = opts->guides};
+	/* the articles' own languages, each hyphenated once for the build */
+	const char **langs = folio_arena_alloc(ctx->arena, (issue->narticles + 1) * sizeof *langs);
+	folio_hyph **hyphs = folio_arena_alloc(ctx->arena, (issue->narticles + 1) * sizeof *hyphs);
+	size_t nlangs = 0;
+	for (size_t i = 0; i < issue->narticles; i++) {
+		const folio_article *a = &issue->articles[i];
+		bool known = !a->language || !strcmp(a->language, issue->language);
+		for (size_t k = 0; k < nlangs && !known; k++)
+			known = !strcmp(langs[k], a->language);
+		if (known)
+			continue;
+		langs[nlangs] = a->language;
+		hyphs[nlangs] = folio_hyph_load(ctx, a->language, a->language_loc);
+		folio_hyph_exceptions(hyphs[nlangs], t->hyphen_exceptions, t->nhyphen_exceptions);
+		nlangs++;
+	}
+	lo.langs = langs;
+	lo.hyphs = hyphs;
+	lo.nlangs = nlangs;
 	folio_layout_stats stats = {0};
 	folio_display *dl =
 	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);
@@ -252,6 +271,8 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	}
 	if (!opts->keep)
 		folio_hyph_drop(hyph);
+	for (size_t k = 0; k < nlangs; k++)
+		folio_hyph_drop(hyphs[k]);
 	if (!kept)
 		folio_fonts_drop(fonts);
 	return status;

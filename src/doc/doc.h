@@ -132,6 +132,10 @@ typedef struct folio_article {
 	folio_figure *image;  /* lead picture or NULL */
 	folio_start start;
 	folio_article_style style;
+	/* its language when it is not the issue's (hyphenation, quotes, the
+	 * screen edition's Lang), or NULL */
+	const char *language;
+	folio_loc language_loc;
 	folio_block *blocks;
 	size_t nblocks;
 } folio_article;

@@ -96,6 +96,10 @@ typedef struct folio_display {
 	 * the layout's `print:`), or NULL for Coated FOGRA39 */
 	const char *output_identifier, *output_condition, *output_registry;
 	folio_press press;
+	/* each article's language where it is not the issue's (lang), else
+	 * NULL; narticles entries */
+	const char **article_lang;
+	size_t narticles;
 	/* the layout's spot inks: a colour's `spot` is 1 + an index here */
 	const folio_spot *spots;
 	size_t nspots;

@@ -88,6 +88,11 @@ typedef struct folio_lay {
 	const folio_template *t;
 	folio_fonts *fonts;
 	folio_hyph *hyph;
+	/* what the paragraph being set is set in: the article's language and
+	 * its hyphenation (folio_layout_options' langs), else the issue's */
+	const char *lang;
+	folio_hyph *lang_hyph;
+	const folio_layout_options *opts;
 	folio_display *dl;
 	bool draft;
 	bool guides; /* the layout's guides drawn over the pages (--guides) */

@@ -95,6 +95,22 @@ static void folio_trial_count(folio_lay *L, folio_trial *tr)
 	}
 }
 
+/* An article in a language of its own is set in it: its hyphenation
+ * (none when folio has no patterns for it), its quotes. */
+static void folio_article_language(folio_lay *L, const folio_article *a)
+{
+	L->lang = L->issue->language;
+	L->lang_hyph = L->hyph;
+	if (!a->language)
+		return;
+	L->lang = a->language;
+	L->lang_hyph = NULL;
+	const folio_layout_options *o = L->opts;
+	for (size_t i = 0; o && i < o->nlangs; i++)
+		if (!strcmp(o->langs[i], a->language))
+			L->lang_hyph = o->hyphs[i];
+}
+
 /* One pass; the display list and furniture go into ctx->arena (the pass's),
  * each article's rows into an arena of their own. With tr, a trial: the
  * pages are counted, not kept. */
@@ -141,6 +157,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		/* A hyphen must not end a column or stand before a picture: such
 		 * a line is set again without it, and the article planned again. */
 		L->context = folio_arena_printf(ctx->arena, "article '%s'", a->title);
+		folio_article_language(L, a);
 		L->jump_article =
 		    L->continued && a->style != FOLIO_STYLE_PANEL ? (int)i : -1;
 		L->jumps = L->jump_article < 0 ? NULL
@@ -173,6 +190,8 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 				L->overset_lines[i]++;
 		}
 		L->context = NULL;
+		L->lang = is->language;
+		L->lang_hyph = L->hyph;
 		if (!tr) /* a trial's items go with the rows */
 			ctx->arena = out;
 		folio_quality_tally(L, rows, nrows, slots);
@@ -349,6 +368,11 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->subject = issue->tagline ? issue->tagline : issue->issue;
 	dl->author = issue->newsletter;
 	dl->lang = issue->language;
+	dl->narticles = issue->narticles;
+	dl->article_lang = folio_arena_alloc(A, (issue->narticles + 1) * sizeof *dl->article_lang);
+	for (size_t i = 0; i < issue->narticles; i++)
+		if (issue->articles[i].language && strcmp(issue->articles[i].language, issue->language))
+			dl->article_lang[i] = issue->articles[i].language;
 	dl->output_identifier = t->output_identifier;
 	dl->output_condition = t->output_condition;
 	dl->output_registry = t->output_registry;
@@ -410,6 +434,9 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .t = t,
 	               .fonts = fonts,
 	               .hyph = hyph,
+	               .lang = issue->language,
+	               .lang_hyph = hyph,
+	               .opts = opts,
 	               .draft = opts && opts->draft,
 	               .guides = opts && opts->guides,
 	               .keep = A,

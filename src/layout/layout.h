@@ -8,6 +8,11 @@
 typedef struct folio_layout_options {
 	bool draft;  /* overset is marked on the page instead of failing */
 	bool guides; /* margins, columns and baseline grid drawn over the pages */
+	/* the hyphenation of the articles' own languages (folio_article's
+	 * language), langs[i] set with hyphs[i] (NULL: no patterns) */
+	const char *const *langs;
+	folio_hyph *const *hyphs;
+	size_t nlangs;
 } folio_layout_options;
 
 /* Where a line stands, for the report to point at: page and column

@@ -25,7 +25,7 @@ static const char *const issue_keys[] = {
 };
 static const char *const contents_keys[] = {"title"};
 static const char *const article_keys[] = {
-    "title", "section", "contents", "body", "text", "image", "start", "style",
+    "title", "section", "contents", "body", "text", "image", "start", "style", "language",
 };
 static const char *const image_keys[] = {"file", "caption", "credit", "width", "crop"};
 static const char *const start_names[] = {"flow", "column", "page"};
@@ -191,17 +191,13 @@ static bool bcp47(const char *t)
 	return true;
 }
 
-static void load_language(issue_state *s, yaml_node_t *root, folio_issue *is)
+/* map[language] as a BCP 47 tag, or NULL: not given, or an error said */
+static const char *language_value(issue_state *s, yaml_node_t *map)
 {
-	is->language = "en";
-	yaml_node_t *node = folio_yaml_get(s->y, root, "language");
+	yaml_node_t *node = folio_yaml_get(s->y, map, "language");
 	const char *v = node ? string_value(s, node) : NULL;
-	if (!v)
-		return;
-	if (bcp47(v)) {
-		is->language = v;
-		return;
-	}
+	if (!v || bcp47(v))
+		return v;
 	char *fixed = folio_arena_strdup(s->ctx->arena, v);
 	for (char *p = fixed; *p; p++)
 		if (*p == '_')
@@ -214,6 +210,13 @@ static void load_language(issue_state *s, yaml_node_t *root, folio_issue *is)
 		folio_error(s->ctx, FOLIO_ERR_INPUT, loc(s, node),
 		            "language '%s' is not a BCP 47 tag such as en, en-GB or ru",
 		            v);
+	return NULL;
+}
+
+static void load_language(issue_state *s, yaml_node_t *root, folio_issue *is)
+{
+	const char *v = language_value(s, root);
+	is->language = v ? v : "en";
 }
 
 static void load_contents(issue_state *s, yaml_node_t *root, folio_issue *is)
@@ -351,6 +354,10 @@ static void load_article(issue_state *s, yaml_node_t *node, folio_article *art)
 	choice(s, node, "style", style_names, N(style_names), &style);
 	art->start = (folio_start)start;
 	art->style = (folio_article_style)style;
+	/* an article in another language than the issue's (a bilingual issue) */
+	art->language = language_value(s, node);
+	if (art->language)
+		art->language_loc = loc(s, folio_yaml_get(s->y, node, "language"));
 
 	yaml_node_t *image = folio_yaml_get(s->y, node, "image");
 	if (image)

@@ -36,6 +36,7 @@ typedef struct {
 	const char *alt;    /* a Figure's words, or NULL */
 	size_t alt_len;
 	bool no_text;       /* a hyphen the line breaker added: ActualText () */
+	const char *lang;   /* an article in another language than the issue's */
 	folio_pdf_kid *kids;
 	size_t nkids, capkids;
 	const folio_dl_item *link; /* a Link's first annotation: what it leads to */
@@ -180,8 +181,11 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 	size_t a = (size_t)it->article;
 	int art = -1;
 	if (in_article) {
-		if (t->art[a] < 0)
+		if (t->art[a] < 0) {
 			t->art[a] = new_elem(w, t, "Art", -1);
+			if (a < w->dl->narticles)
+				t->elems[t->art[a]].lang = w->dl->article_lang[a];
+		}
 		art = t->art[a];
 	}
 	if (it->kind == FOLIO_DL_IMAGE) {
@@ -338,6 +342,8 @@ static bool write_elems(folio_pdf_writer *w, folio_pdf_tags *t, HPDF_Dict doc)
 		}
 		if (e->no_text)
 			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "ActualText", folio_pdf_utf16(w, "")));
+		if (e->lang)
+			FOLIO_PDF_TRY(w, HPDF_Dict_Add(d, "Lang", folio_pdf_utf16(w, e->lang)));
 		HPDF_Array kids = kids_array(w, t, e->kids, e->nkids);
 		if (!kids)
 			return false;
