@@ -214,6 +214,8 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 		return t->last_elem;
 	}
 	t->last = NULL;
+	if (it->para < 0) /* an article's text no paragraph owns: none is drawn so */
+		return FOLIO_PDF_TAG_ARTIFACT;
 	size_t para = (size_t)it->para;
 	if (para >= t->npara[a]) {
 		size_t n = para + 16;
