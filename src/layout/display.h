@@ -23,10 +23,10 @@ typedef struct folio_dl_box {
 
 typedef struct folio_dl_item {
 	folio_dl_kind kind;
-	/* text: the last piece of a line that breaks at a word space, or of
-	 * one that ends with a hyphen the line breaker put there (for the
-	 * screen edition's words: a space after the one, none through the
-	 * other) */
+	/* text: the last piece of a line that breaks at a word space (or that
+	 * other words follow, as a contents entry's page number), or of one
+	 * that ends with a hyphen the line breaker put there (for the screen
+	 * edition's words: a space after the one, none through the other) */
 	bool space_after, hyphen;
 	bool marker; /* text: a list item's number or bullet */
 	double x, y, w, h;

@@ -96,12 +96,13 @@ static void folio_trial_count(folio_lay *L, folio_trial *tr)
 }
 
 /* An article in a language of its own is set in it: its hyphenation
- * (none when folio has no patterns for it), its quotes. */
+ * (none when folio has no patterns for it), its quotes; a NULL article,
+ * the rest of the issue, in the issue's. */
 static void folio_article_language(folio_lay *L, const folio_article *a)
 {
 	L->lang = L->issue->language;
 	L->lang_hyph = L->hyph;
-	if (!a->language)
+	if (!a || !a->language)
 		return;
 	L->lang = a->language;
 	L->lang_hyph = NULL;
@@ -190,8 +191,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 				L->overset_lines[i]++;
 		}
 		L->context = NULL;
-		L->lang = is->language;
-		L->lang_hyph = L->hyph;
+		folio_article_language(L, NULL);
 		if (!tr) /* a trial's items go with the rows */
 			ctx->arena = out;
 		folio_quality_tally(L, rows, nrows, slots);

@@ -256,8 +256,15 @@ static double folio_contents_box(folio_lay *L, int page, double x, double y)
 			cy += es->leading;
 		}
 		/* the page number on the first line, after the whole entry: the
-		 * screen edition reads "... in CA countries Page 02" */
+		 * screen edition reads "... in CA countries Page 02", a word
+		 * space after the entry's last line */
 		if (page >= 0) {
+			folio_dl_page *pg = &L->dl->pages[page];
+			for (size_t k = pg->nitems; k-- > 0;)
+				if (pg->items[k].kind == FOLIO_DL_TEXT) {
+					pg->items[k].space_after = true;
+					break;
+				}
 			int n = L->guess ? L->guess[i] : 0;
 			/* an article that starts on no page (all of it overset, in a
 			 * draft) has no number to give */

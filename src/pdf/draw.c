@@ -32,15 +32,8 @@ typedef struct {
 	int index;         /* the page's number, 0-based */
 	int tag;           /* screen: the open marked content's element, or a FOLIO_PDF_TAG_ */
 	bool spaced;       /* screen: the last glyph drawn is a space */
-	int text_style;    /* the style of the last text item drawn, or -1 */
 	HPDF_Dict fonts, xobjects, gstates; /* this page's resource dictionaries */
 } page_state;
-
-static bool same_cmyk(folio_cmyk a, folio_cmyk b)
-{
-	return a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k && a.spot == b.spot &&
-	       (!a.spot || a.tint == b.tint);
-}
 
 static double unit(double v)
 {
@@ -82,7 +75,7 @@ static void put_color(page_state *s, folio_cmyk c, bool stroke)
 
 static void set_fill(page_state *s, folio_cmyk c)
 {
-	if (s->has_fill && same_cmyk(s->fill, c))
+	if (s->has_fill && folio_pdf_same_color(s->fill, c))
 		return;
 	close_run(s);
 	put_color(s, c, false);
@@ -92,7 +85,7 @@ static void set_fill(page_state *s, folio_cmyk c)
 
 static void set_stroke(page_state *s, folio_cmyk c, double width)
 {
-	if (!s->has_stroke || !same_cmyk(s->stroke, c)) {
+	if (!s->has_stroke || !folio_pdf_same_color(s->stroke, c)) {
 		put_color(s, c, true);
 		s->has_stroke = true;
 		s->stroke = c;
@@ -279,10 +272,7 @@ static bool draw_text(page_state *s, const folio_dl_item *it)
 	 * print leaves as gaps: a space glyph goes where a gap on the line is
 	 * wider than a tenth of an em, and the gap's rest is moved over. */
 	bool word_gap = y == s->run_y && x - s->pen > 0.1 * it->size;
-	/* a contents entry's page number follows the entry's last line */
-	bool number = it->style == FOLIO_ST_CONTENTS_PAGE && s->text_style != it->style;
-	s->text_style = it->style;
-	if (screen && s->in_text && !s->spaced && (word_gap || number) && !put_space(s, font))
+	if (screen && s->in_text && !s->spaced && word_gap && !put_space(s, font))
 		return false;
 	double gap = x - s->pen;
 	if (s->in_run && y == s->run_y && gap > -0.5 * it->size && gap < 3 * it->size) {
@@ -528,8 +518,7 @@ bool folio_pdf_draw_page(folio_pdf_writer *w, int index)
 	                .b = &w->content,
 	                .line_width = -1,
 	                .index = index,
-	                .tag = FOLIO_PDF_TAG_NONE,
-	                .text_style = -1};
+	                .tag = FOLIO_PDF_TAG_NONE};
 	const folio_dl_page *p = &w->dl->pages[index];
 	const folio_pdf_geom *g = &w->geom;
 	/* Print: whatever the layout put beyond the bleed is cut off there, so

@@ -28,17 +28,12 @@ static bool inked(const folio_dl_item *it)
 	       (it->kind == FOLIO_DL_TEXT && it->len);
 }
 
-static bool same_color(folio_cmyk a, folio_cmyk b)
-{
-	return fabs(a.c - b.c) < 1e-9 && fabs(a.m - b.m) < 1e-9 && fabs(a.y - b.y) < 1e-9 &&
-	       fabs(a.k - b.k) < 1e-9 && a.spot == b.spot;
-}
-
-/* The layout's colour of these inks, or -1 */
+/* The layout's colour of these inks, or -1 (items carry the layout's
+ * values as they are: equal, not near) */
 static long named(const folio_press *pr, folio_cmyk c)
 {
 	for (size_t i = 0; i < pr->ncolors; i++)
-		if (same_color(pr->colors[i].cmyk, c))
+		if (folio_pdf_same_color(pr->colors[i].cmyk, c))
 			return (long)i;
 	return -1;
 }

@@ -71,11 +71,7 @@ static folio_pdf_tags *tags_of(folio_pdf_writer *w)
 		return w->tags;
 	folio_arena *a = w->ctx->arena;
 	folio_pdf_tags *t = folio_arena_alloc(a, sizeof *t);
-	t->narticles = 0;
-	for (int p = 0; p < w->dl->npages; p++)
-		for (size_t i = 0; i < w->dl->pages[p].nitems; i++)
-			if (w->dl->pages[p].items[i].article >= (int)t->narticles)
-				t->narticles = (size_t)w->dl->pages[p].items[i].article + 1;
+	t->narticles = w->dl->narticles;
 	t->art = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->art);
 	t->entry = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->entry);
 	t->list = folio_arena_alloc(a, (t->narticles + 1) * sizeof *t->list);
@@ -177,14 +173,16 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 	    (text && (it->para == FOLIO_DL_FURNITURE || !it->len)))
 		return FOLIO_PDF_TAG_ARTIFACT;
 	folio_pdf_tags *t = tags_of(w);
-	bool in_article = it->article >= 0 && !(text && contents_style(it->style));
+	/* an item of an article the display list knows (a list made by hand,
+	 * in a test, may know none) */
+	bool of_article = it->article >= 0 && (size_t)it->article < t->narticles;
+	bool in_article = of_article && !(text && contents_style(it->style));
 	size_t a = (size_t)it->article;
 	int art = -1;
 	if (in_article) {
 		if (t->art[a] < 0) {
 			t->art[a] = new_elem(w, t, "Art", -1);
-			if (a < w->dl->narticles)
-				t->elems[t->art[a]].lang = w->dl->article_lang[a];
+			t->elems[t->art[a]].lang = w->dl->article_lang[a];
 		}
 		art = t->art[a];
 	}
@@ -195,7 +193,7 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 		t->last = NULL;
 		return e;
 	}
-	if (text && contents_style(it->style) && it->article >= 0) {
+	if (text && contents_style(it->style) && of_article) {
 		/* an entry of the contents box, over as many lines as it takes */
 		if (t->entry[a] < 0)
 			t->entry[a] = new_elem(w, t, "P", -1);
@@ -251,9 +249,10 @@ bool folio_pdf_tag_link(folio_pdf_writer *w, int page, const folio_dl_item *it,
 	folio_pdf_tags *t = tags_of(w);
 	/* in the paragraph it stands in (or the contents box's entry) */
 	int parent = -1;
-	if (it->article >= 0 && it->para >= 0 && (size_t)it->para < t->npara[it->article])
+	bool of_article = it->article >= 0 && (size_t)it->article < t->narticles;
+	if (of_article && it->para >= 0 && (size_t)it->para < t->npara[it->article])
 		parent = t->by_para[it->article][it->para];
-	else if (it->article >= 0 && contents_style(it->style))
+	else if (of_article && contents_style(it->style))
 		parent = t->entry[it->article];
 	add_kid(w, t, link_elem(w, t, parent, it), (folio_pdf_kid){.elem = -1, .annot = annot, .page = page});
 	/* what a reader says for it */

@@ -174,6 +174,13 @@ HPDF_Array folio_pdf_icc(folio_pdf_writer *w, const unsigned char *icc, size_t l
 /* Crop marks of one page in registration colour (/All), in the page's
  * content stream; the page must be outside any text or path object. */
 bool folio_pdf_crop_marks(folio_pdf_writer *w, HPDF_Page page);
+/* The same colour: the same inks, and for a spot ink the same tint */
+static inline bool folio_pdf_same_color(folio_cmyk a, folio_cmyk b)
+{
+	return a.c == b.c && a.m == b.m && a.y == b.y && a.k == b.k && a.spot == b.spot &&
+	       (!a.spot || a.tint == b.tint);
+}
+
 /* What overprints in print: text and rules in 100% K (pdfx.c says why);
  * a spot ink knocks out. */
 static inline bool folio_pdf_overprints(folio_cmyk c)
