@@ -8,6 +8,7 @@
 #include "layout/dump.h"
 #include "layout/layout.h"
 #include "pdf/pdf.h"
+#include "pictures.h"
 #include "template/template.h"
 #include "text/text.h"
 
@@ -128,47 +129,6 @@ static bool folio_leaves_folder(const char *path)
 	return false;
 }
 
-/* The screen edition makes its pictures smaller: a JPEG is decoded once the
- * layout has placed it, at the size the screen needs there (libjpeg
- * decodes at 1/2, 1/4 or 1/8 for a fraction of the work), and not at all
- * when its own bytes can go in as they are (colour or gray, no larger than
- * needed). */
-static bool folio_decode_picture(folio_ctx *ctx, folio_picture *pic, const folio_display *dl)
-{
-	if (!pic || !pic->jpeg || pic->pixels)
-		return true;
-	uint32_t w, h;
-	folio_pdf_screen_pixels(dl, pic, &w, &h);
-	bool smaller = w < pic->width || h < pic->height;
-	return !(smaller || pic->jpeg_components == 4) || folio_jpeg_decode(ctx, pic, w, h);
-}
-
-/* The print edition's preflight weighs a CMYK picture's ink (folio_jpeg_ink
- * decodes it at 1/8); other pictures leave it to the RIP's profile. */
-static bool folio_measure_ink(folio_ctx *ctx, folio_picture *pic, const folio_display *dl)
-{
-	(void)dl;
-	return !pic || pic->ink > 0 || folio_jpeg_ink(ctx, pic);
-}
-
-typedef bool folio_picture_step(folio_ctx *ctx, folio_picture *pic, const folio_display *dl);
-
-/* step on every picture of the issue: articles' lead pictures and figures */
-static bool folio_each_picture(folio_ctx *ctx, const folio_issue *issue,
-                               const folio_display *dl, folio_picture_step *step)
-{
-	for (size_t i = 0; i < issue->narticles; i++) {
-		const folio_article *a = &issue->articles[i];
-		if (a->image && !step(ctx, a->image->picture, dl))
-			return false;
-		for (size_t k = 0; k < a->nblocks; k++)
-			if (a->blocks[k].kind == FOLIO_BLOCK_FIGURE &&
-			    !step(ctx, a->blocks[k].figure.picture, dl))
-				return false;
-	}
-	return true;
-}
-
 /* The PDF goes to memory (pdf, len), to the file fd (fd >= 0), or nowhere
  * (pdf NULL and fd < 0: folio check). */
 static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
@@ -180,7 +140,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		*len = 0;
 	ctx->read_inputs = opts->read_inputs;
 	folio_load_options lopts = {.allow_outside = opts->allow_outside,
-	                            .keep_png_data_only = opts->target == 0};
+	                            .keep_png_data_only = true};
 	folio_issue *issue = folio_issue_load(ctx, opts->issue_path, &lopts);
 	if (!issue)
 		return ctx->status ? (int)ctx->status : FOLIO_ERR_INPUT;
@@ -236,9 +196,14 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	folio_display *dl =
 	    folio_failed(ctx) ? NULL : folio_layout_issue(ctx, issue, t, fonts, hyph, &lo, &stats);
 	folio_target target = opts->target ? FOLIO_TARGET_SCREEN : FOLIO_TARGET_PRINT;
-	if (dl && target == FOLIO_TARGET_PRINT &&
-	    !folio_each_picture(ctx, issue, dl, folio_measure_ink))
-		dl = NULL;
+	size_t npics = 0;
+	folio_picture **pics = dl ? folio_issue_pictures(ctx, issue, &npics) : NULL;
+	/* The print edition's preflight weighs a CMYK picture's ink
+	 * (folio_jpeg_ink decodes it at 1/8); other pictures leave it to the
+	 * RIP's profile. */
+	for (size_t i = 0; dl && target == FOLIO_TARGET_PRINT && i < npics; i++)
+		if (pics[i]->ink == 0 && !folio_jpeg_ink(ctx, pics[i]))
+			dl = NULL;
 	if (dl)
 		folio_pdf_preflight_check(ctx, dl, target, opts->draft);
 	if (dl && opts->report) {
@@ -250,7 +215,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		ctx->dump = folio_display_dump(dl);
 	}
 	if (dl && target == FOLIO_TARGET_SCREEN && (pdf || fd >= 0) &&
-	    !folio_each_picture(ctx, issue, dl, folio_decode_picture))
+	    !folio_fit_pictures(ctx, pics, npics, dl))
 		dl = NULL;
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {

@@ -109,6 +109,12 @@ void folio_ctx_drop(folio_ctx *ctx);
  * what arena memory points into that the arena cannot give back itself (a
  * picture's file mapping, kept for the whole build). */
 void folio_ctx_on_drop(folio_ctx *ctx, void (*fn)(void *), void *arg);
+/* ctx takes over what `part` recorded (its messages after ctx's own, a
+ * warning ctx has already left out; its exit class as folio_error ranks
+ * them); part keeps its memory, for the caller to drop when ctx's is
+ * dropped (folio_ctx_on_drop): work done on another thread in a context of
+ * its own. */
+void folio_ctx_adopt(folio_ctx *ctx, folio_ctx *part);
 
 /* Record an error of class `status` at `loc`. Always returns false so a
  * caller can write `return folio_error(...)`. */

@@ -66,19 +66,11 @@ void folio_loc_format(folio_loc loc, char *out, size_t size)
 		out[0] = '\0';
 }
 
-/* Records the message; false when it is a warning said already (the layout
- * runs its passes again, and a warning found in each is one warning). */
-static bool folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
-                           va_list ap)
+/* Records the line (malloc'd, ctx's from here); false when it is a warning
+ * said already (the layout runs its passes again, and a warning found in
+ * each is one warning). */
+static bool folio_diag_put(folio_ctx *ctx, folio_diag_kind kind, char *text)
 {
-	char msg[2048];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	char place[1200];
-	folio_loc_format(loc, place, sizeof place);
-	const char *word = kind == FOLIO_DIAG_ERROR ? "error" : "warning";
-	size_t n = strlen(place) + strlen(word) + strlen(msg) + 4;
-	char *text = folio_xmalloc(n);
-	snprintf(text, n, "%s%s: %s", place, word, msg);
 	for (size_t i = 0; kind == FOLIO_DIAG_WARNING && i < ctx->ndiags; i++)
 		if (ctx->diags[i].kind == kind && !strcmp(ctx->diags[i].text, text)) {
 			free(text);
@@ -92,14 +84,46 @@ static bool folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, 
 	return true;
 }
 
-bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap)
+static bool folio_diag_add(folio_ctx *ctx, folio_diag_kind kind, folio_loc loc, const char *fmt,
+                           va_list ap)
 {
-	folio_diag_add(ctx, FOLIO_DIAG_ERROR, loc, fmt, ap);
-	ctx->nerrors++;
+	char msg[2048];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	char place[1200];
+	folio_loc_format(loc, place, sizeof place);
+	const char *word = kind == FOLIO_DIAG_ERROR ? "error" : "warning";
+	size_t n = strlen(place) + strlen(word) + strlen(msg) + 4;
+	char *text = folio_xmalloc(n);
+	snprintf(text, n, "%s%s: %s", place, word, msg);
+	return folio_diag_put(ctx, kind, text);
+}
+
+static void folio_status_merge(folio_ctx *ctx, folio_status status)
+{
 	/* Input errors outrank overset and "other": the exit code names the
 	 * first thing the user has to fix. */
 	if (ctx->status == FOLIO_OK || status == FOLIO_ERR_INPUT)
 		ctx->status = status;
+}
+
+void folio_ctx_adopt(folio_ctx *ctx, folio_ctx *part)
+{
+	for (size_t i = 0; i < part->ndiags; i++) {
+		folio_diag d = part->diags[i];
+		if (folio_diag_put(ctx, d.kind, d.text) && d.kind == FOLIO_DIAG_WARNING)
+			ctx->nwarnings++;
+	}
+	part->ndiags = 0;
+	ctx->nerrors += part->nerrors;
+	if (part->status != FOLIO_OK)
+		folio_status_merge(ctx, part->status);
+}
+
+bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char *fmt, va_list ap)
+{
+	folio_diag_add(ctx, FOLIO_DIAG_ERROR, loc, fmt, ap);
+	ctx->nerrors++;
+	folio_status_merge(ctx, status);
 	return false;
 }
 

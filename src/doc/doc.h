@@ -35,6 +35,11 @@ typedef struct folio_picture {
 	const folio_png_part *png_idat_parts;
 	size_t png_idat_nparts;
 	int png_color_type;                /* 0 gray, 2 RGB, 3 palette */
+	/* A PNG kept without its pixels (png_idat, load options): the whole
+	 * file where it lies in the mapping, for folio_picture_fit to decode
+	 * once the screen edition knows what size it needs; else NULL. */
+	const unsigned char *png_file;
+	size_t png_file_len;
 	const unsigned char *png_palette; /* colour type 3: RGB triples */
 	int png_palette_entries;
 	/* A JPEG's whole file, which a PDF carries as it is (DCTDecode), where
@@ -51,9 +56,10 @@ typedef struct folio_picture {
 	 * the picture as seen, so 5 to 8 (a quarter turn) store them swapped,
 	 * and pixels, when decoded, are as stored. */
 	int orientation;
-	/* The size of pixels when it is smaller than the stored picture (a
-	 * JPEG decoded for the screen edition at 1/2, 1/4 or 1/8, what libjpeg
-	 * decodes fastest); 0 when pixels are the stored size. */
+	/* The size of pixels when it is smaller than the stored picture (made
+	 * for the screen edition by folio_picture_fit: a JPEG decoded at 1/2,
+	 * 1/4 or 1/8, what libjpeg decodes fastest, and pixels shrunk to the
+	 * size drawn); 0 when pixels are the stored size. */
 	uint32_t pixels_width, pixels_height;
 	/* A CMYK JPEG's ink where it is darkest, C+M+Y+K in 0..4 over areas of
 	 * 8 x 8 pixels, measured for the print edition's preflight
@@ -161,7 +167,8 @@ typedef struct folio_load_options {
 	bool allow_outside; /* paths may leave the issue folder */
 	/* Pictures whose PNG data the PDF carries unchanged (png_idat) are
 	 * checked but not decoded: pixels stays NULL. The print edition needs
-	 * no pixels for them; the screen edition resamples, so it decodes. */
+	 * no pixels for them; the screen edition decodes those it resamples
+	 * once the layout has placed them (folio_picture_fit). */
 	bool keep_png_data_only;
 } folio_load_options;
 
@@ -184,6 +191,20 @@ bool folio_jpeg_ink(folio_ctx *ctx, folio_picture *pic);
 
 folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);
+
+/* The screen edition's pixels for a picture it draws at most w x h pixels
+ * large (as seen; load/fit.c): a PNG kept without pixels or a JPEG is
+ * decoded, and pixels larger than that are shrunk to it (box filter), the
+ * large ones given back at once; pixels_width and pixels_height then say
+ * the size. Nothing is decoded for a picture no larger than w x h (its own
+ * data goes in as it is). False after recording the error. */
+bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t h);
+
+/* Box filter (load/shrink.c): each of the dw x dh samples of out is the
+ * mean of the source samples its area covers; the source is at least as
+ * large in both directions. */
+void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, int channels,
+                          unsigned char *out, uint32_t dw, uint32_t dh);
 
 /* Debug walker: checks the invariants of a loaded issue (every run is valid
  * UTF-8, figures have pictures, ...). Returns false on the first violation. */

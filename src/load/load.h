@@ -38,6 +38,10 @@ bool folio_load_crop(folio_ctx *ctx, const char *spec, const char *what, folio_l
  * (limits.picture_pixels), else false after saying so at `here`. */
 bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height);
 
+/* picture.c: a PNG kept without pixels (png_file) decoded into buf,
+ * width x height x channels bytes; false after recording the error. */
+bool folio_png_pixels(folio_ctx *ctx, const folio_picture *pic, unsigned char *buf);
+
 /* icc.c: a picture's own ICC profile, of a picture of `components`, kept
  * in pic->icc (a copy in the arena) when the print edition can carry it,
  * else said in a warning at `here`. */

@@ -298,9 +298,31 @@ static folio_picture *data_only(folio_ctx *ctx, const char *shown, const unsigne
 	pic->width = in.width;
 	pic->height = in.height;
 	pic->channels = in.color == 0 ? 1 : 3;
+	pic->png_file = data;
+	pic->png_file_len = len;
 	keep_idat(ctx, pic, data, &in);
 	png_icc(ctx, shown, pic, &in, true);
 	return pic;
+}
+
+bool folio_png_pixels(folio_ctx *ctx, const folio_picture *pic, unsigned char *buf)
+{
+	folio_loc here = {pic->path, 0, 0};
+	png_image im;
+	memset(&im, 0, sizeof im);
+	im.version = PNG_IMAGE_VERSION;
+	/* the walk passed it: 8-bit gray, RGB or palette, no transparency */
+	bool ok = png_image_begin_read_from_memory(&im, pic->png_file, pic->png_file_len) &&
+	          im.width == pic->width && im.height == pic->height;
+	if (ok) {
+		im.format = pic->channels == 1 ? PNG_FORMAT_GRAY : PNG_FORMAT_RGB;
+		ok = png_image_finish_read(&im, NULL, buf, 0, NULL);
+	}
+	if (!ok)
+		folio_error(ctx, FOLIO_ERR_INPUT, here, "corrupt PNG: %s",
+		            im.message[0] ? im.message : "its size changed");
+	png_image_free(&im);
+	return ok;
 }
 
 bool folio_picture_fits(folio_ctx *ctx, folio_loc here, uint32_t width, uint32_t height)

@@ -34,45 +34,6 @@ static unsigned char *flatten(const unsigned char *px, const unsigned char *alph
 	return out;
 }
 
-/* Box filter: each output sample is the mean of the source samples its
- * area covers (the source is at least as large in both directions). */
-static unsigned char *shrink(const unsigned char *src, uint32_t sw, uint32_t sh, int channels,
-                             uint32_t dw, uint32_t dh)
-{
-	size_t ch = (size_t)channels;
-	unsigned char *out = folio_xmalloc((size_t)dw * dh * ch);
-	/* each column's source span, worked out once, not at every row (two
-	 * divisions an output sample were a good part of the filter's time) */
-	uint32_t *xs = folio_xmalloc(2 * (size_t)dw * sizeof *xs);
-	for (uint32_t ox = 0; ox < dw; ox++) {
-		xs[2 * ox] = (uint32_t)((uint64_t)ox * sw / dw);
-		xs[2 * ox + 1] = (uint32_t)((uint64_t)(ox + 1) * sw / dw);
-		if (xs[2 * ox + 1] <= xs[2 * ox])
-			xs[2 * ox + 1] = xs[2 * ox] + 1;
-	}
-	for (uint32_t oy = 0; oy < dh; oy++) {
-		uint32_t y0 = (uint32_t)((uint64_t)oy * sh / dh);
-		uint32_t y1 = (uint32_t)((uint64_t)(oy + 1) * sh / dh);
-		if (y1 <= y0)
-			y1 = y0 + 1;
-		for (uint32_t ox = 0; ox < dw; ox++) {
-			uint32_t x0 = xs[2 * ox], x1 = xs[2 * ox + 1];
-			uint64_t sum[3] = {0, 0, 0}, count = (uint64_t)(x1 - x0) * (y1 - y0);
-			for (uint32_t y = y0; y < y1; y++) {
-				const unsigned char *row = src + ((size_t)y * sw + x0) * ch;
-				for (uint32_t x = x0; x < x1; x++, row += ch)
-					for (size_t c = 0; c < ch; c++)
-						sum[c] += row[c];
-			}
-			unsigned char *o = out + ((size_t)oy * dw + ox) * ch;
-			for (size_t c = 0; c < ch; c++)
-				o[c] = (unsigned char)((sum[c] + count / 2) / count);
-		}
-	}
-	free(xs);
-	return out;
-}
-
 /* Decoded samples as an image XObject, compressed by libdeflate (content.c)
  * rather than by libharu's zlib, which took a fifth of the screen
  * edition's build for files of the same size. (PNG's row filters made the
@@ -405,17 +366,25 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	}
 
 	HPDF_ColorSpace cs = pic->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB;
-	bool alpha = pic->alpha && !all_opaque(pic->alpha, (size_t)n);
+	size_t npx = (size_t)stored_w * stored_h;
+	bool alpha = pic->alpha && !all_opaque(pic->alpha, npx);
 	const unsigned char *px = pic->pixels, *mask = alpha ? pic->alpha : NULL;
 	unsigned char *flat = NULL, *small = NULL, *small_mask = NULL;
 	if (alpha && w->target == FOLIO_TARGET_PRINT) {
-		px = flat = flatten(pic->pixels, pic->alpha, (size_t)n, pic->channels);
+		px = flat = flatten(pic->pixels, pic->alpha, npx, pic->channels);
 		mask = NULL;
 	}
 	if (smaller) {
-		px = small = shrink(px, stored_w, stored_h, pic->channels, width, height);
-		if (mask)
-			mask = small_mask = shrink(mask, stored_w, stored_h, 1, width, height);
+		/* pixels not fitted after the layout (folio_picture_fit): a
+		 * caller of the writer's own */
+		small = folio_xmalloc((size_t)width * height * (size_t)pic->channels);
+		folio_picture_shrink(px, stored_w, stored_h, pic->channels, small, width, height);
+		px = small;
+		if (mask) {
+			small_mask = folio_xmalloc((size_t)width * height);
+			folio_picture_shrink(mask, stored_w, stored_h, 1, small_mask, width, height);
+			mask = small_mask;
+		}
 	}
 	HPDF_Image image = raw_image(w, px, width, height, pic->channels);
 	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1) : NULL;

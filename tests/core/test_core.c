@@ -34,6 +34,32 @@ static void test_diagnostics(void)
 	folio_ctx_drop(NULL);
 }
 
+/* What another context recorded (a picture fitted on another thread) comes
+ * after ctx's own messages, a warning ctx has said already left out, and
+ * its exit class ranks as folio_error ranks it. */
+static void test_adopt(void)
+{
+	folio_ctx *ctx = folio_ctx_new(), *part = folio_ctx_new();
+	folio_warn(ctx, (folio_loc){"issue.yaml", 3, 0}, "odd");
+	folio_error(ctx, FOLIO_ERR_OVERSET, FOLIO_NOWHERE, "long");
+	folio_warn(part, (folio_loc){"issue.yaml", 3, 0}, "odd");
+	folio_error(part, FOLIO_ERR_INPUT, (folio_loc){"b.png", 0, 0}, "corrupt");
+	folio_warn(part, (folio_loc){"b.png", 0, 0}, "dim");
+	folio_ctx_adopt(ctx, part);
+	CHECK(ctx->ndiags == 4 && ctx->nerrors == 2 && ctx->nwarnings == 2);
+	CHECK(ctx->status == FOLIO_ERR_INPUT);
+	CHECK(ctx->ndiags == 4 && !strcmp(ctx->diags[2].text, "b.png: error: corrupt") &&
+	      !strcmp(ctx->diags[3].text, "b.png: warning: dim"));
+	/* the messages are ctx's now: part gives back only its own memory */
+	CHECK(part->ndiags == 0);
+	folio_ctx_drop(part);
+	folio_ctx *clean = folio_ctx_new();
+	folio_ctx_adopt(ctx, clean);
+	CHECK(ctx->ndiags == 4 && ctx->status == FOLIO_ERR_INPUT);
+	folio_ctx_drop(clean);
+	folio_ctx_drop(ctx);
+}
+
 static void test_arena(void)
 {
 	folio_arena *a = folio_arena_new();
@@ -151,6 +177,7 @@ static void test_file_changed(void)
 int main(void)
 {
 	test_diagnostics();
+	test_adopt();
 	test_arena();
 	test_utf8();
 	test_file_changed();

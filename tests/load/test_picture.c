@@ -432,6 +432,50 @@ static void test_print_path(void)
 	folio_ctx_drop(ctx);
 }
 
+/* The screen edition's pixels, made after the layout (folio_picture_fit):
+ * a PNG kept without pixels is decoded only when it is drawn smaller than
+ * it is, then shrunk by the box filter, its data still kept; a broken
+ * deflate stream is caught there, at the picture's name. */
+static void test_fit(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	/* 4 x 2 gray: the two 2 x 2 blocks average 25 and 201 (200.5 rounded) */
+	const unsigned char rows[] = {0, 10, 20, 200, 201, 0, 30, 40, 200, 201};
+	buf b = png(4, 2, 8, 0, rows, sizeof rows, NULL, 0);
+	folio_picture *p = load_print(ctx, "fit.png", &b);
+	CHECK(p && !p->pixels && p->png_file && p->png_idat);
+	CHECK(p && folio_picture_fit(ctx, p, 4, 2) && !p->pixels); /* not smaller */
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1) && p->pixels);
+	CHECK(p && p->pixels_width == 2 && p->pixels_height == 1 && p->width == 4);
+	CHECK(p && p->pixels && p->pixels[0] == 25 && p->pixels[1] == 201);
+	CHECK(p && p->png_idat);
+	/* fitted again, as a picture placed twice is: nothing changes */
+	const unsigned char *was = p ? p->pixels : NULL;
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1) && p->pixels == was);
+
+	/* a palette picture comes out RGB */
+	const unsigned char plte[] = {10, 20, 30, 250, 240, 230};
+	const unsigned char idx[] = {0, 1, 1, 0, 1, 1};
+	buf pb = png(2, 2, 8, 3, idx, sizeof idx, plte, sizeof plte);
+	p = load_print(ctx, "fit-plte.png", &pb);
+	CHECK(p && p->channels == 3 && folio_picture_fit(ctx, p, 1, 1) && p->pixels);
+	CHECK(p && p->pixels && p->pixels[0] == 250 && p->pixels[1] == 240 &&
+	      p->pixels[2] == 230);
+	CHECK(ctx->nerrors == 0);
+
+	/* broken deflate data under right CRCs: kept at load, refused when
+	 * the screen must decode it, and taken as it is when it need not */
+	const unsigned char rgb[] = {0, 1, 2, 3, 4, 5, 6, 0, 7, 8, 9, 10, 11, 12};
+	buf bad = png(2, 2, 8, 2, rgb, sizeof rgb, NULL, 0);
+	bad.data[body_of(&bad, "IDAT") + 2] = 0x07; /* BTYPE 11 (reserved) */
+	fix_crcs(&bad);
+	p = load_print(ctx, "fit-bad.png", &bad);
+	CHECK(p && folio_picture_fit(ctx, p, 2, 2) && ctx->nerrors == 0);
+	CHECK(p && !folio_picture_fit(ctx, p, 1, 1) && !p->pixels &&
+	      last_error_is(ctx, "fit-bad.png: error: corrupt PNG: "));
+	folio_ctx_drop(ctx);
+}
+
 int main(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -445,6 +489,7 @@ int main(void)
 	test_errors();
 	test_print_path();
 	test_file_kept();
+	test_fit();
 	const char *names[] = {"gray.png", "ga.png",   "opaque.png", "rgba.png",
 	                       "g16.png",  "plte.png", "huge.png",   "short.png",
 	                       "crc.png",  "photo.jpg", "text.png",  "empty.png",
@@ -452,7 +497,7 @@ int main(void)
 	                       "deflate.png", "idat-crc.png", "zlib-method.png",
 	                       "zlib-check.png", "zlib-dict.png", "critical.png",
 	                       "no-iend.png", "gap.png", "empty-idat.png", "kept.png",
-	                       "not-kept.png"};
+	                       "not-kept.png", "fit.png", "fit-plte.png", "fit-bad.png"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[128];
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);

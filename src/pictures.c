@@ -1,0 +1,92 @@
+/* pictures.c: the screen edition's pictures, made the size the layout
+ * draws them, on two threads. Decoding and shrinking a picture is most of
+ * the screen edition's build (libpng, zlib and the box filter: three
+ * quarters of the sample's), and each picture is work of its own: a second
+ * thread takes every other one. Each picture is fitted in a context of its
+ * own, whose messages and memory the build's context takes over afterwards
+ * in the pictures' order, so the messages and the bytes are the same
+ * whichever thread was first. */
+#include "pictures.h"
+
+#include "pdf/pdf.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+folio_picture **folio_issue_pictures(folio_ctx *ctx, const folio_issue *issue, size_t *n)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < issue->narticles; i++)
+		cap += 1 + issue->articles[i].nblocks;
+	folio_picture **pics = folio_arena_alloc(ctx->arena, (cap ? cap : 1) * sizeof *pics);
+	*n = 0;
+	for (size_t i = 0; i < issue->narticles; i++) {
+		const folio_article *a = &issue->articles[i];
+		for (size_t k = 0; k <= a->nblocks; k++) {
+			folio_picture *pic = k == 0 ? (a->image ? a->image->picture : NULL)
+			                     : a->blocks[k - 1].kind == FOLIO_BLOCK_FIGURE
+			                         ? a->blocks[k - 1].figure.picture
+			                         : NULL;
+			bool seen = !pic;
+			for (size_t j = 0; j < *n && !seen; j++)
+				seen = pics[j] == pic;
+			if (!seen)
+				pics[(*n)++] = pic;
+		}
+	}
+	return pics;
+}
+
+typedef struct {
+	folio_picture *pic;
+	uint32_t w, h;
+	folio_ctx *ctx; /* the picture's own */
+} fit_job;
+
+typedef struct {
+	fit_job *jobs;
+	size_t n;
+	atomic_size_t next;
+} fit_queue;
+
+static void *fit_worker(void *arg)
+{
+	fit_queue *q = arg;
+	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
+		fit_job *j = &q->jobs[i];
+		folio_picture_fit(j->ctx, j->pic, j->w, j->h);
+	}
+	return NULL;
+}
+
+static void drop_ctx(void *ctx)
+{
+	folio_ctx_drop(ctx);
+}
+
+bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl)
+{
+	fit_job *jobs = folio_arena_alloc(ctx->arena, (n ? n : 1) * sizeof *jobs);
+	for (size_t i = 0; i < n; i++) {
+		jobs[i].pic = pics[i];
+		folio_pdf_screen_pixels(dl, pics[i], &jobs[i].w, &jobs[i].h);
+		jobs[i].ctx = folio_ctx_new();
+		jobs[i].ctx->limits = ctx->limits;
+	}
+	fit_queue q = {jobs, n, 0};
+	pthread_t other;
+	/* without a second thread (one picture, or none to be had) this one
+	 * does them all */
+	bool two = n > 1 && pthread_create(&other, NULL, fit_worker, &q) == 0;
+	fit_worker(&q);
+	if (two)
+		pthread_join(other, NULL);
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		ok = ok && !folio_failed(jobs[i].ctx);
+		folio_ctx_adopt(ctx, jobs[i].ctx);
+		folio_ctx_on_drop(ctx, drop_ctx, jobs[i].ctx);
+	}
+	return ok;
+}

@@ -1,0 +1,18 @@
+/* pictures.h: what a build does with its pictures once the layout has
+ * placed them (pictures.c), as the pipeline (build.c) takes it. */
+#ifndef FOLIO_PICTURES_H
+#define FOLIO_PICTURES_H
+
+#include "doc/doc.h"
+#include "layout/display.h"
+
+/* Every picture of the issue once (articles' lead pictures and figures,
+ * a picture named twice loaded once), in the issue's order; *n of them. */
+folio_picture **folio_issue_pictures(folio_ctx *ctx, const folio_issue *issue, size_t *n);
+
+/* The screen edition's pixels for every picture (folio_picture_fit) at the
+ * size the layout draws it, two pictures at a time; the messages come in
+ * the pictures' order. False after recording an error. */
+bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl);
+
+#endif
