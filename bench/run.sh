@@ -11,7 +11,9 @@
 #      temporary folder): time and peak RSS, per page;
 #   4. one 10,000-word paragraph through the line breaker (bench_linebreak);
 #   5. folio watch: from saving an article to the new PDF, 10 saves 0.7 s
-#      apart (bench/watch.py).
+#      apart (bench/watch.py), the print edition, then the screen edition;
+#   6. the sample's screen edition, one build (its pictures decoded and made
+#      smaller: what watch keeps from build to build).
 # Numbers come from here only, never from a timed test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -169,6 +171,16 @@ if [ "$watch" = no ]; then
 	echo "== folio watch: skipped (--no-watch)"
 else
 	echo "== folio watch (bench/watch.py: an article saved, 0.7 s between saves)"
-	mkdir "$work/watch"
+	mkdir "$work/watch" "$work/watch-screen"
 	python3 bench/watch.py "$folio" samples/cadap7-n2 "$work/watch" 10
+	echo "-- the screen edition (folio watch --target screen)"
+	python3 bench/watch.py "$folio" samples/cadap7-n2 "$work/watch-screen" 10 --target screen
 fi
+
+echo
+echo "== the sample's screen edition (--target screen; pictures fitted on two threads)"
+timed 20 samples/cadap7-n2/issue.yaml "$work/screen.pdf" --target screen >"$work/t"
+read -r med min max kib <"$work/t"
+printf 'folio: 20 runs, median %.1f ms (min %.1f ms, max %.1f ms), peak RSS %.1f MiB, PDF %d bytes\n' \
+	"$(calc "$med * 1000")" "$(calc "$min * 1000")" "$(calc "$max * 1000")" \
+	"$(calc "$kib / 1024")" "$(stat -c %s "$work/screen.pdf")"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""bench/watch.py FOLIO SAMPLE_DIR WORK_DIR N: how soon folio watch gives a
-new PDF after an article is saved, the figure a designer feels.
+"""bench/watch.py FOLIO SAMPLE_DIR WORK_DIR N [OPTION...]: how soon folio watch
+gives a new PDF after an article is saved, the figure a designer feels (the
+OPTIONs go to folio watch: --target screen).
 
 A copy of the sample is watched; N times, a pause of PAUSE seconds (a
 designer between two saves: caches go cold as they would), then one word of
@@ -22,11 +23,13 @@ PAUSE = 0.7
 
 def main():
     folio, sample, work, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    options = sys.argv[5:]
     issue = os.path.join(work, "issue")
     shutil.copytree(sample, issue)
     out = os.path.join(work, "watch.pdf")
     log = open(os.path.join(work, "watch.log"), "w+")
-    proc = subprocess.Popen([folio, "watch", os.path.join(issue, "issue.yaml"), "-o", out],
+    proc = subprocess.Popen([folio, "watch", os.path.join(issue, "issue.yaml"), "-o", out]
+                            + options,
                             stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 10

@@ -13,9 +13,11 @@ extern "C" {
 
 typedef struct folio_ctx folio_ctx;
 /* What builds made one after another may share (folio watch): the fonts,
- * with the words shaped in them, and the hyphenation patterns, with the
- * words hyphenated. A font whose file changed is read again, so a build
- * with a keep makes the same bytes as one without. One build at a time. */
+ * with the words shaped in them, the hyphenation patterns, with the words
+ * hyphenated, and the screen edition's pictures at the size drawn. A font
+ * whose file changed is read again, a picture kept by its bytes, so a
+ * build with a keep makes the same bytes as one without. One build at a
+ * time. */
 typedef struct folio_keep folio_keep;
 
 typedef struct folio_build_options {

@@ -1,10 +1,12 @@
-/* keep.c: fonts and hyphenation patterns kept from one build to the next
- * (folio watch). What they hold is what a build would make again from the
- * same files: the faces with the words shaped in them, the patterns with the
- * words hyphenated. A face is read again once its file changes; the
- * patterns are compiled into folio and never change. Warnings belong to a
- * build, so a language without patterns is not kept: each build that asks
- * for it warns again. */
+/* keep.c: fonts, hyphenation patterns and the screen edition's pictures
+ * kept from one build to the next (folio watch). What they hold is what a
+ * build would make again from the same files: the faces with the words
+ * shaped in them, the patterns with the words hyphenated, a picture's
+ * pixels at the size the screen draws it. A face is read again once its
+ * file changes; the patterns are compiled into folio and never change; a
+ * picture is known by its bytes, so another file's or a changed file's are
+ * never taken for it. Warnings belong to a build, so a language without
+ * patterns is not kept: each build that asks for it warns again. */
 #include "keep.h"
 
 #include <stdlib.h>
@@ -14,10 +16,23 @@
  * all, and more than this start over. */
 #define FOLIO_KEEP_LANGS 8
 
+/* A picture fitted for the screen: what it was made from (the digest and
+ * length of the file's bytes, the size asked) and what was made. */
+typedef struct {
+	uint64_t lanes[4];
+	size_t len;
+	uint32_t w, h;
+	uint32_t pixels_width, pixels_height;
+	unsigned char *pixels, *alpha;
+	bool used; /* asked for by the build under way */
+} folio_kept_fit;
+
 struct folio_keep {
 	folio_fonts *fonts;
 	folio_hyph *hyph[FOLIO_KEEP_LANGS];
 	int nhyph;
+	folio_kept_fit *fits;
+	size_t nfits, capfits;
 };
 
 folio_keep *folio_keep_new(void)
@@ -32,6 +47,9 @@ void folio_keep_drop(folio_keep *keep)
 	for (int i = 0; i < keep->nhyph; i++)
 		folio_hyph_drop(keep->hyph[i]);
 	folio_fonts_drop(keep->fonts);
+	folio_keep_fits_begin(keep);
+	folio_keep_fits_end(keep);
+	free(keep->fits);
 	free(keep);
 }
 
@@ -61,4 +79,87 @@ folio_hyph *folio_keep_hyph(folio_ctx *ctx, folio_keep *keep, const char *lang, 
 	}
 	keep->hyph[keep->nhyph++] = h;
 	return h;
+}
+
+/* The bytes a picture's pixels are made from: a PNG's or a JPEG's file,
+ * kept undecoded; false for one decoded when it was read. */
+static bool fit_source(const folio_picture *pic, uint64_t lanes[4], size_t *len)
+{
+	const unsigned char *p = pic->png_file ? pic->png_file : pic->jpeg;
+	*len = pic->png_file ? pic->png_file_len : pic->jpeg_len;
+	if (!p)
+		return false;
+	folio_lanes(p, *len, lanes);
+	return true;
+}
+
+static folio_kept_fit *fit_find(folio_keep *keep, const uint64_t lanes[4], size_t len,
+                                uint32_t w, uint32_t h)
+{
+	for (size_t i = 0; i < keep->nfits; i++) {
+		folio_kept_fit *f = &keep->fits[i];
+		if (f->len == len && f->w == w && f->h == h && !memcmp(f->lanes, lanes, sizeof f->lanes))
+			return f;
+	}
+	return NULL;
+}
+
+void folio_keep_fits_begin(folio_keep *keep)
+{
+	for (size_t i = 0; i < keep->nfits; i++)
+		keep->fits[i].used = false;
+}
+
+bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_t h)
+{
+	uint64_t lanes[4];
+	size_t len;
+	folio_kept_fit *f = fit_source(pic, lanes, &len) ? fit_find(keep, lanes, len, w, h) : NULL;
+	if (!f)
+		return false;
+	f->used = true;
+	pic->pixels = f->pixels;
+	pic->alpha = f->alpha;
+	pic->pixels_width = f->pixels_width;
+	pic->pixels_height = f->pixels_height;
+	return true;
+}
+
+void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint32_t h)
+{
+	uint64_t lanes[4];
+	size_t len;
+	/* only what folio_picture_fit made: pixels smaller than the file's */
+	if (!pic->pixels || !pic->pixels_width || !fit_source(pic, lanes, &len) ||
+	    fit_find(keep, lanes, len, w, h))
+		return;
+	size_t n = (size_t)pic->pixels_width * pic->pixels_height;
+	folio_kept_fit f = {.len = len, .w = w, .h = h, .pixels_width = pic->pixels_width,
+	                    .pixels_height = pic->pixels_height, .used = true};
+	memcpy(f.lanes, lanes, sizeof lanes);
+	f.pixels = folio_xmalloc(n * (size_t)pic->channels);
+	memcpy(f.pixels, pic->pixels, n * (size_t)pic->channels);
+	if (pic->alpha) {
+		f.alpha = folio_xmalloc(n);
+		memcpy(f.alpha, pic->alpha, n);
+	}
+	if (keep->nfits == keep->capfits) {
+		keep->capfits = keep->capfits ? 2 * keep->capfits : 8;
+		keep->fits = folio_xrealloc(keep->fits, keep->capfits * sizeof *keep->fits);
+	}
+	keep->fits[keep->nfits++] = f;
+}
+
+void folio_keep_fits_end(folio_keep *keep)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < keep->nfits; i++) {
+		if (keep->fits[i].used) {
+			keep->fits[k++] = keep->fits[i];
+		} else {
+			free(keep->fits[i].pixels);
+			free(keep->fits[i].alpha);
+		}
+	}
+	keep->nfits = k;
 }

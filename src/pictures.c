@@ -8,6 +8,7 @@
  * whichever thread was first. */
 #include "pictures.h"
 
+#include "keep.h"
 #include "pdf/pdf.h"
 
 #include <pthread.h>
@@ -65,15 +66,24 @@ static void drop_ctx(void *ctx)
 	folio_ctx_drop(ctx);
 }
 
-bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl)
+bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl,
+                        folio_keep *keep)
 {
 	fit_job *jobs = folio_arena_alloc(ctx->arena, (n ? n : 1) * sizeof *jobs);
+	size_t njobs = 0;
+	if (keep)
+		folio_keep_fits_begin(keep);
 	for (size_t i = 0; i < n; i++) {
-		jobs[i].pic = pics[i];
-		folio_pdf_screen_pixels(dl, pics[i], &jobs[i].w, &jobs[i].h);
-		jobs[i].ctx = folio_ctx_new();
-		jobs[i].ctx->limits = ctx->limits;
+		fit_job *j = &jobs[njobs];
+		j->pic = pics[i];
+		folio_pdf_screen_pixels(dl, pics[i], &j->w, &j->h);
+		if (keep && folio_keep_fitted(keep, j->pic, j->w, j->h))
+			continue;
+		j->ctx = folio_ctx_new();
+		j->ctx->limits = ctx->limits;
+		njobs++;
 	}
+	n = njobs;
 	fit_queue q = {jobs, n, 0};
 	pthread_t other;
 	/* without a second thread (one picture, or none to be had) this one
@@ -87,6 +97,10 @@ bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const fo
 		ok = ok && !folio_failed(jobs[i].ctx);
 		folio_ctx_adopt(ctx, jobs[i].ctx);
 		folio_ctx_on_drop(ctx, drop_ctx, jobs[i].ctx);
+		if (keep && ok)
+			folio_keep_fit(keep, jobs[i].pic, jobs[i].w, jobs[i].h);
 	}
+	if (keep)
+		folio_keep_fits_end(keep);
 	return ok;
 }

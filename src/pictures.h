@@ -4,6 +4,7 @@
 #define FOLIO_PICTURES_H
 
 #include "doc/doc.h"
+#include "folio.h"
 #include "layout/display.h"
 
 /* Every picture of the issue once (articles' lead pictures and figures,
@@ -12,7 +13,10 @@ folio_picture **folio_issue_pictures(folio_ctx *ctx, const folio_issue *issue, s
 
 /* The screen edition's pixels for every picture (folio_picture_fit) at the
  * size the layout draws it, two pictures at a time; the messages come in
- * the pictures' order. False after recording an error. */
-bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl);
+ * the pictures' order. With a keep (folio watch), pixels an earlier build
+ * made from the same bytes are taken from it, and what is made is kept.
+ * False after recording an error. */
+bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl,
+                        folio_keep *keep);
 
 #endif

@@ -8,33 +8,8 @@
 # fixed, a font file replaced under a layout that names it (read again, not
 # kept), a clean stop on SIGTERM. Bounded: each wait gives up after 2 s (the
 # first build 8 s): under 30 s even when failing.
-set -uo pipefail
-: "${FOLIO:?}" "${SOURCE_ROOT:?}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/folio-watch.XXXXXX")
-pid=
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-	echo "FAIL: $*" >&2
-	echo "--- watch log:" >&2
-	cat "$work/log" >&2
-	exit 1
-}
-# wait_for SECONDS COMMAND...: true as soon as COMMAND succeeds
-wait_for() {
-	local t=0
-	while [ $t -lt $(($1 * 20)) ]; do
-		"${@:2}" && return 0
-		sleep 0.05
-		t=$((t + 1))
-	done
-	return 1
-}
+. "$(dirname "$0")/watch_lib.sh"
 mtime() { stat -c %Y.%y "$work/out.pdf" 2>/dev/null; }
-builds() { grep -c ' built ' "$work/log"; }
 
 cp -r "$SOURCE_ROOT/samples/cadap7-n2" "$work/issue"
 "$FOLIO" watch "$work/issue/issue.yaml" -o "$work/out.pdf" >"$work/log" 2>&1 &
