@@ -36,11 +36,12 @@ static unsigned char *flatten(const unsigned char *px, const unsigned char *alph
 
 /* Decoded samples as an image XObject, compressed by libdeflate (content.c)
  * rather than by libharu's zlib, which took a fifth of the screen
- * edition's build for files of the same size. (PNG's row filters made the
+ * edition's build for files of the same size (PNG's row filters made the
  * sample's maps and diagrams a sixth larger: flat colour packs best as it
- * is.) Gray or RGB, 8 bits. */
+ * is); a `photo`, one that came as a JPEG, as a JPEG again (jpegout.c).
+ * Gray or RGB, 8 bits. */
 static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32_t width,
-                            uint32_t height, int channels)
+                            uint32_t height, int channels, bool photo)
 {
 	HPDF_Dict image = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (!folio_pdf_got(w, image))
@@ -53,7 +54,9 @@ static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32
 	          folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) &&
 	          folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace",
 	                                            channels == 1 ? "DeviceGray" : "DeviceRGB")) &&
-	          folio_pdf_put_picture(w, image, px, (size_t)width * height * (size_t)channels);
+	          (photo ? folio_pdf_put_jpeg(w, image, px, width, height, channels)
+	                 : folio_pdf_put_picture(w, image, px,
+	                                         (size_t)width * height * (size_t)channels));
 	return ok ? image : NULL;
 }
 
@@ -386,8 +389,11 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 			mask = small_mask;
 		}
 	}
-	HPDF_Image image = raw_image(w, px, width, height, pic->channels);
-	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1) : NULL;
+	/* a photograph made smaller for the screen goes in as a JPEG again;
+	 * print never takes a JPEG's samples but its own bytes */
+	bool photo = pic->jpeg && w->target == FOLIO_TARGET_SCREEN;
+	HPDF_Image image = raw_image(w, px, width, height, pic->channels, photo);
+	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1, false) : NULL;
 	free(flat);
 	free(small);
 	free(small_mask);

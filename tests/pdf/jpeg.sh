@@ -5,7 +5,7 @@
 # the eight Exif orientations puts the dark quarter where a photo viewer
 # shows it, and the quarter turns (5 to 8) stand the picture upright; gray
 # and CMYK (Adobe's inverted kind) print as they should; the screen edition
-# makes a large one smaller and a CMYK one RGB; cut to a frame, the part
+# makes a large one smaller and a CMYK one RGB, each a JPEG again; cut to a frame, the part
 # kept is the part as seen; what a PDF reader might not
 # show, or a file cut short, is an error naming the picture; an ICC profile
 # PDF/X-3 can carry goes in, another is said.
@@ -154,14 +154,15 @@ build rgb-icc2 1 --target screen
 [ "$(image_list | cut -d' ' -f3)" = rgb ] || fail "screen, ICC: image $(image_list)"
 
 # screen: 303 ppi is more than the screen needs, so the picture is decoded
-# and made smaller (turned pixels too), and CMYK becomes RGB
+# and made smaller (turned pixels too), and CMYK becomes RGB; a photograph
+# made smaller goes in as a JPEG again (DCTDecode), not as Flate
 build rgb 6 --target screen
 [ "$(look "$work/p.pdf" "$work/p.json")" = "tr tall" ] || fail "screen, turned: $(look "$work/p.pdf" "$work/p.json")"
 read -r sw sh _ enc <<<"$(image_list)"
-[ "$enc" = image ] && [ "$sw" -lt 1024 ] && [ "$sw" = $((2 * sh)) ] ||
-	fail "screen, turned: image $(image_list), want smaller and stored as the file stores it"
+[ "$enc" = jpeg ] && [ "$sw" -lt 1024 ] && [ "$sw" = $((2 * sh)) ] ||
+	fail "screen, turned: image $(image_list), want a smaller JPEG, stored as the file stores it"
 build cmyk 1 --target screen
-[ "$(image_list | cut -d' ' -f3)" = rgb ] || fail "screen, cmyk: image $(image_list)"
+[ "$(image_list | cut -d' ' -f3,4)" = "rgb jpeg" ] || fail "screen, cmyk: image $(image_list)"
 [ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "screen, cmyk: $(look "$work/p.pdf" "$work/p.json")"
 
 # refused: an error naming the picture, exit 2, no PDF

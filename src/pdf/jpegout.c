@@ -1,0 +1,72 @@
+/* jpegout.c: a photograph the screen edition makes smaller goes back into
+ * the PDF as a JPEG (DCTDecode), as it came. Kept without loss (Flate), the
+ * pixels of a photograph at 150 ppi are most of their raw size: a 505 x
+ * 291 campus photograph took 308 KB, where a JPEG of it takes a tenth of
+ * that. Maps and diagrams, which come as PNG, keep their flat colour
+ * without loss. libjpeg's integer DCT is exact, so the same pixels give
+ * the same bytes on every machine. */
+#include "writer.h"
+
+#include <setjmp.h>
+#include <stdio.h> /* before jpeglib.h, which uses FILE */
+#include <stdlib.h>
+
+#include <jpeglib.h>
+
+typedef struct {
+	struct jpeg_error_mgr mgr;
+	jmp_buf jump;
+} out_err;
+
+static void out_fail(j_common_ptr cinfo)
+{
+	longjmp(((out_err *)cinfo->err)->jump, 1);
+}
+
+/* the encoder's warnings are no concern of the user's */
+static void out_note(j_common_ptr cinfo, int level)
+{
+	(void)cinfo;
+	(void)level;
+}
+
+bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
+                        uint32_t width, uint32_t height, int channels)
+{
+	struct jpeg_compress_struct c;
+	out_err err;
+	c.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = out_fail;
+	err.mgr.emit_message = out_note;
+	unsigned char *volatile buf = NULL;
+	unsigned long len = 0;
+	if (setjmp(err.jump)) {
+		jpeg_destroy_compress(&c);
+		free(buf);
+		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+	}
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, (unsigned char **)&buf, &len);
+	c.image_width = width;
+	c.image_height = height;
+	c.input_components = channels;
+	c.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, FOLIO_PDF_JPEG_QUALITY, TRUE);
+	c.dct_method = JDCT_ISLOW;
+	c.optimize_coding = TRUE; /* Huffman tables made for the picture */
+	jpeg_start_compress(&c, TRUE);
+	size_t stride = (size_t)width * (size_t)channels;
+	while (c.next_scanline < c.image_height) {
+		JSAMPROW row = (JSAMPROW)(px + (size_t)c.next_scanline * stride);
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	/* libharu writes /Filter /DCTDecode and leaves the bytes as they are */
+	stream->filter = HPDF_STREAM_FILTER_DCT_DECODE;
+	bool ok = len <= UINT32_MAX &&
+	          folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, buf, (HPDF_UINT)len));
+	free(buf);
+	return ok;
+}
