@@ -17,12 +17,16 @@
 #define FOLIO_KEEP_LANGS 8
 
 /* A picture fitted for the screen: what it was made from (the digest and
- * length of the file's bytes, the size asked) and what was made. */
+ * length of the file's bytes, the size asked, the part shown) and what was
+ * made. */
 typedef struct {
 	uint64_t lanes[4];
 	size_t len;
 	uint32_t w, h;
+	folio_picture_part seen;
 	uint32_t pixels_width, pixels_height;
+	bool pixels_cut;
+	folio_picture_part pixels_part;
 	unsigned char *pixels, *alpha;
 	bool used; /* asked for by the build under way */
 } folio_kept_fit;
@@ -93,12 +97,18 @@ static bool fit_source(const folio_picture *pic, uint64_t lanes[4], size_t *len)
 	return true;
 }
 
+static bool same_part(const folio_picture_part *a, const folio_picture_part *b)
+{
+	return a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1;
+}
+
 static folio_kept_fit *fit_find(folio_keep *keep, const uint64_t lanes[4], size_t len,
-                                uint32_t w, uint32_t h)
+                                uint32_t w, uint32_t h, const folio_picture_part *seen)
 {
 	for (size_t i = 0; i < keep->nfits; i++) {
 		folio_kept_fit *f = &keep->fits[i];
-		if (f->len == len && f->w == w && f->h == h && !memcmp(f->lanes, lanes, sizeof f->lanes))
+		if (f->len == len && f->w == w && f->h == h && same_part(&f->seen, seen) &&
+		    !memcmp(f->lanes, lanes, sizeof f->lanes))
 			return f;
 	}
 	return NULL;
@@ -110,11 +120,13 @@ void folio_keep_fits_begin(folio_keep *keep)
 		keep->fits[i].used = false;
 }
 
-bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_t h)
+bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_t h,
+                       const folio_picture_part *seen)
 {
 	uint64_t lanes[4];
 	size_t len;
-	folio_kept_fit *f = fit_source(pic, lanes, &len) ? fit_find(keep, lanes, len, w, h) : NULL;
+	folio_kept_fit *f =
+	    fit_source(pic, lanes, &len) ? fit_find(keep, lanes, len, w, h, seen) : NULL;
 	if (!f)
 		return false;
 	f->used = true;
@@ -122,20 +134,25 @@ bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_
 	pic->alpha = f->alpha;
 	pic->pixels_width = f->pixels_width;
 	pic->pixels_height = f->pixels_height;
+	pic->pixels_cut = f->pixels_cut;
+	pic->pixels_part = f->pixels_part;
 	return true;
 }
 
-void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint32_t h)
+void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint32_t h,
+                    const folio_picture_part *seen)
 {
 	uint64_t lanes[4];
 	size_t len;
 	/* only what folio_picture_fit made: pixels smaller than the file's */
 	if (!pic->pixels || !pic->pixels_width || !fit_source(pic, lanes, &len) ||
-	    fit_find(keep, lanes, len, w, h))
+	    fit_find(keep, lanes, len, w, h, seen))
 		return;
 	size_t n = (size_t)pic->pixels_width * pic->pixels_height;
-	folio_kept_fit f = {.len = len, .w = w, .h = h, .pixels_width = pic->pixels_width,
-	                    .pixels_height = pic->pixels_height, .used = true};
+	folio_kept_fit f = {.len = len, .w = w, .h = h, .seen = *seen,
+	                    .pixels_width = pic->pixels_width, .pixels_height = pic->pixels_height,
+	                    .pixels_cut = pic->pixels_cut, .pixels_part = pic->pixels_part,
+	                    .used = true};
 	memcpy(f.lanes, lanes, sizeof lanes);
 	f.pixels = folio_xmalloc(n * (size_t)pic->channels);
 	memcpy(f.pixels, pic->pixels, n * (size_t)pic->channels);

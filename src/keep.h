@@ -15,14 +15,17 @@ folio_fonts *folio_keep_fonts(folio_keep *keep);
 folio_hyph *folio_keep_hyph(folio_ctx *ctx, folio_keep *keep, const char *lang, folio_loc loc);
 
 /* The screen edition's pictures (folio_picture_fit), kept by a digest of
- * the file's bytes and the size asked (w x h, as seen). A build's fitting
+ * the file's bytes, the size asked (w x h, as seen) and the part shown. A
+ * build's fitting
  * begins with folio_keep_fits_begin; folio_keep_fitted gives pic the
  * pixels an earlier build made from the same bytes for the same size
  * (keep's memory; false: none); folio_keep_fit keeps what was made now;
  * folio_keep_fits_end gives back what this build did not ask for. */
 void folio_keep_fits_begin(folio_keep *keep);
-bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_t h);
-void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint32_t h);
+bool folio_keep_fitted(folio_keep *keep, folio_picture *pic, uint32_t w, uint32_t h,
+                       const folio_picture_part *seen);
+void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint32_t h,
+                    const folio_picture_part *seen);
 void folio_keep_fits_end(folio_keep *keep);
 
 #endif

@@ -42,6 +42,7 @@ folio_picture **folio_issue_pictures(folio_ctx *ctx, const folio_issue *issue, s
 typedef struct {
 	folio_picture *pic;
 	uint32_t w, h;
+	folio_picture_part seen;
 	folio_ctx *ctx; /* the picture's own */
 } fit_job;
 
@@ -56,7 +57,7 @@ static void *fit_worker(void *arg)
 	fit_queue *q = arg;
 	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
 		fit_job *j = &q->jobs[i];
-		folio_picture_fit(j->ctx, j->pic, j->w, j->h);
+		folio_picture_fit(j->ctx, j->pic, j->w, j->h, &j->seen);
 	}
 	return NULL;
 }
@@ -76,8 +77,8 @@ bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const fo
 	for (size_t i = 0; i < n; i++) {
 		fit_job *j = &jobs[njobs];
 		j->pic = pics[i];
-		folio_pdf_screen_pixels(dl, pics[i], &j->w, &j->h);
-		if (keep && folio_keep_fitted(keep, j->pic, j->w, j->h))
+		folio_pdf_screen_pixels(dl, pics[i], &j->w, &j->h, &j->seen);
+		if (keep && folio_keep_fitted(keep, j->pic, j->w, j->h, &j->seen))
 			continue;
 		j->ctx = folio_ctx_new();
 		j->ctx->limits = ctx->limits;
@@ -98,7 +99,7 @@ bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const fo
 		folio_ctx_adopt(ctx, jobs[i].ctx);
 		folio_ctx_on_drop(ctx, drop_ctx, jobs[i].ctx);
 		if (keep && ok)
-			folio_keep_fit(keep, jobs[i].pic, jobs[i].w, jobs[i].h);
+			folio_keep_fit(keep, jobs[i].pic, jobs[i].w, jobs[i].h, &jobs[i].seen);
 	}
 	if (keep)
 		folio_keep_fits_end(keep);

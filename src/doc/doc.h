@@ -13,6 +13,12 @@ typedef struct folio_png_part {
 	size_t len;
 } folio_png_part;
 
+/* A part of a picture, as fractions of its width and height from its top
+ * left corner: the whole is 0, 0, 1, 1. */
+typedef struct folio_picture_part {
+	double x0, y0, x1, y1;
+} folio_picture_part;
+
 /* A decoded picture: 8-bit samples, alpha kept apart so each target can
  * decide (print flattens it, screen may keep it as a soft mask). */
 typedef struct folio_picture {
@@ -61,6 +67,11 @@ typedef struct folio_picture {
 	 * 1/4 or 1/8, what libjpeg decodes fastest, and pixels shrunk to the
 	 * size drawn); 0 when pixels are the stored size. */
 	uint32_t pixels_width, pixels_height;
+	/* With pixels_cut, pixels hold only this part of the stored picture
+	 * (folio_picture_fit, for a picture cut to a frame): the PDF draws
+	 * them where that part of the whole falls. */
+	bool pixels_cut;
+	folio_picture_part pixels_part;
 	/* A CMYK JPEG's ink where it is darkest, C+M+Y+K in 0..4 over areas of
 	 * 8 x 8 pixels, measured for the print edition's preflight
 	 * (folio_jpeg_ink); 0 for every other picture. */
@@ -193,18 +204,22 @@ folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);
 
 /* The screen edition's pixels for a picture it draws at most w x h pixels
- * large (as seen; load/fit.c): a PNG kept without pixels or a JPEG is
- * decoded, and pixels larger than that are shrunk to it (box filter), the
- * large ones given back at once; pixels_width and pixels_height then say
- * the size. Nothing is decoded for a picture no larger than w x h (its own
- * data goes in as it is). False after recording the error. */
-bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t h);
+ * large (as seen; load/fit.c), of which only the part `seen` shows (as
+ * seen; NULL: the whole): a PNG kept without pixels or a JPEG is decoded,
+ * and pixels larger than that are shrunk to it (box filter), cut to the
+ * part shown, the large ones given back at once; pixels_width and
+ * pixels_height then say the size, pixels_part the part. Nothing is
+ * decoded for a picture no larger than w x h (its own data goes in as it
+ * is, whole). False after recording the error. */
+bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t h,
+                       const folio_picture_part *seen);
 
 /* Box filter (load/shrink.c): each of the dw x dh samples of out is the
- * mean of the source samples its area covers; the source is at least as
- * large in both directions. */
-void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, int channels,
-                          unsigned char *out, uint32_t dw, uint32_t dh);
+ * mean of the source samples its area covers; the source, sw x sh samples
+ * in rows `stride` samples apart, is at least as large in both
+ * directions. */
+void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, size_t stride,
+                          int channels, unsigned char *out, uint32_t dw, uint32_t dh);
 
 /* Debug walker: checks the invariants of a loaded issue (every run is valid
  * UTF-8, figures have pictures, ...). Returns false on the first violation. */

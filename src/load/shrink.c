@@ -1,12 +1,12 @@
 /* shrink.c: the box filter that makes a picture's pixels smaller for the
  * screen edition (folio_picture_fit, and the PDF writer for pixels it is
- * handed larger than it draws them). */
+ * handed larger than it draws them), from the whole or from a part. */
 #include "../doc/doc.h"
 
 #include <stdlib.h>
 
-void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, int channels,
-                          unsigned char *out, uint32_t dw, uint32_t dh)
+void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, size_t stride,
+                          int channels, unsigned char *out, uint32_t dw, uint32_t dh)
 {
 	size_t ch = (size_t)channels;
 	/* each column's source span, worked out once, not at every row (two
@@ -27,7 +27,7 @@ void folio_picture_shrink(const unsigned char *src, uint32_t sw, uint32_t sh, in
 			uint32_t x0 = xs[2 * ox], x1 = xs[2 * ox + 1];
 			uint64_t sum[3] = {0, 0, 0}, count = (uint64_t)(x1 - x0) * (y1 - y0);
 			for (uint32_t y = y0; y < y1; y++) {
-				const unsigned char *row = src + ((size_t)y * sw + x0) * ch;
+				const unsigned char *row = src + ((size_t)y * stride + x0) * ch;
 				for (uint32_t x = x0; x < x1; x++, row += ch)
 					for (size_t c = 0; c < ch; c++)
 						sum[c] += row[c];

@@ -414,6 +414,18 @@ static bool draw_image(page_state *s, const folio_dl_item *it)
 	};
 	for (int k = 0; k < 6; k++)
 		folio_pdf_num(s->b, m[o >= 1 && o <= 8 ? o : 1][k], 3);
+	const folio_picture *pic = it->picture;
+	if (pic->pixels_cut) {
+		/* pixels of a part only: their unit square onto that part of the
+		 * whole's (image space runs up from the stored bottom row) */
+		const folio_picture_part *c = &pic->pixels_part;
+		folio_pdf_puts(s->b, "cm ");
+		folio_pdf_num(s->b, c->x1 - c->x0, 6);
+		folio_pdf_puts(s->b, "0 0 ");
+		folio_pdf_num(s->b, c->y1 - c->y0, 6);
+		folio_pdf_num(s->b, c->x0, 6);
+		folio_pdf_num(s->b, 1 - c->y1, 6);
+	}
 	folio_pdf_puts(s->b, "cm /");
 	mark_name(w, s->b->n, name, NULL, it->picture);
 	folio_pdf_puts(s->b, name);
@@ -465,6 +477,8 @@ static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
 		h = folio_digest(h, pic->png_idat, pic->png_idat_len);
 	if (pic->png_palette)
 		h = folio_digest(h, pic->png_palette, 3 * (size_t)pic->png_palette_entries);
+	if (pic->pixels_cut)
+		h = folio_digest(h, &pic->pixels_part, sizeof pic->pixels_part);
 	uint32_t w, ht;
 	folio_pdf_pixels_size(pic, &w, &ht);
 	if (pic->pixels)

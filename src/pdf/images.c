@@ -60,28 +60,47 @@ static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32
 	return ok ? image : NULL;
 }
 
-/* The largest size (pt) at which the display list places the picture. */
+static double clamp01(double v)
+{
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/* The largest size (pt) at which the display list places the picture, and
+ * the part of it that shows there (every placing's together). */
 static void placed_size(const folio_display *dl, const folio_picture *pic, double *w,
-                        double *h)
+                        double *h, folio_picture_part *seen)
 {
 	*w = *h = 0;
+	folio_picture_part all = {1, 1, 0, 0};
 	for (int p = 0; p < dl->npages; p++)
 		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
 			const folio_dl_item *it = &dl->pages[p].items[i];
-			if (it->kind == FOLIO_DL_IMAGE && it->picture == pic) {
-				/* cut to a frame, it is drawn at its whole box's size */
-				folio_dl_box box = folio_dl_image_box(it);
-				*w = box.w > *w ? box.w : *w;
-				*h = box.h > *h ? box.h : *h;
-			}
+			if (it->kind != FOLIO_DL_IMAGE || it->picture != pic)
+				continue;
+			/* cut to a frame, it is drawn at its whole box's size */
+			folio_dl_box box = folio_dl_image_box(it);
+			*w = box.w > *w ? box.w : *w;
+			*h = box.h > *h ? box.h : *h;
+			folio_picture_part part = {0, 0, 1, 1};
+			if (it->whole && box.w > 0 && box.h > 0)
+				part = (folio_picture_part){clamp01((it->x - box.x) / box.w),
+				                            clamp01((it->y - box.y) / box.h),
+				                            clamp01((it->x + it->w - box.x) / box.w),
+				                            clamp01((it->y + it->h - box.y) / box.h)};
+			all.x0 = part.x0 < all.x0 ? part.x0 : all.x0;
+			all.y0 = part.y0 < all.y0 ? part.y0 : all.y0;
+			all.x1 = part.x1 > all.x1 ? part.x1 : all.x1;
+			all.y1 = part.y1 > all.y1 ? part.y1 : all.y1;
 		}
+	if (seen)
+		*seen = all.x1 > all.x0 && all.y1 > all.y0 ? all : (folio_picture_part){0, 0, 1, 1};
 }
 
 void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
-                             uint32_t *h)
+                             uint32_t *h, folio_picture_part *seen)
 {
 	double pw, ph;
-	placed_size(dl, pic, &pw, &ph);
+	placed_size(dl, pic, &pw, &ph, seen);
 	double tw = ceil(pw / 72.0 * FOLIO_PDF_SCREEN_PPI);
 	double th = ceil(ph / 72.0 * FOLIO_PDF_SCREEN_PPI);
 	*w = tw >= 1 && tw < pic->width ? (uint32_t)tw : pic->width;
@@ -109,7 +128,7 @@ static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t 
 {
 	if (w->target != FOLIO_TARGET_SCREEN)
 		return false;
-	folio_pdf_screen_pixels(w->dl, pic, dw, dh);
+	folio_pdf_screen_pixels(w->dl, pic, dw, dh, NULL);
 	return *dw < pic->width || *dh < pic->height;
 }
 
@@ -381,11 +400,13 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		/* pixels not fitted after the layout (folio_picture_fit): a
 		 * caller of the writer's own */
 		small = folio_xmalloc((size_t)width * height * (size_t)pic->channels);
-		folio_picture_shrink(px, stored_w, stored_h, pic->channels, small, width, height);
+		folio_picture_shrink(px, stored_w, stored_h, stored_w, pic->channels, small, width,
+		                     height);
 		px = small;
 		if (mask) {
 			small_mask = folio_xmalloc((size_t)width * height);
-			folio_picture_shrink(mask, stored_w, stored_h, 1, small_mask, width, height);
+			folio_picture_shrink(mask, stored_w, stored_h, stored_w, 1, small_mask, width,
+			                     height);
 			mask = small_mask;
 		}
 	}

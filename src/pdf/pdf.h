@@ -29,9 +29,11 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      size_t *len);
 /* The screen edition's pixel size for pic (FOLIO_PDF_SCREEN_PPI at its
  * largest placed size in dl, as seen, never more than it has): what a
- * picture must be decoded to, at least, before folio_pdf_write. */
+ * picture must be decoded to, at least, before folio_pdf_write; with
+ * `seen`, the part of it that shows where it is placed (cut to frames:
+ * every placing's part together; else the whole). */
 void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
-                             uint32_t *h);
+                             uint32_t *h, folio_picture_part *seen);
 
 /* Release a document folio_pdf_write (or folio_build) handed out: it is a
  * memory mapping, not malloc'd. NULL or 0 does nothing. */

@@ -444,21 +444,37 @@ static void test_fit(void)
 	buf b = png(4, 2, 8, 0, rows, sizeof rows, NULL, 0);
 	folio_picture *p = load_print(ctx, "fit.png", &b);
 	CHECK(p && !p->pixels && p->png_file && p->png_idat);
-	CHECK(p && folio_picture_fit(ctx, p, 4, 2) && !p->pixels); /* not smaller */
-	CHECK(p && folio_picture_fit(ctx, p, 2, 1) && p->pixels);
+	CHECK(p && folio_picture_fit(ctx, p, 4, 2, NULL) && !p->pixels); /* not smaller */
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1, NULL) && p->pixels);
 	CHECK(p && p->pixels_width == 2 && p->pixels_height == 1 && p->width == 4);
 	CHECK(p && p->pixels && p->pixels[0] == 25 && p->pixels[1] == 201);
 	CHECK(p && p->png_idat);
 	/* fitted again, as a picture placed twice is: nothing changes */
 	const unsigned char *was = p ? p->pixels : NULL;
-	CHECK(p && folio_picture_fit(ctx, p, 2, 1) && p->pixels == was);
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1, NULL) && p->pixels == was);
+	CHECK(p && !p->pixels_cut);
+
+	/* cut to a frame that shows its right half: only that half's samples
+	 * are kept, (200 + 201 + 200 + 201) / 4 rounded, and the part is said */
+	p = load_print(ctx, "fit.png", &b);
+	folio_picture_part right = {0.5, 0, 1, 1};
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1, &right) && p->pixels);
+	CHECK(p && p->pixels_width == 1 && p->pixels_height == 1 && p->pixels[0] == 201);
+	CHECK(p && p->pixels_cut && p->pixels_part.x0 == 0.5 && p->pixels_part.x1 == 1 &&
+	      p->pixels_part.y0 == 0 && p->pixels_part.y1 == 1);
+	/* a part that falls between samples takes every sample it touches */
+	p = load_print(ctx, "fit.png", &b);
+	folio_picture_part mid = {0.3, 0.6, 0.6, 1};
+	CHECK(p && folio_picture_fit(ctx, p, 2, 1, &mid) && p->pixels_cut);
+	CHECK(p && p->pixels_part.x0 == 0.25 && p->pixels_part.x1 == 0.75 &&
+	      p->pixels_part.y0 == 0.5 && p->pixels_part.y1 == 1);
 
 	/* a palette picture comes out RGB */
 	const unsigned char plte[] = {10, 20, 30, 250, 240, 230};
 	const unsigned char idx[] = {0, 1, 1, 0, 1, 1};
 	buf pb = png(2, 2, 8, 3, idx, sizeof idx, plte, sizeof plte);
 	p = load_print(ctx, "fit-plte.png", &pb);
-	CHECK(p && p->channels == 3 && folio_picture_fit(ctx, p, 1, 1) && p->pixels);
+	CHECK(p && p->channels == 3 && folio_picture_fit(ctx, p, 1, 1, NULL) && p->pixels);
 	CHECK(p && p->pixels && p->pixels[0] == 250 && p->pixels[1] == 240 &&
 	      p->pixels[2] == 230);
 	CHECK(ctx->nerrors == 0);
@@ -470,8 +486,8 @@ static void test_fit(void)
 	bad.data[body_of(&bad, "IDAT") + 2] = 0x07; /* BTYPE 11 (reserved) */
 	fix_crcs(&bad);
 	p = load_print(ctx, "fit-bad.png", &bad);
-	CHECK(p && folio_picture_fit(ctx, p, 2, 2) && ctx->nerrors == 0);
-	CHECK(p && !folio_picture_fit(ctx, p, 1, 1) && !p->pixels &&
+	CHECK(p && folio_picture_fit(ctx, p, 2, 2, NULL) && ctx->nerrors == 0);
+	CHECK(p && !folio_picture_fit(ctx, p, 1, 1, NULL) && !p->pixels &&
 	      last_error_is(ctx, "fit-bad.png: error: corrupt PNG: "));
 	folio_ctx_drop(ctx);
 }

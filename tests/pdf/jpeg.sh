@@ -6,7 +6,7 @@
 # shows it, and the quarter turns (5 to 8) stand the picture upright; gray
 # and CMYK (Adobe's inverted kind) print as they should; the screen edition
 # makes a large one smaller and a CMYK one RGB, each a JPEG again; cut to a frame, the part
-# kept is the part as seen; what a PDF reader might not
+# kept is the part as seen (on screen, the only part in the PDF); what a PDF reader might not
 # show, or a file cut short, is an error naming the picture; an ICC profile
 # PDF/X-3 can carry goes in, another is said.
 set -uo pipefail
@@ -99,6 +99,20 @@ build rgb 6
 build rgb 8
 [ "$(halves "$work/p.pdf" "$work/p.json")" = "none square" ] ||
 	fail "orientation 8 cut to 1:1, top: $(halves "$work/p.pdf" "$work/p.json")"
+# the screen edition keeps only the part shown, cut from the picture as
+# stored the right way round: square samples, seen as in print
+square_samples() {
+	read -r sw sh _ <<<"$(image_list)"
+	[ $((sw - sh)) -le 1 ] && [ $((sh - sw)) -le 1 ] && [ "$sw" -lt 512 ]
+}
+build rgb 6 --target screen
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "right square" ] ||
+	fail "screen, orientation 6 cut to 1:1, top: $(halves "$work/p.pdf" "$work/p.json")"
+square_samples || fail "screen, orientation 6 cut to 1:1: image $(image_list), want the square only"
+build rgb 8 --target screen
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "none square" ] ||
+	fail "screen, orientation 8 cut to 1:1, top: $(halves "$work/p.pdf" "$work/p.json")"
+square_samples || fail "screen, orientation 8 cut to 1:1: image $(image_list), want the square only"
 sed -i 's|#crop=1:1,top|#crop=1:1,left|' "$work/issue.yaml"
 # 1: seen wide, dark at its top left: the left square is dark at the top
 build rgb 1
@@ -108,6 +122,20 @@ build rgb 1
 build rgb 1 --target screen
 [ "$(halves "$work/p.pdf" "$work/p.json")" = "top square" ] ||
 	fail "screen, cut to 1:1, left: $(halves "$work/p.pdf" "$work/p.json")"
+square_samples || fail "screen, cut to 1:1, left: image $(image_list), want the square only"
+# a frame wider than the picture keeps a strip of its height: 4:1 at the
+# top shows the top half, dark on its left, in print and on screen alike
+sed -i 's|#crop=1:1,left|#crop=4:1,top|' "$work/issue.yaml"
+build rgb 1
+want=$(halves "$work/p.pdf" "$work/p.json")
+[ "${want%% *}" = left ] || fail "orientation 1 cut to 4:1, top: $want"
+build rgb 1 --target screen
+[ "$(halves "$work/p.pdf" "$work/p.json")" = "$want" ] ||
+	fail "screen, cut to 4:1, top: $(halves "$work/p.pdf" "$work/p.json"), print: $want"
+read -r sw sh _ <<<"$(image_list)"
+[ $((sw - 4 * sh)) -le 4 ] && [ $((4 * sh - sw)) -le 4 ] ||
+	fail "screen, cut to 4:1, top: image $(image_list), want the strip only"
+sed -i 's|#crop=4:1,top|#crop=1:1,left|' "$work/issue.yaml"
 sed -i 's|#crop=1:1,left||' "$work/issue.yaml"
 
 # an orientation that is no orientation is none
