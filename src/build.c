@@ -214,8 +214,7 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 		free(ctx->dump);
 		ctx->dump = folio_display_dump(dl);
 	}
-	if (dl && target == FOLIO_TARGET_SCREEN && (pdf || fd >= 0) &&
-	    !folio_fit_pictures(ctx, pics, npics, dl, opts->keep))
+	if (dl && (pdf || fd >= 0) && !folio_fit_pictures(ctx, pics, npics, dl, target, opts->keep))
 		dl = NULL;
 	int status = FOLIO_OK;
 	if (!dl || folio_failed(ctx)) {

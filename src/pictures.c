@@ -68,7 +68,7 @@ static void drop_ctx(void *ctx)
 }
 
 bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const folio_display *dl,
-                        folio_keep *keep)
+                        folio_target target, folio_keep *keep)
 {
 	fit_job *jobs = folio_arena_alloc(ctx->arena, (n ? n : 1) * sizeof *jobs);
 	size_t njobs = 0;
@@ -77,7 +77,8 @@ bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const fo
 	for (size_t i = 0; i < n; i++) {
 		fit_job *j = &jobs[njobs];
 		j->pic = pics[i];
-		folio_pdf_screen_pixels(dl, pics[i], &j->w, &j->h, &j->seen);
+		if (!folio_pdf_fit_pixels(dl, target, pics[i], &j->w, &j->h, &j->seen))
+			continue;
 		if (keep && folio_keep_fitted(keep, j->pic, j->w, j->h, &j->seen))
 			continue;
 		j->ctx = folio_ctx_new();

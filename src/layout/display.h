@@ -75,10 +75,12 @@ typedef struct folio_dl_page {
 
 /* What the print edition's preflight holds the pages to: the layout's
  * `print: {ink_limit, safety}`, and its colours and rule width by their
- * place, so that a message can point at the line to change. */
+ * place, so that a message can point at the line to change; and the
+ * resolution its pictures are made (`print: {resample_above, resample_to}`). */
 typedef struct folio_press {
 	double ink_limit; /* C+M+Y+K, 0..4 */
 	double safety;    /* pt inside the trim that text keeps clear of */
+	double resample_above, resample_to; /* ppi; resample_above 0: never */
 	const folio_named_color *colors;
 	size_t ncolors;
 	folio_loc layout;     /* the layout file */

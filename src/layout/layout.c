@@ -380,6 +380,8 @@ static folio_display *folio_layout_passes(const folio_lay *Lp, folio_layout_stat
 	dl->nspots = t->nspots;
 	dl->press = (folio_press){.ink_limit = t->ink_limit,
 	                          .safety = t->safety,
+	                          .resample_above = t->resample_above,
+	                          .resample_to = t->resample_to,
 	                          .colors = t->colors,
 	                          .ncolors = t->ncolors,
 	                          .layout = {t->path, 0, 0},

@@ -54,7 +54,8 @@ static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32
 	          folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) &&
 	          folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace",
 	                                            channels == 1 ? "DeviceGray" : "DeviceRGB")) &&
-	          (photo ? folio_pdf_put_jpeg(w, image, px, width, height, channels)
+	          (photo ? folio_pdf_put_jpeg(w, image, px, width, height, channels,
+	                                      w->target == FOLIO_TARGET_PRINT)
 	                 : folio_pdf_put_picture(w, image, px,
 	                                         (size_t)width * height * (size_t)channels));
 	return ok ? image : NULL;
@@ -96,15 +97,29 @@ static void placed_size(const folio_display *dl, const folio_picture *pic, doubl
 		*seen = all.x1 > all.x0 && all.y1 > all.y0 ? all : (folio_picture_part){0, 0, 1, 1};
 }
 
-void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
-                             uint32_t *h, folio_picture_part *seen)
+bool folio_pdf_fit_pixels(const folio_display *dl, folio_target target,
+                          const folio_picture *pic, uint32_t *w, uint32_t *h,
+                          folio_picture_part *seen)
 {
 	double pw, ph;
 	placed_size(dl, pic, &pw, &ph, seen);
-	double tw = ceil(pw / 72.0 * FOLIO_PDF_SCREEN_PPI);
-	double th = ceil(ph / 72.0 * FOLIO_PDF_SCREEN_PPI);
+	*w = pic->width;
+	*h = pic->height;
+	double ppi = FOLIO_PDF_SCREEN_PPI;
+	if (target == FOLIO_TARGET_PRINT) {
+		/* the resolution it has where it is drawn largest, the coarser
+		 * way (a frame's rounding may make the two differ by a hair) */
+		double has = pw > 0 && ph > 0 ? fmin(pic->width / (pw / 72.0), pic->height / (ph / 72.0))
+		                              : 0;
+		if (!dl->press.resample_above || has <= dl->press.resample_above ||
+		    (pic->jpeg && pic->jpeg_components == 4))
+			return false;
+		ppi = dl->press.resample_to;
+	}
+	double tw = ceil(pw / 72.0 * ppi), th = ceil(ph / 72.0 * ppi);
 	*w = tw >= 1 && tw < pic->width ? (uint32_t)tw : pic->width;
 	*h = th >= 1 && th < pic->height ? (uint32_t)th : pic->height;
+	return true;
 }
 
 void folio_pdf_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h)
@@ -128,7 +143,7 @@ static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t 
 {
 	if (w->target != FOLIO_TARGET_SCREEN)
 		return false;
-	folio_pdf_screen_pixels(w->dl, pic, dw, dh, NULL);
+	folio_pdf_fit_pixels(w->dl, w->target, pic, dw, dh, NULL);
 	return *dw < pic->width || *dh < pic->height;
 }
 
@@ -356,9 +371,11 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 	}
 	uint32_t width = pic->width, height = pic->height;
 	bool smaller = screen_size(w, pic, &width, &height);
-	if (pic->png_idat && !smaller && pic->png_idat_len <= UINT32_MAX)
+	/* made smaller after the layout (folio_picture_fit): its pixels go in */
+	bool fitted = pic->pixels && pic->pixels_width;
+	if (pic->png_idat && !smaller && !fitted && pic->png_idat_len <= UINT32_MAX)
 		return passthrough(w, pic);
-	if (pic->jpeg && !smaller && pic->jpeg_len <= UINT32_MAX &&
+	if (pic->jpeg && !smaller && !fitted && pic->jpeg_len <= UINT32_MAX &&
 	    (w->target == FOLIO_TARGET_PRINT || pic->jpeg_components != 4))
 		return jpeg_passthrough(w, pic);
 	/* decoded pixels are as stored: a quarter turn swaps the sizes */
@@ -410,16 +427,22 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 			mask = small_mask;
 		}
 	}
-	/* a photograph made smaller for the screen goes in as a JPEG again;
-	 * print never takes a JPEG's samples but its own bytes */
-	bool photo = pic->jpeg && w->target == FOLIO_TARGET_SCREEN;
-	HPDF_Image image = raw_image(w, px, width, height, pic->channels, photo);
+	/* a photograph made smaller goes in as a JPEG again */
+	HPDF_Image image = raw_image(w, px, width, height, pic->channels, pic->jpeg != NULL);
 	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1, false) : NULL;
 	free(flat);
 	free(small);
 	free(small_mask);
-	if (!image || (cs == HPDF_CS_DEVICE_RGB && !set_rgb_space(w, image)))
+	if (!image)
 		return NULL;
+	if (pic->icc && w->target == FOLIO_TARGET_PRINT) {
+		/* the samples are still in the picture's own profile's space */
+		HPDF_Array own = folio_pdf_icc(w, pic->icc, pic->icc_len, pic->channels);
+		if (!own || !folio_pdf_ok(w, HPDF_Dict_Add(image, "ColorSpace", own)))
+			return NULL;
+	} else if (cs == HPDF_CS_DEVICE_RGB && !set_rgb_space(w, image)) {
+		return NULL;
+	}
 	if (mask) {
 		if (!smask || !folio_pdf_ok(w, HPDF_Dict_Add(image, "SMask", smask)))
 			return NULL;

@@ -1,9 +1,9 @@
-/* jpegout.c: a photograph the screen edition makes smaller goes back into
- * the PDF as a JPEG (DCTDecode), as it came. Kept without loss (Flate), the
- * pixels of a photograph at 150 ppi are most of their raw size: a 505 x
- * 291 campus photograph took 308 KB, where a JPEG of it takes a tenth of
- * that. Maps and diagrams, which come as PNG, keep their flat colour
- * without loss. libjpeg's integer DCT is exact, so the same pixels give
+/* jpegout.c: a photograph made smaller (the screen edition's 150 ppi, or
+ * print's resample_to) goes back into the PDF as a JPEG (DCTDecode), as it
+ * came. Kept without loss (Flate), the pixels of a photograph are most of
+ * their raw size: a 505 x 291 campus photograph took 308 KB on screen,
+ * where a JPEG of it takes a tenth of that. Maps and diagrams, which come
+ * as PNG, keep their flat colour without loss. libjpeg's integer DCT is exact, so the same pixels give
  * the same bytes on every machine. */
 #include "writer.h"
 
@@ -31,7 +31,7 @@ static void out_note(j_common_ptr cinfo, int level)
 }
 
 bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
-                        uint32_t width, uint32_t height, int channels)
+                        uint32_t width, uint32_t height, int channels, bool print)
 {
 	struct jpeg_compress_struct c;
 	out_err err;
@@ -52,7 +52,10 @@ bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned ch
 	c.input_components = channels;
 	c.in_color_space = channels == 1 ? JCS_GRAYSCALE : JCS_RGB;
 	jpeg_set_defaults(&c);
-	jpeg_set_quality(&c, FOLIO_PDF_JPEG_QUALITY, TRUE);
+	jpeg_set_quality(&c, print ? FOLIO_PDF_JPEG_PRINT_QUALITY : FOLIO_PDF_JPEG_QUALITY, TRUE);
+	if (print && channels == 3)
+		for (int i = 0; i < 3; i++) /* no colour subsampling: 4:4:4 */
+			c.comp_info[i].h_samp_factor = c.comp_info[i].v_samp_factor = 1;
 	c.dct_method = JDCT_ISLOW;
 	c.optimize_coding = TRUE; /* Huffman tables made for the picture */
 	jpeg_start_compress(&c, TRUE);

@@ -27,13 +27,17 @@ typedef struct folio_pdf_options {
 bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
                      const folio_pdf_options *opts, unsigned char **out,
                      size_t *len);
-/* The screen edition's pixel size for pic (FOLIO_PDF_SCREEN_PPI at its
- * largest placed size in dl, as seen, never more than it has): what a
- * picture must be decoded to, at least, before folio_pdf_write; with
- * `seen`, the part of it that shows where it is placed (cut to frames:
- * every placing's part together; else the whole). */
-void folio_pdf_screen_pixels(const folio_display *dl, const folio_picture *pic, uint32_t *w,
-                             uint32_t *h, folio_picture_part *seen);
+/* The pixel size pic needs in `target` (the screen edition's 150 ppi at
+ * its largest placed size in dl, as seen, never more than it has; in
+ * print, the layout's resample_to when it is finer than its
+ * resample_above there, else all it has): what folio_picture_fit makes
+ * before folio_pdf_write. With `seen`, the part of it that shows where it
+ * is placed (cut to frames: every placing's part together; else the
+ * whole). False when the picture goes in as it is (print: not that fine,
+ * or CMYK, which stays the printer's). */
+bool folio_pdf_fit_pixels(const folio_display *dl, folio_target target,
+                          const folio_picture *pic, uint32_t *w, uint32_t *h,
+                          folio_picture_part *seen);
 
 /* Release a document folio_pdf_write (or folio_build) handed out: it is a
  * memory mapping, not malloc'd. NULL or 0 does nothing. */

@@ -88,6 +88,10 @@ void folio_pdf_preflight_report(FILE *f, const folio_display *dl, folio_target t
 					fprintf(f, "  (warning: under 300 ppi)");
 				else if (!print && ppi > FOLIO_PDF_SCREEN_PPI)
 					fprintf(f, ", resampled to %.0f ppi", FOLIO_PDF_SCREEN_PPI);
+				uint32_t fw, fh;
+				if (print && folio_pdf_fit_pixels(dl, target, pic, &fw, &fh, NULL))
+					fprintf(f, ", resampled to %.0f ppi (print: resample_above %.0f)",
+					        dl->press.resample_to, dl->press.resample_above);
 				if (pic->alpha)
 					fprintf(f, print ? ", alpha flattened onto white" : ", soft mask");
 				fputc('\n', f);

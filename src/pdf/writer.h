@@ -146,12 +146,15 @@ bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *d
  * libdeflate at 6 still takes less time than libharu's zlib did. */
 #define FOLIO_PDF_PICTURE_LEVEL 6
 bool folio_pdf_put_picture(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len);
-/* A photograph's samples made smaller for the screen edition, as a JPEG
- * (jpegout.c) of this quality: 85, where the artefacts of a JPEG drawn at
- * 150 ppi are not to be seen on a screen, as in InDesign's "High" export. */
+/* A photograph's samples made smaller, as a JPEG (jpegout.c) of this
+ * quality: on screen 85, where the artefacts of a JPEG drawn at 150 ppi
+ * are not to be seen, as in InDesign's "High" export; in print 95 with
+ * colour at full resolution, as its "Maximum" (the press shows what a
+ * screen hides). */
 #define FOLIO_PDF_JPEG_QUALITY 85
+#define FOLIO_PDF_JPEG_PRINT_QUALITY 95
 bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
-                        uint32_t width, uint32_t height, int channels);
+                        uint32_t width, uint32_t height, int channels, bool print);
 /* The /Filter key of a stream whose data is compressed already, written by
  * libharu's write_fn hook: libharu writes it only for what it compressed. */
 HPDF_STATUS folio_pdf_flate_key(HPDF_Dict dict, HPDF_Stream stream);

@@ -539,16 +539,31 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 	 * print edition declares (PDF/X-3 OutputIntent); {ink_limit, safety}:
 	 * what its preflight holds the pages to. 330% is the total ink of
 	 * Coated FOGRA39's own separation (ECI's ISO Coated v2); 3 mm inside
-	 * the trim is the usual allowance for the cut. */
-	static const char *const print_keys[] = {"condition", "identifier", "registry",
-	                                         "ink_limit", "safety"};
+	 * the trim is the usual allowance for the cut. {resample_above,
+	 * resample_to}: a picture finer than the first (ppi) is made the second,
+	 * as the PDF/X presets of InDesign and Acrobat do (450, 300). */
+	static const char *const print_keys[] = {"condition",      "identifier", "registry",
+	                                         "ink_limit",      "safety",     "resample_above",
+	                                         "resample_to"};
 	int ink = 330;
 	t->safety = 3 * 72 / 25.4;
+	t->resample_above = 450;
+	t->resample_to = 300;
 	if ((v = folio_tpl_section(L, root, "print", false, print_keys, FOLIO_N(print_keys)))) {
 		const char **dest[] = {&t->output_condition, &t->output_identifier,
 		                       &t->output_registry};
 		ok &= folio_tpl_int(L, v, "ink_limit", "print", false, 100, 400, &ink);
 		ok &= folio_tpl_length(L, v, "safety", "print", false, FOLIO_NONNEG, &t->safety);
+		ok &= folio_tpl_int(L, v, "resample_to", "print", false, 150, 2400, &t->resample_to);
+		ok &= folio_tpl_int(L, v, "resample_above", "print", false, 0, 9600,
+		                    &t->resample_above);
+		yaml_node_t *above = folio_yaml_get(y, v, "resample_above");
+		yaml_node_t *to = folio_yaml_get(y, v, "resample_to");
+		if (ok && t->resample_above && t->resample_above < t->resample_to)
+			ok = folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(y, above ? above : to),
+			                 "resample_above is %d ppi, under resample_to (%d ppi%s): a "
+			                 "picture is made coarser only when it is finer than that (0: never)",
+			                 t->resample_above, t->resample_to, to ? "" : ", the default");
 		for (size_t i = 0; i < FOLIO_N(dest); i++) {
 			yaml_node_t *n = folio_yaml_get(y, v, print_keys[i]);
 			if (n && !folio_yaml_string(L->ctx, y, n, dest[i]))

@@ -144,6 +144,10 @@ typedef struct folio_template {
 	 * colour or a picture may put down, C+M+Y+K in 0..4 (3.3, Coated
 	 * FOGRA39's own); how far inside the trim text stays (3 mm). */
 	double ink_limit, safety;
+	/* Pictures in print (`print: {resample_above, resample_to}`): one finer
+	 * than resample_above ppi where it is drawn (0: none is) is made
+	 * resample_to ppi there. */
+	int resample_above, resample_to;
 	folio_loc rule_width_loc; /* `rules: width`, or the file when not given */
 	folio_named_color *colors;
 	size_t ncolors;

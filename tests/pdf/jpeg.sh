@@ -8,9 +8,10 @@
 # makes a large one smaller and a CMYK one RGB, each a JPEG again; cut to a frame, the part
 # kept is the part as seen (on screen, the only part in the PDF); what a PDF reader might not
 # show, or a file cut short, is an error naming the picture; an ICC profile
-# PDF/X-3 can carry goes in, another is said.
+# PDF/X-3 can carry goes in, another is said; in print, one finer than 450
+# ppi is made 300 ppi (print: resample_above, resample_to).
 set -uo pipefail
-: "${FOLIO:?}" "${MAKE_JPEG:?}"
+: "${FOLIO:?}" "${MAKE_JPEG:?}" "${SOURCE_ROOT:?}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-jpeg.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail() {
@@ -192,6 +193,32 @@ read -r sw sh _ enc <<<"$(image_list)"
 build cmyk 1 --target screen
 [ "$(image_list | cut -d' ' -f3,4)" = "rgb jpeg" ] || fail "screen, cmyk: image $(image_list)"
 [ "$(look "$work/p.pdf" "$work/p.json")" = "tl wide" ] || fail "screen, cmyk: $(look "$work/p.pdf" "$work/p.json")"
+
+# print: a picture finer than 450 ppi where it is drawn is made 300 ppi,
+# as the PDF/X presets do (a 4096-pixel photograph across a 242 pt column
+# is 608 ppi), a JPEG again, still turned and in its colour space; the
+# report says so. A layout with print: resample_above: 0 takes it as it
+# is, and a CMYK one is never made coarser (it stays the file's own).
+"$MAKE_JPEG" "$work/images/p.jpg" rgb 6 4096 2048 || fail "make_jpeg 4096 x 2048"
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" --dump-layout "$work/p.json" --report \
+	>"$work/report" 2>"$work/err" || fail "the 608 ppi build failed: $(cat "$work/err")"
+read -r sw sh space enc <<<"$(image_list)"
+[ "$enc" = jpeg ] && [ "$space" = icc ] && [ "$sw" -lt 2100 ] && [ "$sw" -gt 2000 ] &&
+	[ $((sw - 2 * sh)) -le 2 ] && [ $((2 * sh - sw)) -le 2 ] ||
+	fail "print, 608 ppi: image $(image_list), want about 2020 x 1010 (300 ppi), JPEG, ICC"
+[ "$(look "$work/p.pdf" "$work/p.json")" = "tr tall" ] ||
+	fail "print, 608 ppi: $(look "$work/p.pdf" "$work/p.json")"
+grep -q 'images/p.jpg: 2048 x 4096 px at 242 x 485 pt, 608 ppi, ICCBased sRGB, resampled to 300 ppi (print: resample_above 450)' "$work/report" ||
+	fail "the report does not say the picture was made 300 ppi: $(grep p.jpg "$work/report")"
+sed 's|^  resample_above: [0-9]*|  resample_above: 0|' "$SOURCE_ROOT/layouts/quarterly.yaml" >"$work/never.yaml"
+grep -q '^  resample_above: 0' "$work/never.yaml" || fail "quarterly.yaml has no resample_above to set"
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" --layout "$work/never.yaml" 2>"$work/err" ||
+	fail "the build with resample_above: 0 failed: $(cat "$work/err")"
+[ "$(image_list)" = "4096 2048 icc jpeg" ] || fail "resample_above: 0: image $(image_list)"
+"$MAKE_JPEG" "$work/images/p.jpg" cmyk 1 4096 2048 || fail "make_jpeg cmyk 4096 x 2048"
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" 2>"$work/err" ||
+	fail "the CMYK 608 ppi build failed: $(cat "$work/err")"
+[ "$(image_list)" = "4096 2048 cmyk jpeg" ] || fail "print, CMYK at 608 ppi: image $(image_list)"
 
 # refused: an error naming the picture, exit 2, no PDF
 rm -f "$work/p.pdf"

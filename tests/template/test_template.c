@@ -86,6 +86,7 @@ static void test_quarterly(void)
 	 * colours by name at their lines (navy is the file's line 15) */
 	CHECK_NEAR(t->ink_limit, 3.3, 1e-9);
 	CHECK_NEAR(t->safety, 8.504, 0.001);
+	CHECK(t->resample_above == 450 && t->resample_to == 300);
 	CHECK(t->ncolors == 6);
 	if (t->ncolors == 6) {
 		CHECK_STR(t->colors[1].name, "navy");
@@ -292,6 +293,16 @@ static void test_furniture(void)
 	folio_ctx_drop(ctx);
 }
 
+/* print: {resample_above: 0}: no picture made coarser; resample_to kept */
+static void test_resample(void)
+{
+	folio_ctx *ctx = folio_ctx_new();
+	folio_template *t = folio_template_load(ctx, fixture("resample.yaml"));
+	CHECK(t != NULL && ctx->ndiags == 0);
+	CHECK(t && t->resample_above == 0 && t->resample_to == 200);
+	folio_ctx_drop(ctx);
+}
+
 /* hyphenation.exceptions: the words as written, in order */
 static void test_exceptions(void)
 {
@@ -340,6 +351,9 @@ static void test_broken(void)
 	             "words.kk.months: expected a list of the 12 months' names, January first "
 	             "(found a list of another length)");
 	expect_error("ink-limit.yaml", "13:20", "ink_limit must be between 100 and 400, found 450");
+	expect_error("resample-below.yaml", "13:25",
+	             "resample_above is 200 ppi, under resample_to (300 ppi, the default): a picture is "
+	             "made coarser only when it is finer than that (0: never)");
 	expect_error("words-date.yaml", "15:14",
 	             "words.kk.date: unknown placeholder '{dya}' ({day}, {month} or {year})");
 	expect_error("spot-mismatch.yaml", "11:38",
@@ -386,6 +400,7 @@ static void test_resolve(void)
 int main(void)
 {
 	test_furniture();
+	test_resample();
 	test_spot();
 	test_quarterly();
 	test_minimal();
