@@ -1,8 +1,8 @@
-/* keep.c: fonts, hyphenation patterns and the screen edition's pictures
- * kept from one build to the next (folio watch). What they hold is what a
- * build would make again from the same files: the faces with the words
- * shaped in them, the patterns with the words hyphenated, a picture's
- * pixels at the size the screen draws it. A face is read again once its
+/* keep.c: fonts, hyphenation patterns and pictures made smaller kept from
+ * one build to the next (folio watch). What they hold is what a build
+ * would make again from the same files: the faces with the words shaped
+ * in them, the patterns with the words hyphenated, a picture's pixels at
+ * the size an edition needs where it is drawn. A face is read again once its
  * file changes; the patterns are compiled into folio and never change; a
  * picture is known by its bytes, so another file's or a changed file's are
  * never taken for it. Warnings belong to a build, so a language without
@@ -16,7 +16,7 @@
  * all, and more than this start over. */
 #define FOLIO_KEEP_LANGS 8
 
-/* A picture fitted for the screen: what it was made from (the digest and
+/* A picture made smaller (folio_picture_fit): what it was made from (the digest and
  * length of the file's bytes, the size asked, the part shown) and what was
  * made. */
 typedef struct {

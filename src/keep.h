@@ -14,7 +14,7 @@ folio_fonts *folio_keep_fonts(folio_keep *keep);
  * first time a build asks; NULL as folio_hyph_load gives NULL. */
 folio_hyph *folio_keep_hyph(folio_ctx *ctx, folio_keep *keep, const char *lang, folio_loc loc);
 
-/* The screen edition's pictures (folio_picture_fit), kept by a digest of
+/* Pictures made smaller (folio_picture_fit), kept by a digest of
  * the file's bytes, the size asked (w x h, as seen) and the part shown. A
  * build's fitting
  * begins with folio_keep_fits_begin; folio_keep_fitted gives pic the

@@ -1,8 +1,9 @@
-/* pictures.c: the screen edition's pictures, made the size the layout
- * draws them, on two threads. Decoding and shrinking a picture is most of
- * the screen edition's build (libpng, zlib and the box filter: three
- * quarters of the sample's), and each picture is work of its own: a second
- * thread takes every other one. Each picture is fitted in a context of its
+/* pictures.c: a build's pictures made the size its edition needs where the
+ * layout draws them (the screen's 150 ppi, print's resample_to), on two
+ * threads. Decoding and shrinking a picture is most of the screen
+ * edition's build (libpng, zlib and the box filter: three quarters of the
+ * sample's), and each picture is work of its own: a second thread takes
+ * every other one. Each picture is fitted in a context of its
  * own, whose messages and memory the build's context takes over afterwards
  * in the pictures' order, so the messages and the bytes are the same
  * whichever thread was first. */

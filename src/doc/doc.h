@@ -63,9 +63,9 @@ typedef struct folio_picture {
 	 * and pixels, when decoded, are as stored. */
 	int orientation;
 	/* The size of pixels when it is smaller than the stored picture (made
-	 * for the screen edition by folio_picture_fit: a JPEG decoded at 1/2,
-	 * 1/4 or 1/8, what libjpeg decodes fastest, and pixels shrunk to the
-	 * size drawn); 0 when pixels are the stored size. */
+	 * by folio_picture_fit: a JPEG decoded at 1/2, 1/4 or 1/8, what
+	 * libjpeg decodes fastest, and pixels shrunk to the size an edition
+	 * needs); 0 when pixels are the stored size. */
 	uint32_t pixels_width, pixels_height;
 	/* With pixels_cut, pixels hold only this part of the stored picture
 	 * (folio_picture_fit, for a picture cut to a frame): the PDF draws
@@ -203,9 +203,9 @@ bool folio_jpeg_ink(folio_ctx *ctx, folio_picture *pic);
 folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
                                   const char *shown_path, folio_loc loc);
 
-/* The screen edition's pixels for a picture it draws at most w x h pixels
- * large (as seen; load/fit.c), of which only the part `seen` shows (as
- * seen; NULL: the whole): a PNG kept without pixels or a JPEG is decoded,
+/* The pixels for a picture an edition needs at most w x h pixels large (as
+ * seen; load/fit.c: the screen's 150 ppi, print's resample_to), of which
+ * only the part `seen` shows (as seen; NULL: the whole): a PNG kept without pixels or a JPEG is decoded,
  * and pixels larger than that are shrunk to it (box filter), cut to the
  * part shown, the large ones given back at once; pixels_width and
  * pixels_height then say the size, pixels_part the part. Nothing is

@@ -1,10 +1,11 @@
-/* fit.c: a picture's pixels at the size the screen edition draws it, made
- * once the layout has placed it. Decoding waits until then, so a picture
- * the screen takes as it is (its PNG or JPEG data, no larger than needed)
- * is never decoded, and a large one is held whole only while it is shrunk:
- * the build keeps the small pixels, not the sample's 32 MB of decoded
- * maps and diagrams. A picture cut to a frame keeps only the part the
- * frame shows (the print edition carries the whole file, as it is). */
+/* fit.c: a picture's pixels at the size an edition needs where it is drawn
+ * (the screen's 150 ppi; print's resample_to for a picture finer than its
+ * resample_above), made once the layout has placed it. Decoding waits
+ * until then, so a picture taken as it is (its PNG or JPEG data, no larger
+ * than needed) is never decoded, and a large one is held whole only while
+ * it is shrunk: the screen edition keeps the small pixels, not the
+ * sample's 32 MB of decoded maps and diagrams. A picture cut to a frame
+ * keeps only the part the frame shows; one taken as it is stays whole. */
 #include "load.h"
 
 #include <math.h>
@@ -61,18 +62,18 @@ bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t 
 	                                                                            : pic->height;
 	if (w >= sw && h >= sh)
 		return true; /* no larger already (libjpeg's scale, or a second placing) */
-	/* the samples the frame shows, and the size they take on screen */
+	/* the samples the frame shows, and how many they are made */
 	folio_picture_part part = seen ? stored_part(seen, pic->orientation)
 	                               : (folio_picture_part){0, 0, 1, 1};
 	uint32_t x0, x1, y0, y1;
 	sample_span(part.x0, part.x1, sw, &x0, &x1);
 	sample_span(part.y0, part.y1, sh, &y0, &y1);
 	bool cut = x0 > 0 || y0 > 0 || x1 < sw || y1 < sh;
-	uint32_t cw = x1 - x0, ch_ = y1 - y0;
-	uint32_t tw = cut ? (uint32_t)ceil((double)w * cw / sw) : w;
-	uint32_t th = cut ? (uint32_t)ceil((double)h * ch_ / sh) : h;
-	tw = tw < 1 ? 1 : tw > cw ? cw : tw;
-	th = th < 1 ? 1 : th > ch_ ? ch_ : th;
+	uint32_t cols = x1 - x0, rows = y1 - y0;
+	uint32_t tw = cut ? (uint32_t)ceil((double)w * cols / sw) : w;
+	uint32_t th = cut ? (uint32_t)ceil((double)h * rows / sh) : h;
+	tw = tw < 1 ? 1 : tw > cols ? cols : tw;
+	th = th < 1 ? 1 : th > rows ? rows : th;
 
 	size_t ch = (size_t)pic->channels;
 	unsigned char *whole = NULL;
@@ -87,12 +88,12 @@ bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t 
 		}
 	}
 	unsigned char *small = folio_arena_alloc_raw(ctx->arena, (size_t)tw * th * ch);
-	folio_picture_shrink(src + ((size_t)y0 * sw + x0) * ch, cw, ch_, sw, pic->channels, small,
+	folio_picture_shrink(src + ((size_t)y0 * sw + x0) * ch, cols, rows, sw, pic->channels, small,
 	                     tw, th);
 	free(whole);
 	if (pic->alpha) {
 		unsigned char *mask = folio_arena_alloc_raw(ctx->arena, (size_t)tw * th);
-		folio_picture_shrink(pic->alpha + (size_t)y0 * sw + x0, cw, ch_, sw, 1, mask, tw, th);
+		folio_picture_shrink(pic->alpha + (size_t)y0 * sw + x0, cols, rows, sw, 1, mask, tw, th);
 		pic->alpha = mask;
 	}
 	pic->pixels = small;

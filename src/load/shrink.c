@@ -1,6 +1,6 @@
-/* shrink.c: the box filter that makes a picture's pixels smaller for the
- * screen edition (folio_picture_fit, and the PDF writer for pixels it is
- * handed larger than it draws them), from the whole or from a part. */
+/* shrink.c: the box filter that makes a picture's pixels smaller
+ * (folio_picture_fit, and the PDF writer for pixels it is handed larger
+ * than the screen edition draws them), from the whole or from a part. */
 #include "../doc/doc.h"
 
 #include <stdlib.h>

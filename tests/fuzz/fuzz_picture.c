@@ -1,6 +1,7 @@
 /* fuzz_picture.c: libFuzzer harness for the picture loader: the input is a
  * PNG (or JPEG) file given to the loader twice: decoded, and through the print
- * edition's data-only check.
+ * edition's data-only check; each then made a third of its size, part of it
+ * shown, as the screen edition makes it (folio_picture_fit).
  *
  * The two paths do not refuse exactly the same files. The data-only path
  * checks what pdfTeX checks before it copies PNG data into a PDF (chunk
@@ -65,13 +66,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort(); /* a JPEG is a file that starts as one */
 		got[data_only] = pic;
 	}
-	/* the screen edition's decoding, at a third of the size (1/2 scale) */
-	if (got[0] && got[0]->jpeg) {
-		int before = ctx->nerrors;
-		bool ok = folio_jpeg_decode(ctx, got[0], got[0]->width / 3 + 1, got[0]->height / 3 + 1);
-		if (ok ? !got[0]->pixels : ctx->nerrors == before)
-			abort(); /* decoded has pixels; a failure says why */
-	}
 	const folio_picture *dec = got[0], *kept = got[1];
 	if (dec && !kept)
 		abort(); /* the data-only path refused a file that decodes */
@@ -82,6 +76,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (kept && kept->png_idat && !kept->pixels && !crcs_and_zlib_header_right(data, size))
 		abort(); /* kept as PNG data with a wrong CRC or zlib header */
+	/* The pixels made after the layout (folio_picture_fit) at a third of
+	 * the size, part of it shown: from the picture decoded when read and
+	 * from the one kept as data, the same samples, of the size said. */
+	folio_picture_part part = {0, 0.25, size % 3 ? 1 : 0.5, 1};
+	bool fitted[2] = {false, false};
+	for (int k = 0; k < 2; k++) {
+		folio_picture *pic = got[k];
+		if (!pic)
+			continue;
+		int before = ctx->nerrors;
+		bool ok = folio_picture_fit(ctx, pic, pic->width / 3 + 1, pic->height / 3 + 1, &part);
+		if (!ok && ctx->nerrors == before)
+			abort(); /* a failure says why */
+		if (ok && pic->pixels_width && (!pic->pixels || !pic->pixels_height))
+			abort(); /* made smaller: pixels of the size said */
+		fitted[k] = ok && pic->pixels_width;
+	}
+	if (fitted[0] && fitted[1]) {
+		const folio_picture *a = got[0], *b = got[1];
+		size_t n = (size_t)a->pixels_width * a->pixels_height * (size_t)a->channels;
+		if (a->pixels_width != b->pixels_width || a->pixels_height != b->pixels_height ||
+		    a->pixels_cut != b->pixels_cut || memcmp(a->pixels, b->pixels, n) != 0)
+			abort(); /* the two ways to the screen's pixels differ */
+	}
 	folio_ctx_drop(ctx);
 	return 0;
 }
