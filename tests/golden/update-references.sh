@@ -2,6 +2,7 @@
 # update-references.sh [--samples|--fixtures] [FOLIO]: rebuild the golden
 # references (both kinds, or only the one named):
 #   tests/reference/NAME.pdf, .json          for every samples/NAME/issue.yaml
+#   tests/reference/NAME.screen.pdf          its screen edition (--target screen)
 #   tests/reference/fixtures/NAME.pdf, .json for every tests/golden-fixtures/NAME/
 #     (built with the options in its file "flags"; .json is --dump-layout)
 # Only for a layout change that is intended: look at every new page first
@@ -33,9 +34,11 @@ install_ref() {
 for issue in "$root"/samples/*/issue.yaml; do
 	[ "$only" != fixtures ] || break
 	name=$(basename "$(dirname "$issue")")
-	if "$folio" build "$issue" -o "$work/$name.pdf" --dump-layout "$work/$name.json"; then
+	if "$folio" build "$issue" -o "$work/$name.pdf" --dump-layout "$work/$name.json" &&
+		"$folio" build "$issue" -o "$work/$name.screen.pdf" --target screen; then
 		install_ref "$work/$name.pdf" "$name.pdf"
 		install_ref "$work/$name.json" "$name.json"
+		install_ref "$work/$name.screen.pdf" "$name.screen.pdf"
 	else
 		echo "error: folio build $issue failed; its reference is left as it was" >&2
 		status=1
