@@ -128,6 +128,12 @@ bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char
 void folio_loc_format(folio_loc loc, char *out, size_t size);
 bool folio_failed(const folio_ctx *ctx);
 
+/* ---- colour ---- */
+/* CMYK (0..1 each) as the press prints it (Coated FOGRA39, the print
+ * edition's condition) in sRGB, 0..1 each, the paper white (cmyk.c): the
+ * screen edition's colours. */
+void folio_cmyk_srgb(double c, double m, double y, double k, double rgb[3]);
+
 /* ---- hashing ---- */
 /* FNV-1a over n bytes, continuing from h (start with FOLIO_FNV_OFFSET):
  * the hash of every map in folio (shaping and hyphenation caches, set

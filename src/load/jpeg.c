@@ -12,6 +12,7 @@
  * the picture as it is seen, the PDF writer turns the stored one. */
 #include "load.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h> /* before jpeglib.h, which uses FILE */
 #include <stdlib.h>
@@ -116,8 +117,8 @@ static const char folio_jpeg_cut[] =
     "is cut short (it has no end-of-image marker): was it copied completely?";
 
 /* Decode into 8-bit gray or RGB (CMYK made RGB the way the screen
- * edition's colours are: (1 - c)(1 - k)), top row first, stored
- * orientation, at the scale set in cinfo. */
+ * edition's colours are: as the press prints them, folio_cmyk_srgb), top
+ * row first, stored orientation, at the scale set in cinfo. */
 static unsigned char *folio_jpeg_pixels(folio_ctx *ctx, struct jpeg_decompress_struct *cinfo,
                                         bool inverted)
 {
@@ -137,12 +138,14 @@ static unsigned char *folio_jpeg_pixels(folio_ctx *ctx, struct jpeg_decompress_s
 			continue;
 		unsigned char *o = px + y * w * 3;
 		for (size_t x = 0; x < w; x++) {
-			unsigned v[4];
-			for (int c = 0; c < 4; c++)
-				v[c] = inverted ? row[x * 4 + (size_t)c] : 255u - row[x * 4 + (size_t)c];
-			/* v is 255 - ink; the result (1 - c)(1 - k) */
+			double ink[4], rgb[3];
+			for (int c = 0; c < 4; c++) {
+				unsigned v = row[x * 4 + (size_t)c];
+				ink[c] = (inverted ? 255u - v : v) / 255.0;
+			}
+			folio_cmyk_srgb(ink[0], ink[1], ink[2], ink[3], rgb);
 			for (int c = 0; c < 3; c++)
-				o[x * 3 + (size_t)c] = (unsigned char)((v[c] * v[3] + 127) / 255);
+				o[x * 3 + (size_t)c] = (unsigned char)lround(rgb[c] * 255);
 		}
 	}
 	jpeg_finish_decompress(cinfo);

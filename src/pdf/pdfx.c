@@ -483,14 +483,10 @@ void folio_pdf_id_patch(unsigned char *buf, size_t len)
 		}
 }
 
-/* The screen edition's colours: the complement of the ink, darkened by the
- * black (r = (1 - c)(1 - k), ...). Not a colour-managed conversion (no CMYK
- * profile ships with Debian's main archive), but exact for the values that
- * matter most: paper white, 100 K black and the pure process colours. */
+/* The screen edition's colours: as the press prints them (Coated FOGRA39,
+ * the print edition's condition; core/cmyk.c), so the screen shows the
+ * navy the sheet shows. */
 void folio_pdf_cmyk_to_rgb(folio_cmyk c, double rgb[3])
 {
-	double k = 1 - (c.k < 0 ? 0 : c.k > 1 ? 1 : c.k);
-	double v[3] = {c.c, c.m, c.y};
-	for (int i = 0; i < 3; i++)
-		rgb[i] = (1 - (v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i])) * k;
+	folio_cmyk_srgb(c.c, c.m, c.y, c.k, rgb);
 }

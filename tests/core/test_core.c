@@ -4,6 +4,7 @@
 #include "core/core.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,42 @@ static void test_adopt(void)
 	CHECK(ctx->ndiags == 4 && ctx->status == FOLIO_ERR_INPUT);
 	folio_ctx_drop(clean);
 	folio_ctx_drop(ctx);
+}
+
+/* The screen edition's colours as Coated FOGRA39 prints them: the paper
+ * white, the darkest black black (black point compensation), 100 K a
+ * neutral near black, the process inks and the sample's navy near the
+ * sRGB of Fogra's measured patches, and more black always darker. */
+static bool rgb_near(const double c[4], double r, double g, double b, double tol)
+{
+	double v[3];
+	folio_cmyk_srgb(c[0], c[1], c[2], c[3], v);
+	bool ok = fabs(v[0] * 255 - r) <= tol && fabs(v[1] * 255 - g) <= tol &&
+	          fabs(v[2] * 255 - b) <= tol;
+	if (!ok)
+		fprintf(stderr, "    %g %g %g %g -> %.1f %.1f %.1f, want %g %g %g\n", c[0], c[1], c[2],
+		        c[3], v[0] * 255, v[1] * 255, v[2] * 255, r, g, b);
+	return ok;
+}
+
+static void test_cmyk(void)
+{
+	CHECK(rgb_near((double[]){0, 0, 0, 0}, 255, 255, 255, 0.01));
+	CHECK(rgb_near((double[]){1, 1, 1, 1}, 3, 3, 3, 3));
+	CHECK(rgb_near((double[]){0, 0, 0, 1}, 32, 32, 31, 2));
+	CHECK(rgb_near((double[]){1, 0, 0, 0}, 0, 159, 227, 3));
+	CHECK(rgb_near((double[]){0, 1, 0, 0}, 229, 0, 126, 3));
+	CHECK(rgb_near((double[]){0, 0, 1, 0}, 255, 237, 0, 3));
+	CHECK(rgb_near((double[]){1, 0.7, 0, 0.4}, 0, 57, 113, 3));
+	/* out of range is clamped, not extrapolated */
+	CHECK(rgb_near((double[]){-1, -1, -1, -1}, 255, 255, 255, 0.01));
+	double last = 2;
+	for (int k = 0; k <= 100; k += 5) {
+		double v[3];
+		folio_cmyk_srgb(0, 0, 0, k / 100.0, v);
+		CHECK(v[1] < last && fabs(v[0] - v[1]) < 0.02 && fabs(v[2] - v[1]) < 0.02);
+		last = v[1];
+	}
 }
 
 static void test_arena(void)
@@ -178,6 +215,7 @@ int main(void)
 {
 	test_diagnostics();
 	test_adopt();
+	test_cmyk();
 	test_arena();
 	test_utf8();
 	test_file_changed();
