@@ -169,7 +169,10 @@ int folio_pdf_tag_elem(folio_pdf_writer *w, const folio_dl_item *it, const folio
 	if (it->kind == FOLIO_DL_LINK)
 		return FOLIO_PDF_TAG_NONE;
 	bool text = it->kind == FOLIO_DL_TEXT;
+	/* a picture with no words (no caption) is decoration to a reader: a
+	 * Figure must have them (its Alt) */
 	if (it->kind == FOLIO_DL_RECT || it->kind == FOLIO_DL_RULE ||
+	    (it->kind == FOLIO_DL_IMAGE && !it->len) ||
 	    (text && (it->para == FOLIO_DL_FURNITURE || !it->len)))
 		return FOLIO_PDF_TAG_ARTIFACT;
 	folio_pdf_tags *t = tags_of(w);

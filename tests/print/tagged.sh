@@ -14,8 +14,9 @@
 #   hyphens);
 # - the catalogue has MarkInfo, StructTreeRoot and Lang, every page its
 #   StructParents, every link annotation a StructParent (a Link element)
-#   and Contents, every Figure its caption as Alt; an XMP metadata stream
-#   says what Info says; the print edition has none of it.
+#   and Contents, every Figure its caption as Alt (a picture without one is
+#   an artifact); an XMP metadata stream says what Info says; the print
+#   edition has none of it.
 source "$(dirname "$0")/lib.sh"
 sample=$SOURCE_ROOT/samples/field-notes
 rc=0
@@ -169,4 +170,21 @@ sys.exit(bad)
 PY
 pdfinfo "$WORK/print.pdf" | grep -q "^Metadata Stream: *no" && ok "the print edition has no metadata stream" ||
 	no "the print edition has a metadata stream"
+
+# a picture without a caption has no words for a reader: no Figure (which
+# must have an Alt), an artifact, drawn all the same
+cp -r "$sample" "$WORK/nocap"
+sed -i 's|^!\[Visits per branch[^]]*\](images/visits.png|![](images/visits.png|' \
+	"$WORK/nocap/articles/04-survey.md"
+grep -q '^!\[\](images/visits.png' "$WORK/nocap/articles/04-survey.md" ||
+	fail "could not take the caption off the survey's picture"
+"$FOLIO" build "$WORK/nocap/issue.yaml" --target screen -o "$WORK/nocap.pdf" 2>"$WORK/err" ||
+	fail "the build without a caption failed: $(cat "$WORK/err")"
+json "$WORK/nocap.pdf" '
+figs = [v for v in objs.values() if isinstance(v, dict) and v.get("/S") == "/Figure"]
+check(len(figs) == 2 and all(v.get("/Alt") for v in figs),
+      "2 Figures, each with /Alt, once a picture has no caption: %d" % len(figs))
+' || bad=1
+[ "$(pdfimages -list "$WORK/nocap.pdf" | awk 'NR > 2' | wc -l)" = "$(pdfimages -list "$WORK/screen.pdf" | awk 'NR > 2' | wc -l)" ] &&
+	ok "the picture without a caption is drawn" || no "a picture went missing"
 [ "$bad" -eq 0 ] || fail "tagged"
