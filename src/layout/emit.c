@@ -128,8 +128,43 @@ static void folio_emit_panels(folio_lay *L, const folio_row *rows, size_t n,
 	}
 }
 
+/* The line under the article's last row on page p, which it leaves for
+ * page `to` (continued.on), in the room the planner kept there. */
+static void folio_emit_jump_out(folio_lay *L, int article, const folio_row *rows, size_t n,
+                                const folio_slot *slots, int p, int to)
+{
+	size_t last = n;
+	for (size_t i = 0; i < n; i++)
+		if (slots[i].placed && slots[i].page == p && rows[i].kind != FOLIO_ROW_SPACE &&
+		    (last == n || slots[i].col > slots[last].col ||
+		     (slots[i].col == slots[last].col && slots[i].top > slots[last].top)))
+			last = i;
+	folio_row *jr;
+	size_t k;
+	if (last == n || slots[last].col < 0 || !folio_jump_out_rows(L, to, &jr, &k) || k == 0)
+		return;
+	folio_cursor c = {.page = p, .col = slots[last].col, .limit_page = -1};
+	folio_page_geom_init(L, p, &c.geom);
+	c.y = slots[last].top + (rows[last].grid ? L->t->baseline : rows[last].h);
+	folio_slot *s = folio_arena_alloc(L->ctx->arena, k * sizeof *s);
+	double room = L->jump_out_h;
+	L->jump_out_h = 0; /* the line goes into the room kept for it */
+	folio_plan_rows(L, &c, jr, k, 0, s);
+	L->jump_out_h = room;
+	/* (where a picture took the room, the line goes untold) */
+	bool told = false;
+	for (size_t j = 0; j < k; j++)
+		if (s[j].placed && s[j].page == p) {
+			folio_emit_line(L, p, jr[j].line, c.geom.col_x[s[j].col] + jr[j].dx, s[j].base,
+			                jr[j].style, article, FOLIO_DL_FURNITURE);
+			told = true;
+		}
+	L->continued_lines += told;
+}
+
 /* The continued line at the head of each page after the article's first
- * that holds its rows, where the planner left room for it. */
+ * that holds its rows, where the planner left room for it; and, with
+ * continued.on, the line at the foot of each page it leaves. */
 static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, size_t n,
                              const folio_slot *slots)
 {
@@ -144,6 +179,12 @@ static void folio_emit_jumps(folio_lay *L, int article, const folio_row *rows, s
 			holds[slots[i].page] = true;
 			first = slots[i].page < first ? slots[i].page : first;
 		}
+	for (int p = first, next; p < L->t->npages; p = next) {
+		for (next = p + 1; next < L->t->npages && !holds[next]; next++)
+			;
+		if (L->jump_out_h > 0 && holds[p] && next < L->t->npages)
+			folio_emit_jump_out(L, article, rows, n, slots, p, next);
+	}
 	for (int p = first + 1; p < L->t->npages; p++) {
 		if (!holds[p])
 			continue;

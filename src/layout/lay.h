@@ -108,6 +108,7 @@ typedef struct folio_lay {
 	const char *context;    /* the article being set, for messages, or NULL */
 	const folio_words *words; /* the issue language's */
 	const char *continued;    /* the layout's continued text in it, or NULL */
+	const char *continued_on; /* its line where a story leaves a page, or NULL */
 	bool continued_fits;      /* false: in another language than the issue's */
 	int continued_lines;      /* continued lines emitted (by any pass) */
 	/* The article being laid out gets a continued line at the head of
@@ -116,6 +117,11 @@ typedef struct folio_lay {
 	 * it so far, by page (in its arena: balancing asks for the same pages
 	 * again and again). */
 	int jump_article;
+	/* Room kept at the foot of a page's last column for the line that
+	 * says where the article goes on (continued.on), on the pages before
+	 * jump_out_until: its height, 0 for none. */
+	double jump_out_h;
+	int jump_out_until;
 	struct folio_jump {
 		folio_row *rows;
 		size_t n;
@@ -164,10 +170,10 @@ void folio_parcache_put(folio_lay *L, const folio_parcache_key *k, const folio_p
 /* The words for `lang`: the layout's (`words:`), else folio's own; English
  * for a language neither has (*known false, when known is not NULL). */
 const folio_words *folio_words_for(const folio_template *t, const char *lang, bool *known);
-/* The layout's continued text for `lang`, or NULL: the layout has none;
- * *fits false when it has none in that language (then its English text,
- * or its first). */
-const char *folio_continued_for(const folio_template *t, const char *lang, bool *fits);
+/* Which of the layout's continued texts (continued_text, continued_on) is
+ * for `lang`, or -1: the layout has none; *fits false when it has none in
+ * that language (then its English text, or its first). */
+int folio_continued_for(const folio_template *t, const char *lang, bool *fits);
 /* `pattern` with each of fields[i] ("{page}") replaced by values[i] (the
  * template checked that every brace opens one). */
 char *folio_fill(folio_arena *a, const char *pattern, const char *const *fields,
@@ -200,6 +206,10 @@ double folio_style_ascent(folio_lay *L, int style);
 
 /* rows.c: an article into rows */
 bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **rows, size_t *nrows);
+/* The rows of L->jump_article's line at the foot of the column it leaves
+ * for page `to_page` (0-based): "continued on" that page. False after an
+ * error; *n 0 when the layout has none. */
+bool folio_jump_out_rows(folio_lay *L, int to_page, folio_row **rows, size_t *n);
 /* The rows of L->jump_article's continued line on page `page` (0-based):
  * "continued from" the page before. False after an error; *n 0 when the
  * article has none. */

@@ -12,6 +12,7 @@
  * allocated once at its size instead of by doubling. */
 #include "lay.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,26 @@ static void folio_cursor_start(folio_lay *L, folio_cursor *cur)
 	folio_page_geom_init(L, 0, &cur->geom);
 	cur->y = cur->geom.top[0];
 	cur->fresh_col = cur->fresh_page = true;
+}
+
+/* The room an article keeps at the foot of the last column of each page it
+ * may leave, for the line that says where it goes on (continued.on): whole
+ * grid lines, for the line's rows and the space before them. */
+static bool folio_jump_out_room(folio_lay *L)
+{
+	L->jump_out_h = 0;
+	folio_row *rows;
+	size_t n;
+	/* the widest page number the layout has */
+	if (!folio_jump_out_rows(L, L->t->npages - 1, &rows, &n))
+		return false;
+	if (n == 0)
+		return true;
+	double b = L->t->baseline, h = 0;
+	for (size_t k = 0; k < n; k++)
+		h += rows[k].grid ? b : rows[k].h;
+	L->jump_out_h = ceil((h + rows[0].space_before) / b - 1e-6) * b;
+	return true;
 }
 
 static bool folio_balance_wanted(const folio_lay *L, size_t i)
@@ -164,6 +185,11 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		L->jumps = L->jump_article < 0 ? NULL
 		                               : folio_arena_alloc(ctx->arena, (size_t)t->npages *
 		                                                                   sizeof *L->jumps);
+		if (!folio_jump_out_room(L)) {
+			ctx->arena = out;
+			folio_arena_drop(rows_arena);
+			return false;
+		}
 		for (int round = 0; round < 4; round++) {
 			cur = start;
 			if (!folio_article_rows(L, (int)i, span, &rows, &nrows)) {
@@ -172,7 +198,23 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 				return false;
 			}
 			slots = folio_arena_alloc(ctx->arena, (nrows + 1) * sizeof *slots);
+			L->jump_out_until = t->npages;
 			folio_plan_rows(L, &cur, rows, nrows, 0, slots);
+			if (L->jump_out_h > 0 && cur.page > start.page && cur.page < t->npages) {
+				/* the room kept on the page before its last may be what
+				 * sent the article there: without it, the article may
+				 * end a page sooner, and then leaves no page more */
+				folio_cursor sooner = start;
+				folio_slot *s = folio_arena_alloc(ctx->arena, (nrows + 1) * sizeof *s);
+				L->jump_out_until = cur.page - 1;
+				folio_plan_rows(L, &sooner, rows, nrows, 0, s);
+				if (sooner.page < cur.page) {
+					cur = sooner;
+					slots = s;
+				} else {
+					L->jump_out_until = t->npages;
+				}
+			}
 			if (folio_balance_wanted(L, i))
 				folio_balance(L, &start, rows, nrows, 0, slots, &cur);
 			if (!folio_forbid_end_hyphens(L, rows, nrows, slots))
@@ -201,6 +243,7 @@ static bool folio_layout_pass(folio_lay *L, folio_trial *tr)
 		folio_arena_drop(rows_arena);
 		L->jump_article = -1;
 		L->jumps = NULL; /* they went with the article's arena */
+		L->jump_out_h = 0;
 	}
 	folio_quality_fill(L);
 	return true;
@@ -445,7 +488,9 @@ folio_display *folio_layout_issue(folio_ctx *ctx, const folio_issue *issue, cons
 	               .paras = folio_arena_new(),
 	               .words = words,
 	               .jump_article = -1};
-	L.continued = folio_continued_for(t, issue->language, &L.continued_fits);
+	int jump = folio_continued_for(t, issue->language, &L.continued_fits);
+	L.continued = jump >= 0 ? t->continued_text[jump] : NULL;
+	L.continued_on = jump >= 0 && t->continued_on ? t->continued_on[jump] : NULL;
 	folio_display *dl = folio_layout_passes(&L, stats);
 	folio_arena_drop(L.paras);
 	return dl;

@@ -37,11 +37,19 @@ static double folio_row_fit(const folio_lay *L, const folio_row *r, double y, do
 	return *top + r->h;
 }
 
-static double folio_bottom(const folio_cursor *cur)
+/* The lowest a row may end at the cursor; `keep_room` for the line where
+ * the article goes on (a picture group does not: it may need the whole
+ * column, and a picture cannot wait for one forever). */
+static double folio_bottom(const folio_lay *L, const folio_cursor *cur, bool keep_room)
 {
 	double b = cur->geom.bottom[cur->col];
-	if (cur->limit_page == cur->page && cur->limit < b)
-		b = cur->limit;
+	if (cur->limit_page == cur->page) /* balancing: the article ends here */
+		return cur->limit < b ? cur->limit : b;
+	/* the last column of a page the article may leave keeps room for the
+	 * line that says where it goes on */
+	if (keep_room && L->jump_out_h > 0 && cur->col == L->t->columns - 1 &&
+	    cur->page < L->jump_out_until && cur->page + 1 < L->t->npages)
+		b -= L->jump_out_h;
 	return b;
 }
 
@@ -72,7 +80,10 @@ static size_t folio_place_group(folio_lay *L, folio_cursor *cur, const folio_row
 {
 	double y = cur->y;
 	bool fresh = cur->fresh_col;
-	double lim = folio_bottom(cur);
+	bool picture = false;
+	for (size_t k = i; k <= j; k++)
+		picture |= rows[k].kind == FOLIO_ROW_IMAGE;
+	double lim = folio_bottom(L, cur, !picture);
 	size_t k;
 	for (k = i; k <= j; k++) {
 		double top, base;

@@ -349,6 +349,31 @@ static char *folio_jump_text(folio_lay *L, const folio_article *a, int from_page
 	return folio_fill(L->ctx->arena, L->continued, fields, values, 2);
 }
 
+bool folio_jump_out_rows(folio_lay *L, int to_page, folio_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	if (L->jump_article < 0 || !L->continued_on)
+		return true;
+	const folio_article *a = &L->issue->articles[L->jump_article];
+	char page[16];
+	snprintf(page, sizeof page, "%d", to_page + 1); /* as the footer numbers it */
+	static const char *const fields[2] = {"{title}", "{page}"};
+	const char *values[2] = {a->title, page};
+	folio_rows R = {.L = L, .width = L->col_w};
+	if (!folio_rows_plain(&R, L->t->continued_style,
+	                      folio_fill(L->ctx->arena, L->continued_on, fields, values, 2), a->loc,
+	                      true))
+		return false;
+	for (size_t i = 0; i < R.n; i++)
+		R.rows[i].para = -1; /* furniture: not counted with the text */
+	if (R.n)
+		R.rows[R.n - 1].keep_with_next = false;
+	*rows = R.rows;
+	*n = R.n;
+	return true;
+}
+
 bool folio_jump_rows(folio_lay *L, int page, const folio_row **rows, size_t *n)
 {
 	*rows = NULL;

@@ -69,24 +69,24 @@ const folio_words *folio_words_for(const folio_template *t, const char *lang, bo
 	return found ? found : &folio_words_en;
 }
 
-const char *folio_continued_for(const folio_template *t, const char *lang, bool *fits)
+int folio_continued_for(const folio_template *t, const char *lang, bool *fits)
 {
 	*fits = true;
 	if (t->ncontinued == 0)
-		return NULL;
+		return -1;
 	/* the tag as given, then its language (en-GB: en), then English,
 	 * then the first text */
 	for (size_t i = 0; i < t->ncontinued; i++)
 		if (!t->continued_lang[i] || (lang && !strcasecmp(t->continued_lang[i], lang)))
-			return t->continued_text[i];
+			return (int)i;
 	for (size_t i = 0; i < t->ncontinued; i++)
 		if (lang && folio_lang_is(lang, t->continued_lang[i]))
-			return t->continued_text[i];
+			return (int)i;
 	*fits = false;
 	for (size_t i = 0; i < t->ncontinued; i++)
 		if (folio_lang_is(t->continued_lang[i], "en"))
-			return t->continued_text[i];
-	return t->continued_text[0];
+			return (int)i;
+	return 0;
 }
 
 char *folio_fill(folio_arena *a, const char *pattern, const char *const *fields,

@@ -406,10 +406,10 @@ bool folio_tpl_pattern(folio_tpl *L, yaml_node_t *node, const char *what,
 
 bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 {
-	static const char *const keys[] = {"style", "text"};
+	static const char *const keys[] = {"style", "text", "on"};
 	static const char *const fields[] = {"{title}", "{page}"};
 	folio_template *t = L->t;
-	if (!folio_yaml_check_map(L->ctx, L->y, node, "continued", keys, 2))
+	if (!folio_yaml_check_map(L->ctx, L->y, node, "continued", keys, 3))
 		return false;
 	bool ok = true;
 	for (size_t i = 0; i < 2; i++)
@@ -437,6 +437,31 @@ bool folio_tpl_continued(folio_tpl *L, yaml_node_t *node)
 		    langs ? folio_arena_strndup(L->ctx->arena, langs[i], strlen(langs[i])) : NULL;
 		yaml_node_t *v = langs ? folio_yaml_get(L->y, tn, langs[i]) : tn;
 		ok &= folio_tpl_pattern(L, v, "continued.text", fields, 2, &t->continued_text[i]);
+	}
+	/* on: the line at the foot of the column a story leaves, in the same
+	 * form as text (one string, or one per language text has) */
+	yaml_node_t *on = folio_yaml_get(L->y, node, "on");
+	if (on && ok) {
+		if ((on->type == YAML_MAPPING_NODE) != (langs != NULL))
+			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, on),
+			                   "continued.on: give it as continued.text is given (%s)",
+			                   langs ? "one per language" : "one string");
+		t->continued_on = folio_arena_alloc(L->ctx->arena, n * sizeof *t->continued_on);
+		for (size_t i = 0; i < n && ok; i++) {
+			yaml_node_t *v = langs ? folio_yaml_get(L->y, on, langs[i]) : on;
+			if (!v)
+				return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, on),
+				                   "continued.on: no text for '%s', which continued.text "
+				                   "has",
+				                   langs[i]);
+			ok &= folio_tpl_pattern(L, v, "continued.on", fields, 2, &t->continued_on[i]);
+		}
+		const char **on_langs = NULL;
+		size_t non = 1;
+		if (ok && langs && folio_tpl_names(L, on, "continued.on", &on_langs, &non) && non != n)
+			return folio_error(L->ctx, FOLIO_ERR_INPUT, folio_yaml_loc(L->y, on),
+			                   "continued.on: %zu languages, where continued.text has %zu",
+			                   non, n);
 	}
 	if (id < 0 || !ok)
 		return false;

@@ -165,15 +165,17 @@ typedef struct folio_template {
 	const char *code_regular, *code_italic, *code_bold, *code_bold_italic;
 	double code_scale;
 	/* The line an article's text takes up again under on a new page
-	 * (`continued: {style, text}`), in the style `continued_style`: the
-	 * text with {title} and {page} (the page it comes from), one per
+	 * (`continued: {style, text, on}`), in the style `continued_style`:
+	 * the text with {title} and {page} (the page it comes from), one per
 	 * language (`continued_lang[i]` a tag, or NULL for a text given as a
-	 * plain string). ncontinued 0: no such line. */
+	 * plain string); and `continued_on[i]` (NULL: none), the line at the
+	 * foot of the column it leaves, {page} the page it goes on to.
+	 * ncontinued 0: no such lines. */
 	/* The layout's own words, per language (`words:`), before folio's
 	 * English and Russian ones. */
 	folio_words *words;
 	size_t nwords;
-	const char **continued_lang, **continued_text;
+	const char **continued_lang, **continued_text, **continued_on;
 	size_t ncontinued;
 	int continued_style;
 	int widows, orphans;           /* minimum lines at a column's head/foot */

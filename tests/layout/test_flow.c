@@ -273,7 +273,10 @@ static double first_x(const folio_display *dl, int p, int a)
  * line in the layout's `continued:` style (quarterly: the caption's) that
  * names it and the page it came from, at the head of the first column,
  * above the rest of its text; not on its first page, not in a panel. The
- * issue lists no article in its contents: the cover has no box. */
+ * page it leaves ends with a line that says where it goes on
+ * (continued.on), under its last line there, in the room the column kept
+ * for it. The issue lists no article in its contents: the cover has no
+ * box. */
 static void test_jump(void)
 {
 	run_t r;
@@ -282,7 +285,22 @@ static void test_jump(void)
 	const folio_display *dl = r.dl;
 	CHECK(r.st.start_pages[0] == 1 && r.st.start_pages[1] == 3);
 	CHECK(r.t->continued_style == FOLIO_ST_CAPTION);
-	CHECK(*page_text(dl, 0, 0, FOLIO_ST_CAPTION) == 0);
+	CHECK_STR(page_text(dl, 0, 0, FOLIO_ST_CAPTION), "Continued on page 2");
+	/* in the last column, under the story's last line there, above the
+	 * column's foot; the footer's rule below it untouched */
+	double out_y = -1, out_x = 0, last_body = 0;
+	for (size_t i = 0; i < dl->pages[0].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[0].items[i];
+		if (it->kind != FOLIO_DL_TEXT || it->article != 0)
+			continue;
+		if (it->style == FOLIO_ST_CAPTION)
+			out_y = it->y, out_x = it->x;
+		else if (it->x > r.t->page_width / 2 && it->y > last_body)
+			last_body = it->y;
+	}
+	CHECK(out_x > r.t->page_width / 2);
+	CHECK(out_y > last_body);
+	CHECK(out_y < r.t->page_height - r.t->margin_bottom);
 	CHECK_STR(page_text(dl, 1, 0, FOLIO_ST_CAPTION),
 	          "A long story on the cover, continued from page 1");
 	/* above every other line of the story on that page, in the first
@@ -303,10 +321,12 @@ static void test_jump(void)
 	CHECK_NEAR(head_x, col0, 0.01);
 	double k = (text_top - r.t->margin_top - 0.75 * r.t->baseline) / r.t->baseline;
 	CHECK_NEAR(k, round(k), 1e-6);
-	/* the panel goes on from page 3 to page 4 with no such line */
+	/* the panel goes on from page 3 to page 4 with no such lines; and the
+	 * story's last page has no line at its foot */
 	CHECK(strstr(page_text(dl, 3, 1, FOLIO_ST_PANEL), "Paragraph 45 of") != NULL);
 	for (int p = 0; p < dl->npages; p++)
 		CHECK(*page_text(dl, p, 1, FOLIO_ST_CAPTION) == 0);
+	CHECK(!strstr(page_text(dl, 1, 0, FOLIO_ST_CAPTION), "Continued on"));
 	CHECK(r.st.overset_lines[0] == 0 && r.st.overset_lines[1] == 0);
 	/* no article listed: the cover has no contents box (a title over
 	 * nothing), and both its columns run to the foot of the page */
@@ -355,13 +375,15 @@ static void test_jump_tail(void)
 }
 
 /* An issue in a language folio and the layout have words for: its page
- * 2's continued line and the masthead's date, and no word of English. */
-static void words_in(const char *issue, const char *continued, const char *date)
+ * 2's continued line, page 1's line under the story that goes on, and the
+ * masthead's date, and no word of English. */
+static void words_in(const char *issue, const char *continued, const char *on, const char *date)
 {
 	run_t r;
 	if (!run_ok(&r, issue))
 		return;
 	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION), continued);
+	CHECK_STR(page_text(r.dl, 0, 0, FOLIO_ST_CAPTION), on);
 	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE), date);
 	CHECK(!has_diag(r.ctx, "set in"));
 	done(&r);
@@ -379,6 +401,9 @@ static void test_words(void)
 	CHECK_STR(page_text(r.dl, 1, 0, FOLIO_ST_CAPTION),
 	          "A long story on the cover (\xD0\xBD\xD0\xB0\xD1\x87\xD0\xB0\xD0\xBB\xD0\xBE "
 	          "\xD0\xBD\xD0\xB0 \xD1\x81. 1)"); /* (начало на с. 1) */
+	CHECK_STR(page_text(r.dl, 0, 0, FOLIO_ST_CAPTION),
+	          "\xD0\x9F\xD1\x80\xD0\xBE\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0\xB5\xD0\xBD"
+	          "\xD0\xB8\xD0\xB5 \xD0\xBD\xD0\xB0 \xD1\x81. 2"); /* Продолжение на с. 2 */
 	CHECK_STR_CONTAINS(page_text(r.dl, 0, -1, FOLIO_ST_ISSUE),
 	                   "1 \xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2\xD0\x90 2024"); /* 1 МАРТА */
 	CHECK(!has_diag(r.ctx, "set in English"));
@@ -388,11 +413,15 @@ static void test_words(void)
 	words_in("jump/kk.yaml",
 	         "A long story on the cover (\xD0\xB1\xD0\xB0\xD1\x81\xD1\x8B 1-\xD0\xB1\xD0\xB5"
 	         "\xD1\x82\xD1\x82\xD0\xB5)", /* (басы 1-бетте) */
+	         "\xD0\x96\xD0\xB0\xD0\xBB\xD2\x93\xD0\xB0\xD1\x81\xD1\x8B 2-\xD0\xB1\xD0\xB5"
+	         "\xD1\x82\xD1\x82\xD0\xB5", /* Жалғасы 2-бетте */
 	         "2024 \xD0\x96. 1 \xD0\x9D\xD0\x90\xD0\xA3\xD0\xA0\xD0\xAB\xD0\x97");
 	/* 2024 Ж. 1 НАУРЫЗ */
 	words_in("jump/ky.yaml",
 	         "A long story on the cover (\xD0\xB1\xD0\xB0\xD1\x88\xD1\x8B 1-\xD0\xB1\xD0\xB5"
 	         "\xD1\x82\xD1\x82\xD0\xB5)",                               /* (башы 1-бетте) */
+	         "\xD0\xA3\xD0\xBB\xD0\xB0\xD0\xBD\xD0\xB4\xD1\x8B\xD1\x81\xD1\x8B 2-\xD0\xB1"
+	         "\xD0\xB5\xD1\x82\xD1\x82\xD0\xB5", /* Уландысы 2-бетте */
 	         "2024-\xD0\x96., 1-\xD0\x9C\xD0\x90\xD0\xA0\xD0\xA2"); /* 2024-Ж., 1-МАРТ */
 
 	/* Tajik: neither folio nor the layout has its words: English, told */

@@ -157,6 +157,9 @@ static void test_quarterly(void)
 	if (t->ncontinued == 4) {
 		CHECK_STR(t->continued_lang[0], "en");
 		CHECK_STR(t->continued_text[0], "{title}, continued from page {page}");
+		CHECK(t->continued_on != NULL);
+		if (t->continued_on)
+			CHECK_STR(t->continued_on[0], "Continued on page {page}");
 		CHECK_STR(t->continued_lang[1], "ru");
 		CHECK_STR(t->continued_text[1], "{title} (начало на с. {page})");
 		CHECK_STR(t->continued_lang[2], "kk");
@@ -344,6 +347,12 @@ static void test_broken(void)
 	expect_error("code-family.yaml", "13:14", "unknown font family 'mnoo' (fonts: serif)");
 	expect_error("continued-field.yaml", "13:35",
 	             "continued.text: unknown placeholder '{pgae}' ({title} or {page})");
+	expect_error("continued-on-field.yaml", "13:68",
+	             "continued.on: unknown placeholder '{pgae}' ({title} or {page})");
+	expect_error("continued-on-shape.yaml", "13:100",
+	             "continued.on: give it as continued.text is given (one per language)");
+	expect_error("continued-on-lang.yaml", "13:100",
+	             "continued.on: no text for 'ru', which continued.text has");
 	expect_error("exceptions-bad.yaml", "14:30",
 	             "hyphenation.exceptions: 'Nur--Sultan' is not a word with hyphens where it "
 	             "may break (Nur-Sul-tan) or none (Tashkent)");
