@@ -215,6 +215,14 @@ grep -q '^  resample_above: 0' "$work/never.yaml" || fail "quarterly.yaml has no
 "$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" --layout "$work/never.yaml" 2>"$work/err" ||
 	fail "the build with resample_above: 0 failed: $(cat "$work/err")"
 [ "$(image_list)" = "4096 2048 icc jpeg" ] || fail "resample_above: 0: image $(image_list)"
+# made coarser, a picture keeps its own profile
+"$MAKE_JPEG" "$work/images/p.jpg" rgb-icc2 1 4096 2048 || fail "make_jpeg rgb-icc2 4096 x 2048"
+"$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" 2>"$work/err" ||
+	fail "the 608 ppi build with a profile failed: $(cat "$work/err")"
+read -r sw _ space enc <<<"$(image_list)"
+[ "$enc" = jpeg ] && [ "$space" = icc ] && [ "$sw" -lt 2100 ] ||
+	fail "print, 608 ppi with a profile: image $(image_list)"
+profile_in || fail "the picture made 300 ppi lost its own profile"
 "$MAKE_JPEG" "$work/images/p.jpg" cmyk 1 4096 2048 || fail "make_jpeg cmyk 4096 x 2048"
 "$FOLIO" build "$work/issue.yaml" -o "$work/p.pdf" 2>"$work/err" ||
 	fail "the CMYK 608 ppi build failed: $(cat "$work/err")"
