@@ -122,6 +122,7 @@ typedef struct folio_lay {
 	 * jump_out_until: its height, 0 for none. */
 	double jump_out_h;
 	int jump_out_until;
+	double jump_out_same; /* jump_out_h of a line the same for every article, once known */
 	struct folio_jump {
 		folio_row *rows;
 		size_t n;

@@ -33,6 +33,14 @@ static void folio_cursor_start(folio_lay *L, folio_cursor *cur)
 static bool folio_jump_out_room(folio_lay *L)
 {
 	L->jump_out_h = 0;
+	if (L->jump_article < 0 || !L->continued_on)
+		return true;
+	/* a line that does not name the article is the same for all of them */
+	bool same = !strstr(L->continued_on, "{title}");
+	if (same && L->jump_out_same > 0) {
+		L->jump_out_h = L->jump_out_same;
+		return true;
+	}
 	folio_row *rows;
 	size_t n;
 	/* the widest page number the layout has */
@@ -44,6 +52,8 @@ static bool folio_jump_out_room(folio_lay *L)
 	for (size_t k = 0; k < n; k++)
 		h += rows[k].grid ? b : rows[k].h;
 	L->jump_out_h = ceil((h + rows[0].space_before) / b - 1e-6) * b;
+	if (same)
+		L->jump_out_same = L->jump_out_h;
 	return true;
 }
 
