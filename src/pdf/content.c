@@ -127,6 +127,19 @@ bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *d
 	return put_deflated(w, &w->deflater, FOLIO_PDF_DEFLATE_LEVEL, stream, data, len);
 }
 
+bool folio_pdf_put_packed(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *data,
+                          size_t len, bool jpeg)
+{
+	if (len > UINT32_MAX)
+		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+	/* libharu writes /Filter /DCTDecode for the one and leaves the bytes as
+	 * they are; the other's key comes from folio_pdf_flate_key */
+	stream->filter = jpeg ? HPDF_STREAM_FILTER_DCT_DECODE : HPDF_STREAM_FILTER_NONE;
+	if (!jpeg)
+		stream->write_fn = folio_pdf_flate_key;
+	return folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, data, (HPDF_UINT)len));
+}
+
 bool folio_pdf_put_picture(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)
 {
 	return put_deflated(w, &w->picture_deflater, FOLIO_PDF_PICTURE_LEVEL, stream, data, len);

@@ -41,7 +41,8 @@ static unsigned char *flatten(const unsigned char *px, const unsigned char *alph
  * is); a `photo`, one that came as a JPEG, as a JPEG again (jpegout.c).
  * Gray or RGB, 8 bits. */
 static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32_t width,
-                            uint32_t height, int channels, bool photo)
+                            uint32_t height, int channels, bool photo,
+                            const folio_pdf_packed *packed)
 {
 	HPDF_Dict image = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (!folio_pdf_got(w, image))
@@ -54,10 +55,11 @@ static HPDF_Image raw_image(folio_pdf_writer *w, const unsigned char *px, uint32
 	          folio_pdf_ok(w, HPDF_Dict_AddNumber(image, "BitsPerComponent", 8)) &&
 	          folio_pdf_ok(w, HPDF_Dict_AddName(image, "ColorSpace",
 	                                            channels == 1 ? "DeviceGray" : "DeviceRGB")) &&
-	          (photo ? folio_pdf_put_jpeg(w, image, px, width, height, channels,
-	                                      w->target == FOLIO_TARGET_PRINT)
-	                 : folio_pdf_put_picture(w, image, px,
-	                                         (size_t)width * height * (size_t)channels));
+	          (packed  ? folio_pdf_put_packed(w, image, packed->data, packed->len, packed->jpeg)
+	           : photo ? folio_pdf_put_jpeg(w, image, px, width, height, channels,
+	                                        w->target == FOLIO_TARGET_PRINT)
+	                   : folio_pdf_put_picture(w, image, px,
+	                                           (size_t)width * height * (size_t)channels));
 	return ok ? image : NULL;
 }
 
@@ -428,8 +430,10 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		}
 	}
 	/* a photograph made smaller goes in as a JPEG again */
-	HPDF_Image image = raw_image(w, px, width, height, pic->channels, pic->jpeg != NULL);
-	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1, false) : NULL;
+	/* compressed already (pack.c) when its pixels go in as they are */
+	const folio_pdf_packed *packed = px == pic->pixels ? folio_pdf_packed_for(w, pic) : NULL;
+	HPDF_Image image = raw_image(w, px, width, height, pic->channels, pic->jpeg != NULL, packed);
+	HPDF_Image smask = image && mask ? raw_image(w, mask, width, height, 1, false, NULL) : NULL;
 	free(flat);
 	free(small);
 	free(small_mask);

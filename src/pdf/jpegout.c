@@ -30,8 +30,8 @@ static void out_note(j_common_ptr cinfo, int level)
 	(void)level;
 }
 
-bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
-                        uint32_t width, uint32_t height, int channels, bool print)
+bool folio_pdf_jpeg_encode(const unsigned char *px, uint32_t width, uint32_t height, int channels,
+                           bool print, unsigned char **out, size_t *out_len)
 {
 	struct jpeg_compress_struct c;
 	out_err err;
@@ -40,10 +40,12 @@ bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned ch
 	err.mgr.emit_message = out_note;
 	unsigned char *volatile buf = NULL;
 	unsigned long len = 0;
+	*out = NULL;
+	*out_len = 0;
 	if (setjmp(err.jump)) {
 		jpeg_destroy_compress(&c);
 		free(buf);
-		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+		return false;
 	}
 	jpeg_create_compress(&c);
 	jpeg_mem_dest(&c, (unsigned char **)&buf, &len);
@@ -66,10 +68,19 @@ bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned ch
 	}
 	jpeg_finish_compress(&c);
 	jpeg_destroy_compress(&c);
-	/* libharu writes /Filter /DCTDecode and leaves the bytes as they are */
-	stream->filter = HPDF_STREAM_FILTER_DCT_DECODE;
-	bool ok = len <= UINT32_MAX &&
-	          folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, buf, (HPDF_UINT)len));
+	*out = buf;
+	*out_len = len;
+	return true;
+}
+
+bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
+                        uint32_t width, uint32_t height, int channels, bool print)
+{
+	unsigned char *buf;
+	size_t len;
+	if (!folio_pdf_jpeg_encode(px, width, height, channels, print, &buf, &len))
+		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
+	bool ok = folio_pdf_put_packed(w, stream, buf, len, true);
 	free(buf);
 	return ok;
 }

@@ -193,6 +193,7 @@ static bool write_doc(folio_pdf_writer *w)
 	FOLIO_PDF_TRY(w, HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL));
 	if (!add_pages(w))
 		return false;
+	folio_pdf_pack_pictures(w);
 	for (int i = 0; i < w->dl->npages; i++)
 		if (!folio_pdf_draw_page(w, i))
 			return false;
@@ -417,5 +418,6 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	folio_pdf_buf_free(&w.packed);
 	libdeflate_free_compressor(w.deflater);
 	libdeflate_free_compressor(w.picture_deflater);
+	folio_pdf_packs_free(&w);
 	return ok;
 }

@@ -113,6 +113,8 @@ typedef struct folio_pdf_writer {
 	folio_pdf_buf packed;  /* what folio_pdf_put_deflated compressed */
 	struct libdeflate_compressor *deflater; /* made on first use */
 	struct libdeflate_compressor *picture_deflater; /* decoded pictures', on first use */
+	struct folio_pdf_packed *packs; /* pack.c's, or NULL */
+	size_t npacks;
 	/* What the next libharu call is for, so its error message says so. */
 	const char *doing;
 	folio_loc where;
@@ -155,6 +157,28 @@ bool folio_pdf_put_picture(folio_pdf_writer *w, HPDF_Dict stream, const void *da
 #define FOLIO_PDF_JPEG_PRINT_QUALITY 95
 bool folio_pdf_put_jpeg(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *px,
                         uint32_t width, uint32_t height, int channels, bool print);
+/* The JPEG folio_pdf_put_jpeg writes, into *out (malloc'd, *out_len
+ * bytes); touches nothing else, so it may run on any thread. False when
+ * libjpeg fails (then nothing is left to free). */
+bool folio_pdf_jpeg_encode(const unsigned char *px, uint32_t width, uint32_t height, int channels,
+                           bool print, unsigned char **out, size_t *out_len);
+/* Compressed data into an empty image stream as it is: a JPEG
+ * (DCTDecode), else a zlib stream (FlateDecode). */
+bool folio_pdf_put_packed(folio_pdf_writer *w, HPDF_Dict stream, const unsigned char *data,
+                          size_t len, bool jpeg);
+/* pack.c: the pictures made smaller after the layout, compressed for the
+ * PDF two at a time before the pages are drawn (each as the writer would
+ * compress it: the same bytes); folio_pdf_packed_for gives a picture's,
+ * or NULL (then the writer compresses it itself). */
+typedef struct folio_pdf_packed {
+	const folio_picture *picture;
+	unsigned char *data;
+	size_t len;
+	bool jpeg;
+} folio_pdf_packed;
+void folio_pdf_pack_pictures(folio_pdf_writer *w);
+const folio_pdf_packed *folio_pdf_packed_for(const folio_pdf_writer *w, const folio_picture *pic);
+void folio_pdf_packs_free(folio_pdf_writer *w);
 /* The /Filter key of a stream whose data is compressed already, written by
  * libharu's write_fn hook: libharu writes it only for what it compressed. */
 HPDF_STATUS folio_pdf_flate_key(HPDF_Dict dict, HPDF_Stream stream);
