@@ -16,6 +16,7 @@ typedef struct {
 	double width;         /* content width of the current rows */
 	double pending_space; /* space to put before the next row */
 	bool no_indent;       /* next paragraph starts flush (after a heading) */
+	bool after_heading;   /* the next paragraph is the first under a heading */
 	int npara;
 } folio_rows;
 
@@ -50,6 +51,10 @@ static void folio_rows_para(folio_rows *R, const folio_para *p, int style, doubl
 	folio_lay *L = R->L;
 	bool grid = folio_style_on_grid(L, style);
 	int orphans = L->t->orphans > 0 ? L->t->orphans : 1;
+	/* under a heading, as many lines as the layout keeps with it */
+	if (R->after_heading && L->t->heading_lines > orphans)
+		orphans = L->t->heading_lines;
+	R->after_heading = false;
 	int widows = L->t->widows > 0 ? L->t->widows : 1;
 	double sb = L->t->styles[style].space_before;
 	if (sb > R->pending_space)
@@ -252,6 +257,7 @@ static bool folio_rows_block(folio_rows *R, const folio_block *b)
 		if (!folio_rows_text(R, st, b->runs, b->nruns, 0, b->loc, true))
 			return false;
 		R->no_indent = true;
+		R->after_heading = true;
 		return true;
 	}
 	case FOLIO_BLOCK_LIST_ITEM:
@@ -317,6 +323,7 @@ bool folio_article_rows(folio_lay *L, int index, bool span_start, folio_row **ro
 	R.width = L->col_w - 2 * pad;
 	R.pending_space = after;
 	R.no_indent = true;
+	R.after_heading = true;
 	/* A column-wide lead picture follows its headline, in the column. */
 	if (a->image && !page_wide) {
 		if (!folio_rows_figure(&R, a->image, false))

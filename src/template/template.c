@@ -190,7 +190,7 @@ bool folio_tpl_names(folio_tpl *L, yaml_node_t *map, const char *what,
 
 static const char *const folio_top_keys[] = {
     "name",     "page",   "margins", "columns",     "baseline", "pages",
-    "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans",
+    "masters",  "colors", "fonts",   "hyphenation", "widows",   "orphans", "heading_lines",
     "masthead", "contents", "panel", "rules",       "accent",   "footer",
     "figure",   "styles", "lists", "print", "code", "continued", "words"};
 
@@ -592,6 +592,8 @@ static bool folio_tpl_elements(folio_tpl *L, yaml_node_t *root)
 		ok = false;
 	}
 	t->widows = t->orphans = 2;
+	t->heading_lines = 0;
+	ok &= folio_tpl_int(L, root, "heading_lines", "the layout", false, 1, 20, &t->heading_lines);
 	ok &= folio_tpl_int(L, root, "widows", "the layout", false, 1, 20,
 	                    &t->widows);
 	ok &= folio_tpl_int(L, root, "orphans", "the layout", false, 1, 20,

@@ -179,6 +179,9 @@ typedef struct folio_template {
 	size_t ncontinued;
 	int continued_style;
 	int widows, orphans;           /* minimum lines at a column's head/foot */
+	/* the fewest lines of text under a heading at a column's foot
+	 * (`heading_lines`; 0: orphans') */
+	int heading_lines;
 	folio_style styles[FOLIO_ST_COUNT];
 } folio_template;
 

@@ -564,6 +564,84 @@ static void test_tall_picture(void)
 	done(&r);
 }
 
+/* The fewest lines of text under a column headline (title2) in the column
+ * it stands in, over the stories whose text goes on in the next column. */
+static int fewest_under_heading(const folio_display *dl, const folio_template *t)
+{
+	int fewest = 99;
+	for (int p = 0; p < dl->npages; p++)
+		for (size_t i = 0; i < dl->pages[p].nitems; i++) {
+			const folio_dl_item *h = &dl->pages[p].items[i];
+			if (h->kind != FOLIO_DL_TEXT || h->style != FOLIO_ST_TITLE2)
+				continue;
+			bool right = h->x > t->page_width / 2, goes_on = false;
+			double ys[64];
+			int n = 0;
+			for (size_t k = 0; k < dl->pages[p].nitems; k++) {
+				const folio_dl_item *it = &dl->pages[p].items[k];
+				if (it->kind != FOLIO_DL_TEXT || it->article != h->article ||
+				    it->style != FOLIO_ST_BODY)
+					continue;
+				if ((it->x > t->page_width / 2) != right) {
+					goes_on |= !right;
+					continue;
+				}
+				bool seen = it->y <= h->y;
+				for (int j = 0; j < n && !seen; j++)
+					seen = fabs(ys[j] - it->y) < 0.5;
+				if (!seen && n < 64)
+					ys[n++] = it->y;
+			}
+			if (goes_on && n < fewest)
+				fewest = n;
+		}
+	return fewest;
+}
+
+/* A headline at a column's foot keeps lines of its story under it
+ * (quarterly's heading_lines: 3): in CADAP 7 every story that goes on in
+ * the next column has three lines or more under its headline first. With
+ * heading_lines: 1 (the layout written for the test) page 3's TRAININGS
+ * headline stood at column 1's foot over two lines, its story going on at
+ * the head of column 2, under another story's headline. */
+static void test_heading_lines(void)
+{
+	run_t r;
+	if (!run_ok(&r, "../../../samples/cadap7-n2/issue.yaml"))
+		return;
+	CHECK(r.t->heading_lines == 3);
+	int with = fewest_under_heading(r.dl, r.t);
+	CHECK(with >= 3);
+	done(&r);
+
+	char src[1024], dir[] = "/tmp/folio-heading.XXXXXX";
+	snprintf(src, sizeof src, "%s/layouts/quarterly.yaml", getenv("SOURCE_ROOT"));
+	FILE *in = fopen(src, "r");
+	CHECK(in != NULL && mkdtemp(dir) != NULL);
+	if (!in)
+		return;
+	char path[64], line[512];
+	snprintf(path, sizeof path, "%s/one.yaml", dir);
+	FILE *out = fopen(path, "w");
+	CHECK(out != NULL);
+	while (out && fgets(line, sizeof line, in))
+		fputs(strncmp(line, "heading_lines:", 14) ? line : "heading_lines: 1\n", out);
+	fclose(in);
+	if (out)
+		fclose(out);
+	bool ok = run_in(&r, "../../../samples/cadap7-n2/issue.yaml", false, path);
+	CHECK(ok);
+	if (ok) {
+		int without = fewest_under_heading(r.dl, r.t);
+		CHECK(without == 2);
+		if (without != 2)
+			fprintf(stderr, "    heading_lines 1: %d lines under a headline\n", without);
+	}
+	done(&r);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* The first pass is a trial in an arena of its own: the kept display list
  * is the same as a fresh build's and was allocated at its size (each page
  * a little more than its items), not grown by doubling. */
@@ -657,6 +735,7 @@ int main(void)
 	test_unfilled();
 	test_jump();
 	test_jump_tail();
+	test_heading_lines();
 	test_words();
 	test_layout_words();
 	test_crop();

@@ -81,7 +81,7 @@ static void test_quarterly(void)
 	CHECK_NEAR(t->figure_gap, 13, 1e-9);
 	CHECK_NEAR(t->caption_gap, 4.0, 1e-9);
 	CHECK(t->hyphen_left == 2 && t->hyphen_right == 3);
-	CHECK(t->widows == 2 && t->orphans == 2);
+	CHECK(t->widows == 2 && t->orphans == 2 && t->heading_lines == 3);
 	/* what the print preflight holds the pages to: the defaults, and the
 	 * colours by name at their lines (navy is the file's line 15) */
 	CHECK_NEAR(t->ink_limit, 3.3, 1e-9);
