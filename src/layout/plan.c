@@ -289,6 +289,14 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 		return;
 	double b = L->t->baseline;
 	folio_slot *tmp = folio_arena_alloc(L->ctx->arena, nrows * sizeof *tmp);
+	/* where the article starts unbalanced: a foot that sends all of it on
+	 * to a later column would set it above the story before it (a panel
+	 * may go: beside the story, at the next column's head, it is the
+	 * sidebar it is meant to be) */
+	int start_col = -1;
+	for (size_t k = from; k < nrows && start_col < 0; k++)
+		if (slots[k].placed && slots[k].page == page && !rows[k].span)
+			start_col = rows[k].panel ? FOLIO_MAX_COLUMNS : slots[k].col;
 	folio_page_geom g;
 	folio_page_geom_init(L, page, &g);
 	double lowest = 0;
@@ -316,11 +324,16 @@ void folio_balance(folio_lay *L, const folio_cursor *start, const folio_row *row
 		/* under a continued line the first column holds some of the text:
 		 * a foot that sends all of it to the next column reads wrongly */
 		bool first_col = start->page == page;
+		bool first_found = false;
 		for (size_t k = from; ok && k < nrows; k++) {
 			if (!tmp[k].placed && !rows[k].discardable)
 				ok = false;
 			if (tmp[k].placed && tmp[k].page == page && tmp[k].col == 0)
 				first_col = true;
+			if (tmp[k].placed && tmp[k].page == page && !rows[k].span && !first_found) {
+				first_found = true;
+				ok = ok && !(start_col >= 0 && tmp[k].col > start_col);
+			}
 		}
 		if (!ok || !first_col)
 			continue;

@@ -564,6 +564,32 @@ static void test_tall_picture(void)
 	done(&r);
 }
 
+/* The last story, balanced on its page, starts where it would unbalanced:
+ * under the story before it in the first column (the golden fixture
+ * 'continued', whose first story ends a third of the way down page 2's
+ * first column); a balancing that put all of it at the head of the second
+ * column set it above that story's end. */
+static void test_balance_keeps_start(void)
+{
+	run_t r;
+	if (!run_ok(&r, "../../golden-fixtures/continued/issue.yaml"))
+		return;
+	const folio_display *dl = r.dl;
+	double last0 = 0, title1 = -1, title1_x = 0;
+	for (size_t i = 0; i < dl->pages[1].nitems; i++) {
+		const folio_dl_item *it = &dl->pages[1].items[i];
+		if (it->kind != FOLIO_DL_TEXT)
+			continue;
+		if (it->article == 0 && it->style == FOLIO_ST_BODY && it->y > last0)
+			last0 = it->y;
+		if (it->article == 1 && it->style == FOLIO_ST_TITLE2)
+			title1 = it->y, title1_x = it->x;
+	}
+	CHECK(title1 > last0);
+	CHECK(title1_x < r.t->page_width / 2);
+	done(&r);
+}
+
 /* The fewest lines of text under a column headline (title2) in the column
  * it stands in, over the stories whose text goes on in the next column. */
 static int fewest_under_heading(const folio_display *dl, const folio_template *t)
@@ -736,6 +762,7 @@ int main(void)
 	test_jump();
 	test_jump_tail();
 	test_heading_lines();
+	test_balance_keeps_start();
 	test_words();
 	test_layout_words();
 	test_crop();
