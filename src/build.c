@@ -220,7 +220,8 @@ static int folio_build_into(folio_ctx *ctx, const folio_build_options *opts,
 	if (!dl || folio_failed(ctx)) {
 		status = ctx->status ? (int)ctx->status : FOLIO_ERR_OTHER;
 	} else if (pdf || fd >= 0) {
-		folio_pdf_options po = {.target = target, .to_fd = fd >= 0, .fd = fd};
+		folio_pdf_options po = {.target = target, .to_fd = fd >= 0, .fd = fd,
+		                        .kept_packs = opts->keep ? folio_keep_packs(opts->keep) : NULL};
 		if (opts->page_digests)
 			po.page_digests =
 			    folio_arena_alloc(ctx->arena, (size_t)dl->npages * sizeof(uint64_t));

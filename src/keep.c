@@ -9,6 +9,8 @@
  * patterns is not kept: each build that asks for it warns again. */
 #include "keep.h"
 
+#include "pdf/pdf.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,7 @@ struct folio_keep {
 	int nhyph;
 	folio_kept_fit *fits;
 	size_t nfits, capfits;
+	folio_pdf_packs *packs; /* the pictures compressed (pdf/pack.c) */
 };
 
 folio_keep *folio_keep_new(void)
@@ -54,6 +57,7 @@ void folio_keep_drop(folio_keep *keep)
 	folio_keep_fits_begin(keep);
 	folio_keep_fits_end(keep);
 	free(keep->fits);
+	folio_pdf_packs_drop(keep->packs);
 	free(keep);
 }
 
@@ -179,4 +183,11 @@ void folio_keep_fits_end(folio_keep *keep)
 		}
 	}
 	keep->nfits = k;
+}
+
+folio_pdf_packs *folio_keep_packs(folio_keep *keep)
+{
+	if (!keep->packs)
+		keep->packs = folio_pdf_packs_new();
+	return keep->packs;
 }

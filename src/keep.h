@@ -28,4 +28,8 @@ void folio_keep_fit(folio_keep *keep, const folio_picture *pic, uint32_t w, uint
                     const folio_picture_part *seen);
 void folio_keep_fits_end(folio_keep *keep);
 
+/* The pictures compressed for the PDF by earlier builds (pdf/pack.c), for
+ * the writer to take what it would compress again. */
+struct folio_pdf_packs *folio_keep_packs(folio_keep *keep);
+
 #endif

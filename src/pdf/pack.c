@@ -7,13 +7,16 @@
  * is made 300 ppi and encoded at quality 95, the most of it. Each picture
  * is compressed as the writer would (the same level, the same encoder), so
  * the bytes are the same whichever thread did it. A picture with a soft
- * mask or flattened alpha is left to the writer. */
+ * mask or flattened alpha is left to the writer. With kept packs (folio
+ * watch), a picture compressed by an earlier build from the same pixels
+ * the same way is taken from there. */
 #include "writer.h"
 
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
 	folio_pdf_packed *packs;
@@ -21,6 +24,58 @@ typedef struct {
 	bool print;
 	atomic_size_t next;
 } pack_queue;
+
+/* A picture's compressed bytes kept from build to build, by what they were
+ * made from: the pixels' digest and size, and how. */
+typedef struct {
+	uint64_t lanes[4];
+	uint32_t w, h;
+	int channels;
+	bool jpeg, print, used;
+	unsigned char *data;
+	size_t len;
+} kept_pack;
+
+struct folio_pdf_packs {
+	kept_pack *items;
+	size_t n, cap;
+};
+
+folio_pdf_packs *folio_pdf_packs_new(void)
+{
+	return folio_xcalloc(1, sizeof(folio_pdf_packs));
+}
+
+void folio_pdf_packs_drop(folio_pdf_packs *kept)
+{
+	if (!kept)
+		return;
+	for (size_t i = 0; i < kept->n; i++)
+		free(kept->items[i].data);
+	free(kept->items);
+	free(kept);
+}
+
+static kept_pack pack_key(const folio_pdf_packed *p, bool print)
+{
+	const folio_picture *pic = p->picture;
+	kept_pack k = {.w = pic->pixels_width, .h = pic->pixels_height, .channels = pic->channels,
+	               .jpeg = p->jpeg, .print = print && p->jpeg};
+	folio_lanes(pic->pixels, (size_t)k.w * k.h * (size_t)k.channels, k.lanes);
+	return k;
+}
+
+static kept_pack *pack_find(folio_pdf_packs *kept, const kept_pack *k)
+{
+	for (size_t i = 0; i < kept->n; i++) {
+		kept_pack *e = &kept->items[i];
+		if (e->w == k->w && e->h == k->h && e->channels == k->channels &&
+		    e->jpeg == k->jpeg && e->print == k->print &&
+		    !memcmp(e->lanes, k->lanes, sizeof e->lanes))
+			return e;
+	}
+	return NULL;
+}
 
 static void pack_one(folio_pdf_packed *p, bool print, struct libdeflate_compressor **deflater)
 {
@@ -81,12 +136,67 @@ void folio_pdf_pack_pictures(folio_pdf_writer *w)
 		}
 	w->packs = packs;
 	w->npacks = n;
-	pack_queue q = {packs, n, w->target == FOLIO_TARGET_PRINT, 0};
+	bool print = w->target == FOLIO_TARGET_PRINT;
+	folio_pdf_packs *kept = w->kept_packs;
+	/* those an earlier build compressed are taken; the rest are queued
+	 * first, in their order */
+	kept_pack *keys = kept && n ? folio_xmalloc(n * sizeof *keys) : NULL;
+	folio_pdf_packed *todo = n ? folio_xmalloc(n * sizeof *todo) : NULL;
+	size_t ntodo = 0;
+	for (size_t i = 0; kept && i < kept->n; i++)
+		kept->items[i].used = false;
+	for (size_t i = 0; i < n; i++) {
+		kept_pack *e = NULL;
+		if (kept) {
+			keys[i] = pack_key(&packs[i], print);
+			e = pack_find(kept, &keys[i]);
+		}
+		if (e) {
+			e->used = true;
+			packs[i].data = folio_xmalloc(e->len ? e->len : 1);
+			memcpy(packs[i].data, e->data, e->len);
+			packs[i].len = e->len;
+		} else {
+			todo[ntodo++] = packs[i];
+		}
+	}
+	pack_queue q = {todo, ntodo, print, 0};
 	pthread_t other;
-	bool two = n > 1 && pthread_create(&other, NULL, pack_worker, &q) == 0;
+	bool two = ntodo > 1 && pthread_create(&other, NULL, pack_worker, &q) == 0;
 	pack_worker(&q);
 	if (two)
 		pthread_join(other, NULL);
+	/* back into the writer's list, in its order */
+	for (size_t i = 0, t = 0; i < n && t < ntodo; i++)
+		if (!packs[i].data && packs[i].picture == todo[t].picture)
+			packs[i] = todo[t++];
+	free(todo);
+	if (!kept)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!packs[i].data || pack_find(kept, &keys[i]))
+			continue;
+		if (kept->n == kept->cap) {
+			kept->cap = kept->cap ? 2 * kept->cap : 8;
+			kept->items = folio_xrealloc(kept->items, kept->cap * sizeof *kept->items);
+		}
+		kept_pack e = keys[i];
+		e.used = true;
+		e.data = folio_xmalloc(packs[i].len ? packs[i].len : 1);
+		memcpy(e.data, packs[i].data, packs[i].len);
+		e.len = packs[i].len;
+		kept->items[kept->n++] = e;
+	}
+	free(keys);
+	/* what this build did not ask for goes */
+	size_t k = 0;
+	for (size_t i = 0; i < kept->n; i++) {
+		if (kept->items[i].used)
+			kept->items[k++] = kept->items[i];
+		else
+			free(kept->items[i].data);
+	}
+	kept->n = k;
 }
 
 const folio_pdf_packed *folio_pdf_packed_for(const folio_pdf_writer *w, const folio_picture *pic)

@@ -8,8 +8,19 @@
 
 typedef enum { FOLIO_TARGET_PRINT = 0, FOLIO_TARGET_SCREEN } folio_target;
 
+/* Pictures compressed by earlier builds (pack.c), for the next: folio watch
+ * keeps one, so that a rebuild after a text edit compresses no picture
+ * again. Known by a digest of the pixels and how they are compressed. */
+typedef struct folio_pdf_packs folio_pdf_packs;
+folio_pdf_packs *folio_pdf_packs_new(void);
+void folio_pdf_packs_drop(folio_pdf_packs *kept);
+
 typedef struct folio_pdf_options {
 	folio_target target;
+	/* NULL, or the pictures compressed by earlier builds: those made from
+	 * the same pixels the same way are taken, what is compressed now is
+	 * added, and what this build did not ask for is given back */
+	folio_pdf_packs *kept_packs;
 	/* Write into this file instead of memory: an empty regular file open for
 	 * reading and writing (the command line's temporary beside the target).
 	 * *out and *len stay NULL and 0. */

@@ -393,6 +393,7 @@ bool folio_pdf_write(folio_ctx *ctx, const folio_display *dl,
 	    .target = opts ? opts->target : FOLIO_TARGET_PRINT,
 	    .geom = geometry(dl, opts ? opts->target : FOLIO_TARGET_PRINT),
 	    .page_digests = opts ? opts->page_digests : NULL,
+	    .kept_packs = opts ? opts->kept_packs : NULL,
 	    .doing = "starting the document",
 	};
 	/* libharu's limits on a page side (HPDF_MIN_PAGESIZE, HPDF_MAX_PAGESIZE). */

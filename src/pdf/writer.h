@@ -115,6 +115,7 @@ typedef struct folio_pdf_writer {
 	struct libdeflate_compressor *picture_deflater; /* decoded pictures', on first use */
 	struct folio_pdf_packed *packs; /* pack.c's, or NULL */
 	size_t npacks;
+	folio_pdf_packs *kept_packs; /* folio_pdf_options', or NULL */
 	/* What the next libharu call is for, so its error message says so. */
 	const char *doing;
 	folio_loc where;
