@@ -12,8 +12,6 @@
 #include "keep.h"
 #include "pdf/pdf.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 
 folio_picture **folio_issue_pictures(folio_ctx *ctx, const folio_issue *issue, size_t *n)
@@ -47,20 +45,11 @@ typedef struct {
 	folio_ctx *ctx; /* the picture's own */
 } fit_job;
 
-typedef struct {
-	fit_job *jobs;
-	size_t n;
-	atomic_size_t next;
-} fit_queue;
-
-static void *fit_worker(void *arg)
+static void fit_one(void *jobs, size_t i, int worker)
 {
-	fit_queue *q = arg;
-	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;) {
-		fit_job *j = &q->jobs[i];
-		folio_picture_fit(j->ctx, j->pic, j->w, j->h, &j->seen);
-	}
-	return NULL;
+	(void)worker;
+	fit_job *j = &((fit_job *)jobs)[i];
+	folio_picture_fit(j->ctx, j->pic, j->w, j->h, &j->seen);
 }
 
 static void drop_ctx(void *ctx)
@@ -87,14 +76,7 @@ bool folio_fit_pictures(folio_ctx *ctx, folio_picture **pics, size_t n, const fo
 		njobs++;
 	}
 	n = njobs;
-	fit_queue q = {jobs, n, 0};
-	pthread_t other;
-	/* without a second thread (one picture, or none to be had) this one
-	 * does them all */
-	bool two = n > 1 && pthread_create(&other, NULL, fit_worker, &q) == 0;
-	fit_worker(&q);
-	if (two)
-		pthread_join(other, NULL);
+	folio_two_threads(n, fit_one, jobs);
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		ok = ok && !folio_failed(jobs[i].ctx);

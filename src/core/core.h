@@ -128,6 +128,12 @@ bool folio_verror(folio_ctx *ctx, folio_status status, folio_loc loc, const char
 void folio_loc_format(folio_loc loc, char *out, size_t size);
 bool folio_failed(const folio_ctx *ctx);
 
+/* ---- threads ---- */
+/* job(arg, i, worker) for every i in [0, n), each once, on this thread
+ * (worker 0) and, with more than one, a second (worker 1); returns when
+ * all are done (pair.c). */
+void folio_two_threads(size_t n, void (*job)(void *arg, size_t i, int worker), void *arg);
+
 /* ---- colour ---- */
 /* CMYK (0..1 each) as the press prints it (Coated FOGRA39, the print
  * edition's condition) in sRGB, 0..1 each, the paper white (cmyk.c): the

@@ -214,6 +214,11 @@ folio_picture *folio_picture_load(folio_ctx *ctx, const char *fs_path,
 bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t h,
                        const folio_picture_part *seen);
 
+/* The size of pic's pixels as they lie in memory (load/fit.c): as stored
+ * (a quarter turn from as seen for orientations 5 to 8), or as made
+ * smaller (pixels_width, pixels_height). */
+void folio_picture_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h);
+
 /* Box filter (load/shrink.c): each of the dw x dh samples of out is the
  * mean of the source samples its area covers; the source, sw x sh samples
  * in rows `stride` samples apart, is at least as large in both

@@ -37,6 +37,13 @@ static void sample_span(double f0, double f1, uint32_t n, uint32_t *a, uint32_t 
 	*b = hi > n ? n : hi <= *a ? *a + 1 : (uint32_t)hi;
 }
 
+void folio_picture_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h)
+{
+	bool turned = pic->orientation >= 5;
+	*w = pic->pixels_width ? pic->pixels_width : turned ? pic->height : pic->width;
+	*h = pic->pixels_width ? pic->pixels_height : turned ? pic->width : pic->height;
+}
+
 bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t h,
                        const folio_picture_part *seen)
 {
@@ -56,10 +63,8 @@ bool folio_picture_fit(folio_ctx *ctx, folio_picture *pic, uint32_t w, uint32_t 
 		w = h;
 		h = t;
 	}
-	uint32_t sw = pic->pixels_width ? pic->pixels_width : pic->orientation >= 5 ? pic->height
-	                                                                           : pic->width;
-	uint32_t sh = pic->pixels_width ? pic->pixels_height : pic->orientation >= 5 ? pic->width
-	                                                                            : pic->height;
+	uint32_t sw, sh;
+	folio_picture_pixels_size(pic, &sw, &sh);
 	if (w >= sw && h >= sh)
 		return true; /* no larger already (libjpeg's scale, or a second placing) */
 	/* the samples the frame shows, and how many they are made */

@@ -114,12 +114,9 @@ static bool put_deflated(folio_pdf_writer *w, struct libdeflate_compressor **c, 
 	b->n = 0;
 	grow(b, bound);
 	size_t n = libdeflate_zlib_compress(*c, data, len, b->p, bound);
-	if (n == 0 || n > UINT32_MAX)
+	if (n == 0)
 		return folio_pdf_ok(w, HPDF_INVALID_STREAM);
-	stream->filter = HPDF_STREAM_FILTER_NONE;
-	stream->write_fn = folio_pdf_flate_key;
-	return folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)b->p,
-	                                         (HPDF_UINT)n));
+	return folio_pdf_put_packed(w, stream, (const unsigned char *)b->p, n, false);
 }
 
 bool folio_pdf_put_deflated(folio_pdf_writer *w, HPDF_Dict stream, const void *data, size_t len)

@@ -480,7 +480,7 @@ static uint64_t picture_digest(uint64_t h, const folio_picture *pic)
 	if (pic->pixels_cut)
 		h = folio_digest(h, &pic->pixels_part, sizeof pic->pixels_part);
 	uint32_t w, ht;
-	folio_pdf_pixels_size(pic, &w, &ht);
+	folio_picture_pixels_size(pic, &w, &ht);
 	if (pic->pixels)
 		h = folio_digest(h, pic->pixels, (size_t)w * ht * (size_t)pic->channels);
 	if (pic->alpha)

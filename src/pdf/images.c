@@ -124,20 +124,6 @@ bool folio_pdf_fit_pixels(const folio_display *dl, folio_target target,
 	return true;
 }
 
-void folio_pdf_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h)
-{
-	if (pic->pixels_width) {
-		*w = pic->pixels_width;
-		*h = pic->pixels_height;
-	} else if (pic->orientation >= 5) {
-		*w = pic->height;
-		*h = pic->width;
-	} else {
-		*w = pic->width;
-		*h = pic->height;
-	}
-}
-
 /* Screen: the pixel size for FOLIO_PDF_SCREEN_PPI at the placed size, or
  * false when the picture is not larger than that already. */
 static bool screen_size(folio_pdf_writer *w, const folio_picture *pic, uint32_t *dw,
@@ -382,7 +368,7 @@ static HPDF_Image load(folio_pdf_writer *w, const folio_picture *pic)
 		return jpeg_passthrough(w, pic);
 	/* decoded pixels are as stored: a quarter turn swaps the sizes */
 	uint32_t stored_w, stored_h;
-	folio_pdf_pixels_size(pic, &stored_w, &stored_h);
+	folio_picture_pixels_size(pic, &stored_w, &stored_h);
 	if (pic->orientation >= 5) {
 		uint32_t t = width;
 		width = height;

@@ -13,17 +13,14 @@
 #include "writer.h"
 
 #include <libdeflate.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef struct {
 	folio_pdf_packed *packs;
-	size_t n;
 	bool print;
-	atomic_size_t next;
-} pack_queue;
+	struct libdeflate_compressor *deflater[2]; /* a thread's own, on first use */
+} pack_work;
 
 /* A picture's compressed bytes kept from build to build, by what they were
  * made from: the pixels' digest and size, and how. */
@@ -99,14 +96,10 @@ static void pack_one(folio_pdf_packed *p, bool print, struct libdeflate_compress
 	}
 }
 
-static void *pack_worker(void *arg)
+static void pack_job(void *arg, size_t i, int worker)
 {
-	pack_queue *q = arg;
-	struct libdeflate_compressor *deflater = NULL;
-	for (size_t i; (i = atomic_fetch_add(&q->next, 1)) < q->n;)
-		pack_one(&q->packs[i], q->print, &deflater);
-	libdeflate_free_compressor(deflater);
-	return NULL;
+	pack_work *q = arg;
+	pack_one(&q->packs[i], q->print, &q->deflater[worker]);
 }
 
 void folio_pdf_pack_pictures(folio_pdf_writer *w)
@@ -160,12 +153,10 @@ void folio_pdf_pack_pictures(folio_pdf_writer *w)
 			todo[ntodo++] = packs[i];
 		}
 	}
-	pack_queue q = {todo, ntodo, print, 0};
-	pthread_t other;
-	bool two = ntodo > 1 && pthread_create(&other, NULL, pack_worker, &q) == 0;
-	pack_worker(&q);
-	if (two)
-		pthread_join(other, NULL);
+	pack_work q = {todo, print, {NULL, NULL}};
+	folio_two_threads(ntodo, pack_job, &q);
+	libdeflate_free_compressor(q.deflater[0]);
+	libdeflate_free_compressor(q.deflater[1]);
 	/* back into the writer's list, in its order */
 	for (size_t i = 0, t = 0; i < n && t < ntodo; i++)
 		if (!packs[i].data && packs[i].picture == todo[t].picture)

@@ -122,9 +122,6 @@ typedef struct folio_pdf_writer {
 	bool failed; /* an error is recorded: stop */
 } folio_pdf_writer;
 
-/* The size of pic's pixels as they lie in memory: as stored (a quarter turn
- * from as seen for orientations 5 to 8), or as decoded smaller. */
-void folio_pdf_pixels_size(const folio_picture *pic, uint32_t *w, uint32_t *h);
 
 /* True when st is HPDF_OK and nothing has failed; otherwise records an error
  * (unless libharu's handler already did) and returns false. */

@@ -437,35 +437,48 @@ static void test_words(void)
 	done(&r);
 }
 
+/* The quarterly layout written into the fresh folder `dir` (a mkdtemp
+ * pattern) as `path` (room for 64), each line that starts with `key`
+ * replaced by `line` (key NULL: none), `tail` added at its end (NULL:
+ * nothing); false when it could not be. The caller unlinks and rmdirs. */
+static bool quarterly_variant(char *dir, char *path, const char *key, const char *line,
+                              const char *tail)
+{
+	char src[1024], buf[512];
+	snprintf(src, sizeof src, "%s/layouts/quarterly.yaml", getenv("SOURCE_ROOT"));
+	FILE *in = fopen(src, "r");
+	if (!in || !mkdtemp(dir)) {
+		if (in)
+			fclose(in);
+		return false;
+	}
+	snprintf(path, 64, "%s/variant.yaml", dir);
+	FILE *out = fopen(path, "w");
+	while (out && fgets(buf, sizeof buf, in))
+		fputs(key && !strncmp(buf, key, strlen(key)) ? line : buf, out);
+	fclose(in);
+	if (out && tail)
+		fputs(tail, out);
+	return out && fclose(out) == 0;
+}
+
 /* A layout's own words (`words:`), before folio's: the quarterly layout
  * with Kazakh words and a date order of its own, written for the test
  * beside the build, sets a kk-KZ issue's date and contents box with them,
  * and no warning says English. */
 static void test_layout_words(void)
 {
-	char src[1024], dir[] = "/tmp/folio-words.XXXXXX";
-	snprintf(src, sizeof src, "%s/layouts/quarterly.yaml", getenv("SOURCE_ROOT"));
-	FILE *in = fopen(src, "r");
-	CHECK(in != NULL && mkdtemp(dir) != NULL);
-	if (!in)
+	char dir[] = "/tmp/folio-words.XXXXXX", path[64];
+	bool written = quarterly_variant(
+	    dir, path, NULL, NULL,
+	    "words:\n  kk:\n    page: \xD0\x91\xD0\xB5\xD1\x82\n" /* Бет */
+	    "    contents: \xD0\x9E\xD1\x81\xD1\x8B \xD0\xBD\xD3\xA9\xD0\xBC\xD1\x96\xD1\x80"
+	    "\xD0\xB4\xD0\xB5\n" /* Осы нөмірде */
+	    "    months: [a, b, NAURYZ, d, e, f, g, h, i, j, k, l]\n"
+	    "    date: \"{month} {day}, {year}\"\n");
+	CHECK(written);
+	if (!written)
 		return;
-	char path[64];
-	snprintf(path, sizeof path, "%s/kk.yaml", dir);
-	FILE *out = fopen(path, "w");
-	CHECK(out != NULL);
-	int c;
-	while (out && (c = fgetc(in)) != EOF)
-		fputc(c, out);
-	fclose(in);
-	if (!out)
-		return;
-	fputs("words:\n  kk:\n    page: \xD0\x91\xD0\xB5\xD1\x82\n" /* Бет */
-	      "    contents: \xD0\x9E\xD1\x81\xD1\x8B \xD0\xBD\xD3\xA9\xD0\xBC\xD1\x96\xD1\x80"
-	      "\xD0\xB4\xD0\xB5\n" /* Осы нөмірде */
-	      "    months: [a, b, NAURYZ, d, e, f, g, h, i, j, k, l]\n"
-	      "    date: \"{month} {day}, {year}\"\n",
-	      out);
-	fclose(out);
 	run_t r;
 	bool ok = run_in(&r, "jump/kk-listed.yaml", false, path);
 	CHECK(ok);
@@ -640,21 +653,11 @@ static void test_heading_lines(void)
 	CHECK(with >= 3);
 	done(&r);
 
-	char src[1024], dir[] = "/tmp/folio-heading.XXXXXX";
-	snprintf(src, sizeof src, "%s/layouts/quarterly.yaml", getenv("SOURCE_ROOT"));
-	FILE *in = fopen(src, "r");
-	CHECK(in != NULL && mkdtemp(dir) != NULL);
-	if (!in)
+	char dir[] = "/tmp/folio-heading.XXXXXX", path[64];
+	bool written = quarterly_variant(dir, path, "heading_lines:", "heading_lines: 1\n", NULL);
+	CHECK(written);
+	if (!written)
 		return;
-	char path[64], line[512];
-	snprintf(path, sizeof path, "%s/one.yaml", dir);
-	FILE *out = fopen(path, "w");
-	CHECK(out != NULL);
-	while (out && fgets(line, sizeof line, in))
-		fputs(strncmp(line, "heading_lines:", 14) ? line : "heading_lines: 1\n", out);
-	fclose(in);
-	if (out)
-		fclose(out);
 	bool ok = run_in(&r, "../../../samples/cadap7-n2/issue.yaml", false, path);
 	CHECK(ok);
 	if (ok) {
