@@ -150,6 +150,18 @@ uint64_t folio_fnv1a(uint64_t h, const void *data, size_t n);
  * apart by the length, which the caller mixes in): a picture's stream in the
  * /ID. */
 void folio_lanes(const unsigned char *p, size_t n, uint64_t v[4]);
+/* The same digest of bytes given in pieces (a file as it is written):
+ * folio_lanes_add the pieces in order, and folio_lanes_end gives what
+ * folio_lanes gives for them all at once. */
+typedef struct folio_lanes_state {
+	uint64_t v[4];
+	unsigned char carry[32]; /* bytes short of a 32-byte block */
+	size_t ncarry;
+	uint64_t total; /* bytes added */
+} folio_lanes_state;
+void folio_lanes_start(folio_lanes_state *s);
+void folio_lanes_add(folio_lanes_state *s, const unsigned char *p, size_t n);
+void folio_lanes_end(const folio_lanes_state *s, uint64_t v[4]);
 /* The lanes and the length of data[0, n) folded into h: pieces digested one
  * after another (a page's content, then its pictures). */
 uint64_t folio_digest(uint64_t h, const void *data, size_t n);

@@ -33,28 +33,64 @@ static uint64_t lane_round(uint64_t acc, uint64_t word)
 	return acc * LANE_K1;
 }
 
+void folio_lanes_start(folio_lanes_state *s)
+{
+	s->v[0] = LANE_K1 + LANE_K2;
+	s->v[1] = LANE_K2;
+	s->v[2] = 0;
+	s->v[3] = 0 - LANE_K1;
+	s->ncarry = 0;
+	s->total = 0;
+}
+
+static void lanes_block(uint64_t v[4], const unsigned char *p)
+{
+	v[0] = lane_round(v[0], le64(p));
+	v[1] = lane_round(v[1], le64(p + 8));
+	v[2] = lane_round(v[2], le64(p + 16));
+	v[3] = lane_round(v[3], le64(p + 24));
+}
+
+void folio_lanes_add(folio_lanes_state *s, const unsigned char *p, size_t n)
+{
+	s->total += n;
+	if (s->ncarry) {
+		size_t take = 32 - s->ncarry < n ? 32 - s->ncarry : n;
+		memcpy(s->carry + s->ncarry, p, take);
+		s->ncarry += take;
+		p += take;
+		n -= take;
+		if (s->ncarry < 32)
+			return;
+		lanes_block(s->v, s->carry);
+		s->ncarry = 0;
+	}
+	/* the lanes in locals: the compiler keeps them in registers */
+	uint64_t v[4] = {s->v[0], s->v[1], s->v[2], s->v[3]};
+	size_t i = 0;
+	for (; i + 32 <= n; i += 32)
+		lanes_block(v, p + i);
+	memcpy(s->v, v, sizeof v);
+	memcpy(s->carry, p + i, n - i);
+	s->ncarry = n - i;
+}
+
+void folio_lanes_end(const folio_lanes_state *s, uint64_t v[4])
+{
+	memcpy(v, s->v, 4 * sizeof *v);
+	if (s->ncarry) {
+		unsigned char tail[32] = {0};
+		memcpy(tail, s->carry, s->ncarry);
+		lanes_block(v, tail);
+	}
+}
+
 void folio_lanes(const unsigned char *p, size_t n, uint64_t v[4])
 {
-	uint64_t a = LANE_K1 + LANE_K2, b = LANE_K2, c = 0, d = 0 - LANE_K1;
-	size_t i = 0;
-	for (; i + 32 <= n; i += 32) {
-		a = lane_round(a, le64(p + i));
-		b = lane_round(b, le64(p + i + 8));
-		c = lane_round(c, le64(p + i + 16));
-		d = lane_round(d, le64(p + i + 24));
-	}
-	if (i < n) {
-		unsigned char tail[32] = {0};
-		memcpy(tail, p + i, n - i);
-		a = lane_round(a, le64(tail));
-		b = lane_round(b, le64(tail + 8));
-		c = lane_round(c, le64(tail + 16));
-		d = lane_round(d, le64(tail + 24));
-	}
-	v[0] = a;
-	v[1] = b;
-	v[2] = c;
-	v[3] = d;
+	folio_lanes_state s;
+	folio_lanes_start(&s);
+	folio_lanes_add(&s, p, n);
+	folio_lanes_end(&s, v);
 }
 
 uint64_t folio_digest(uint64_t h, const void *data, size_t n)

@@ -313,7 +313,7 @@ bool folio_pdf_pdfx(folio_pdf_writer *w)
 	return true;
 }
 
-/* 16 bytes of 0xA5: improbable anywhere else in the trailer's last bytes. */
+/* 16 bytes of 0xA5: improbable anywhere else in the file's last bytes. */
 #define ID_FILL 0xA5
 #define ID_HEX "A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5A5"
 
@@ -330,157 +330,58 @@ bool folio_pdf_id_reserve(folio_pdf_writer *w)
 	return folio_pdf_ok(w, HPDF_Dict_Add(w->pdf->xref->trailer, "ID", id));
 }
 
-static bool digits(const unsigned char *b, size_t len, size_t *pos, size_t *v)
+/* Both halves of the /ID are an MD5 of the lane digest (core/digest.c) and
+ * the length of the file as saved, placeholder included: every byte
+ * counts, so any change to the text, fonts, structure or a picture changes
+ * the identifier, and the same bytes give the same one. The lanes take
+ * the bytes as they are written, at a tenth of MD5's cost a byte, so the
+ * file is never read back; the trailer comes last and the patch keeps
+ * every length, so no offset moves. */
+void folio_pdf_id_hex(const folio_lanes_state *s, char hex[32])
 {
-	size_t p = *pos, n = 0;
-	if (p >= len || b[p] < '0' || b[p] > '9')
-		return false;
-	for (; p < len && b[p] >= '0' && b[p] <= '9'; p++) {
-		if (n > (SIZE_MAX - 9) / 10)
-			return false;
-		n = n * 10 + (size_t)(b[p] - '0');
+	uint64_t v[4];
+	folio_lanes_end(s, v);
+	HPDF_BYTE bytes[40], digest[16];
+	for (int k = 0; k < 5; k++) {
+		uint64_t x = k < 4 ? v[k] : s->total;
+		for (int i = 0; i < 8; i++)
+			bytes[8 * k + i] = (HPDF_BYTE)(x >> (56 - 8 * i));
 	}
-	*pos = p;
-	*v = n;
-	return true;
-}
-
-static int by_offset(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The offsets of the objects in use, from the cross-reference table
- * libharu wrote last ("startxref", "xref", 20-byte entries), sorted, and the
- * table's own offset after them: object i spans off[i] to off[i + 1].
- * Returns how many objects, 0 (and *out NULL) when the file is not laid
- * out so. */
-static size_t object_offsets(const unsigned char *buf, size_t len, size_t **out)
-{
-	static const char key[] = "startxref";
-	size_t klen = sizeof key - 1, pos = 0, xref = 0, n = 0;
-	*out = NULL;
-	for (size_t i = len >= klen ? len - klen + 1 : 0; i-- > (len > 1024 ? len - 1024 : 0);)
-		if (!memcmp(buf + i, key, klen)) {
-			pos = i + klen;
-			break;
-		}
-	while (pos && pos < len && (buf[pos] == '\n' || buf[pos] == '\r'))
-		pos++;
-	if (!pos || !digits(buf, len, &pos, &xref) || xref >= len || len - xref < 5 ||
-	    memcmp(buf + xref, "xref", 4))
-		return 0;
-	size_t *off = folio_xmalloc(((len - xref) / 20 + 1) * sizeof *off);
-	pos = xref + 4;
-	for (;;) {
-		while (pos < len && (buf[pos] == '\n' || buf[pos] == '\r' || buf[pos] == ' '))
-			pos++;
-		size_t first, count;
-		if (pos + 7 <= len && !memcmp(buf + pos, "trailer", 7))
-			break;
-		if (!digits(buf, len, &pos, &first) || pos >= len || buf[pos++] != ' ' ||
-		    !digits(buf, len, &pos, &count)) {
-			free(off);
-			return 0;
-		}
-		while (pos < len && (buf[pos] == '\n' || buf[pos] == '\r' || buf[pos] == ' '))
-			pos++;
-		if (count > (len - pos) / 20) {
-			free(off);
-			return 0;
-		}
-		for (size_t k = 0; k < count; k++, pos += 20) {
-			size_t at = pos, o;
-			if (buf[pos + 17] == 'n' && digits(buf, pos + 10, &at, &o) && o < xref)
-				off[n++] = o;
-		}
+	struct HPDF_MD5Context md5;
+	HPDF_MD5Init(&md5);
+	HPDF_MD5Update(&md5, bytes, sizeof bytes);
+	HPDF_MD5Final(digest, &md5);
+	static const char digit[] = "0123456789ABCDEF";
+	for (int i = 0; i < 16; i++) {
+		hex[2 * i] = digit[digest[i] >> 4];
+		hex[2 * i + 1] = digit[digest[i] & 15];
 	}
-	qsort(off, n, sizeof *off, by_offset);
-	off[n] = xref;
-	*out = off;
-	return n;
 }
 
-/* Where the data of the image XObject that is object i lies (libharu writes
- * "<< ... /Subtype /Image ... \n>>\nstream\r\n" DATA "\nendstream\nendobj\n"
- * up to the next object). */
-static bool image_data(const unsigned char *buf, const size_t *off, size_t i, size_t *from,
-                       size_t *to)
+int folio_pdf_id_find(const unsigned char *tail, size_t n, size_t at[2])
 {
-	static const char open[] = "\n>>\nstream\r\n", close[] = "\nendstream\nendobj\n",
-	                  image[] = "/Subtype /Image\n";
-	size_t o = off[i], end = off[i + 1], head = end - o > 8192 ? 8192 : end - o;
-	const unsigned char *at = buf + o;
-	if (!at) /* never; GCC's sanitizer builds cannot tell */
-		return false;
-	const unsigned char *kw = memmem(at, head, open, sizeof open - 1);
-	if (!kw || !memmem(buf + o, (size_t)(kw - buf) - o, image, sizeof image - 1))
-		return false;
-	*from = (size_t)(kw - buf) + sizeof open - 1;
-	if (end - *from < sizeof close - 1 ||
-	    memcmp(buf + end - (sizeof close - 1), close, sizeof close - 1))
-		return false;
-	*to = end - (sizeof close - 1);
-	return true;
-}
-
-static void md5_u64(struct HPDF_MD5Context *md5, uint64_t v)
-{
-	HPDF_BYTE b[8];
-	for (int i = 0; i < 8; i++)
-		b[i] = (HPDF_BYTE)(v >> (56 - 8 * i));
-	HPDF_MD5Update(md5, b, 8);
-}
-
-/* Both halves of the /ID are an MD5 of the file as saved (placeholder
- * included) in which the data of each picture's stream, most of the bytes,
- * is replaced by its place, length and lane digest: every byte counts
- * through one or the other, so any change to the text, fonts, structure or
- * a picture changes the identifier; and which spans are pictures is read
- * from the bytes alone, so the same file gives the same one. When the file
- * is not laid out as expected, the MD5 takes every byte. The trailer follows
- * the cross-reference table, and the patch keeps every length, so no offset
- * moves. */
-void folio_pdf_id_patch(unsigned char *buf, size_t len)
-{
-	size_t hexlen = sizeof ID_HEX - 1, from = len > 1024 ? len - 1024 : 0;
-	unsigned char *at[2];
+	size_t hexlen = sizeof ID_HEX - 1;
 	int found = 0;
-	for (size_t i = from; i + hexlen <= len && found < 2; i++)
-		if (memcmp(buf + i, ID_HEX, hexlen) == 0) {
-			at[found++] = buf + i;
+	for (size_t i = 0; i + hexlen <= n && found < 2; i++)
+		if (memcmp(tail + i, ID_HEX, hexlen) == 0) {
+			at[found++] = i;
 			i += hexlen - 1;
 		}
-	if (found != 2)
+	return found;
+}
+
+void folio_pdf_id_patch(unsigned char *buf, size_t len)
+{
+	size_t from = len > FOLIO_PDF_ID_TAIL ? len - FOLIO_PDF_ID_TAIL : 0, at[2];
+	if (folio_pdf_id_find(buf + from, len - from, at) != 2)
 		return;
-	struct HPDF_MD5Context md5;
-	HPDF_BYTE digest[16];
-	HPDF_MD5Init(&md5);
-	size_t *off, nobj = object_offsets(buf, len, &off), done = 0;
-	for (size_t i = 0; i < nobj; i++) {
-		size_t s, e;
-		if (off[i] < done || off[i] >= off[i + 1] || !image_data(buf, off, i, &s, &e))
-			continue;
-		HPDF_MD5Update(&md5, buf + done, (HPDF_UINT32)(s - done));
-		uint64_t v[4];
-		folio_lanes(buf + s, e - s, v);
-		HPDF_MD5Update(&md5, (const HPDF_BYTE *)"\0picture", 8);
-		md5_u64(&md5, s);
-		md5_u64(&md5, e - s);
-		for (int k = 0; k < 4; k++)
-			md5_u64(&md5, v[k]);
-		done = e;
-	}
-	free(off);
-	HPDF_MD5Update(&md5, buf + done, (HPDF_UINT32)(len - done));
-	HPDF_MD5Final(digest, &md5);
-	static const char hex[] = "0123456789ABCDEF";
+	folio_lanes_state s;
+	folio_lanes_start(&s);
+	folio_lanes_add(&s, buf, len);
+	char hex[32];
+	folio_pdf_id_hex(&s, hex);
 	for (int k = 0; k < 2; k++)
-		for (int i = 0; i < 16; i++) {
-			at[k][2 * i] = (unsigned char)hex[digest[i] >> 4];
-			at[k][2 * i + 1] = (unsigned char)hex[digest[i] & 15];
-		}
+		memcpy(buf + from + at[k], hex, sizeof hex);
 }
 
 /* The screen edition's colours: as the press prints them (Coated FOGRA39,

@@ -211,20 +211,32 @@ static bool write_doc(folio_pdf_writer *w)
  * set, and leaves a stream that is not a memory stream alone): no path is
  * opened, so nothing truncates the file, which on ext4 would make the
  * close start writing it out (auto_da_alloc). Pieces are gathered into
- * 64 KiB writes; a large one goes straight through. */
+ * 64 KiB writes; a large one goes straight through. Every byte written is
+ * digested for the /ID on its way, and the file's last bytes are kept to
+ * find the placeholder in: the file is never read back. */
 typedef struct {
 	int fd;
 	int err;
 	size_t n;
+	folio_lanes_state id;
+	size_t ntail;
+	unsigned char tail[FOLIO_PDF_ID_TAIL];
 	unsigned char buf[64 * 1024];
 } fd_sink;
 
 static bool sink_put(fd_sink *k, const unsigned char *p, size_t n)
 {
-	if (folio_write_fd(k->fd, p, n))
-		return true;
-	k->err = errno;
-	return false;
+	if (!folio_write_fd(k->fd, p, n)) {
+		k->err = errno;
+		return false;
+	}
+	folio_lanes_add(&k->id, p, n);
+	size_t keep = n < sizeof k->tail ? n : sizeof k->tail;
+	size_t old = k->ntail + keep > sizeof k->tail ? sizeof k->tail - keep : k->ntail;
+	memmove(k->tail, k->tail + k->ntail - old, old);
+	memcpy(k->tail + old, p + n - keep, keep);
+	k->ntail = old + keep;
+	return true;
 }
 
 static bool sink_flush(fd_sink *k)
@@ -250,29 +262,46 @@ static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr, HPDF_UIN
 	return HPDF_OK;
 }
 
-/* The document is written into fd, and the file is mapped (`flags`:
- * MAP_PRIVATE or MAP_SHARED) for the /ID to be patched in it. NULL when
- * the mapping fails; a libharu error is recorded. */
-static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_t *size)
+/* Where the /ID goes in the file just saved, and what. */
+typedef struct {
+	size_t size;
+	size_t at[2]; /* file offsets of the two placeholders */
+	char hex[32];
+} saved_file;
+
+/* The document is written into fd; false when it could not be (a libharu
+ * error is recorded). *out is left zero when the file has no placeholder
+ * where it should be: nothing is patched then. */
+static bool save_into(folio_pdf_writer *w, int fd, saved_file *out)
 {
+	memset(out, 0, sizeof *out);
 	fd_sink *k = folio_xmalloc(sizeof *k);
 	k->fd = fd;
 	k->err = 0;
 	k->n = 0;
+	k->ntail = 0;
+	folio_lanes_start(&k->id);
 	HPDF_Stream sink = HPDF_CallbackWriter_New(w->pdf->mmgr, sink_write, k);
 	if (!folio_pdf_got(w, sink)) {
 		free(k);
-		return NULL;
+		return false;
 	}
 	w->pdf->stream = sink;
 	HPDF_STATUS st = HPDF_SaveToStream(w->pdf);
 	if (st == HPDF_OK)
 		sink_flush(k);
 	int err = k->err;
-	/* taken back, so that a second save (the memory stream, when mapping
-	 * the memfd fails) cannot write through it */
+	/* taken back, so that a second save (the memory stream, when the memfd
+	 * fails) cannot write through it */
 	w->pdf->stream = NULL;
 	HPDF_Stream_Free(sink);
+	size_t at[2];
+	if (!err && st == HPDF_OK && folio_pdf_id_find(k->tail, k->ntail, at) == 2) {
+		out->size = (size_t)k->id.total;
+		for (int i = 0; i < 2; i++)
+			out->at[i] = out->size - k->ntail + at[i];
+		folio_pdf_id_hex(&k->id, out->hex);
+	}
 	free(k);
 	/* A failed write stops libharu without its error handler, and
 	 * HPDF_SaveToStream then returns the document's error: none. */
@@ -281,15 +310,7 @@ static unsigned char *save_and_map(folio_pdf_writer *w, int fd, int flags, size_
 		folio_error(w->ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE, "cannot write the PDF: %s",
 		            strerror(err));
 	}
-	if (err || !folio_pdf_ok(w, st))
-		return NULL;
-	off_t end = lseek(fd, 0, SEEK_END);
-	void *map = end > 0 ? mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, flags, fd, 0)
-	                    : MAP_FAILED;
-	if (map == MAP_FAILED)
-		return NULL;
-	*size = (size_t)end;
-	return map;
+	return !err && folio_pdf_ok(w, st);
 }
 
 /* The file is made in an anonymous memory file (memfd) and handed out as
@@ -303,7 +324,18 @@ static unsigned char *save_via_memfd(folio_pdf_writer *w, size_t *size)
 	int fd = memfd_create("folio-pdf", MFD_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	unsigned char *buf = save_and_map(w, fd, MAP_PRIVATE, size);
+	saved_file f;
+	unsigned char *buf = NULL;
+	off_t end = save_into(w, fd, &f) ? lseek(fd, 0, SEEK_END) : 0;
+	if (end > 0) {
+		void *map = mmap(NULL, (size_t)end, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+		if (map != MAP_FAILED) {
+			buf = map;
+			*size = (size_t)end;
+			for (int i = 0; i < 2 && f.size == (size_t)end; i++)
+				memcpy(buf + f.at[i], f.hex, sizeof f.hex);
+		}
+	}
 	close(fd);
 	return buf;
 }
@@ -314,19 +346,21 @@ void folio_pdf_free(unsigned char *pdf, size_t len)
 		munmap(pdf, len);
 }
 
-/* Into the caller's file, whose pages are in the page cache: mapping them
- * to patch the /ID copies nothing (MAP_POPULATE: one call, not a fault a
- * page). One copy of the file is made, by the kernel into the file; going
- * through memory would make two. */
+/* Into the caller's file: the /ID goes in with two small writes at its
+ * place. */
 static bool save_to_fd(folio_pdf_writer *w, int fd)
 {
 	w->doing = "saving the document";
-	size_t size = 0;
-	unsigned char *map = save_and_map(w, fd, MAP_SHARED | MAP_POPULATE, &size);
-	if (!map)
-		return folio_pdf_ok(w, HPDF_FILE_IO_ERROR);
-	folio_pdf_id_patch(map, size);
-	munmap(map, size);
+	saved_file f;
+	if (!save_into(w, fd, &f))
+		return false;
+	for (int i = 0; i < 2 && f.size; i++)
+		if (pwrite(fd, f.hex, sizeof f.hex, (off_t)f.at[i]) != (ssize_t)sizeof f.hex) {
+			folio_error(w->ctx, FOLIO_ERR_OTHER, FOLIO_NOWHERE,
+			            "cannot write the PDF: %s", strerror(errno));
+			w->failed = true;
+			return false;
+		}
 	return true;
 }
 
@@ -354,8 +388,8 @@ static bool save(folio_pdf_writer *w, unsigned char **out, size_t *len)
 			folio_pdf_free(buf, size);
 			return false;
 		}
+		folio_pdf_id_patch(buf, size);
 	}
-	folio_pdf_id_patch(buf, size);
 	*out = buf;
 	*len = size;
 	return true;

@@ -224,10 +224,17 @@ static inline bool folio_pdf_overprints(folio_cmyk c)
 HPDF_Dict folio_pdf_overprint_state(folio_pdf_writer *w, bool on);
 /* The OutputIntent and the Info keys PDF/X-3 asks for (after set_info). */
 bool folio_pdf_pdfx(folio_pdf_writer *w);
-/* An /ID placeholder in the trailer before saving, and the real one (MD5
- * of the file with the placeholder in it, each picture's stream data
- * entering as its place, length and a lane digest) patched in after. */
+/* An /ID placeholder in the trailer before saving, and the real one
+ * patched in after: an MD5 of the lane digest and the length of the file
+ * with the placeholder in it (pdfx.c). The placeholder lies in the file's
+ * last FOLIO_PDF_ID_TAIL bytes. */
+#define FOLIO_PDF_ID_TAIL 1024
 bool folio_pdf_id_reserve(folio_pdf_writer *w);
+/* The identifier, in hex, of the bytes digested into s. */
+void folio_pdf_id_hex(const folio_lanes_state *s, char hex[32]);
+/* Where the two placeholders start in tail[0, n): how many were found. */
+int folio_pdf_id_find(const unsigned char *tail, size_t n, size_t at[2]);
+/* Both steps on a file in memory. */
 void folio_pdf_id_patch(unsigned char *buf, size_t len);
 
 /* CMYK -> RGB for the screen edition (pdfx.c). */

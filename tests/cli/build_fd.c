@@ -1,11 +1,48 @@
 /* build_fd.c: folio_build_fd (what folio build writes through) gives the
- * bytes folio_build gives in memory, print and screen, and fails as it does. */
+ * bytes folio_build gives in memory, print and screen, and fails as it does.
+ * The /ID, digested as the file is written, is the one the whole file gives. */
 #include "../check.h"
 #include "folio.h"
+#include "pdf/writer.h"
 
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+/* The placeholders put back in a copy of the file */
+static unsigned char *unpatched(const unsigned char *file, size_t len, size_t *id_at)
+{
+	unsigned char *copy = malloc(len);
+	memcpy(copy, file, len);
+	unsigned char *id = memmem(copy, len, "/ID [ <", 7);
+	CHECK(id != NULL);
+	if (!id)
+		return copy;
+	*id_at = (size_t)(id - copy) + 7;
+	for (int half = 0; half < 2; half++)
+		for (int i = 0; i < 16; i++)
+			memcpy(copy + *id_at + 35 * half + 2 * i, "A5", 2);
+	return copy;
+}
+
+static void same_id(const unsigned char *file, size_t len)
+{
+	size_t at = 0;
+	unsigned char *copy = unpatched(file, len, &at);
+	CHECK(memcmp(file + at + 32, "> <", 3) == 0);
+	folio_pdf_id_patch(copy, len);
+	CHECK(memcmp(copy, file, len) == 0);
+	free(copy);
+	/* one bit anywhere: another identifier */
+	const size_t where[] = {0, len / 3, len / 2, at - 20};
+	for (size_t k = 0; k < sizeof where / sizeof where[0]; k++) {
+		copy = unpatched(file, len, &at);
+		copy[where[k]] ^= 4;
+		folio_pdf_id_patch(copy, len);
+		CHECK(memcmp(copy + at, file + at, 32) != 0);
+		free(copy);
+	}
+}
 
 static void same_bytes(const char *issue, int target)
 {
@@ -25,6 +62,7 @@ static void same_bytes(const char *issue, int target)
 	/* the /ID is patched in the file too: no placeholder is left */
 	CHECK(memmem(file, len, "/ID [ <", 7) != NULL);
 	CHECK(memmem(file, len, "A5A5A5A5", 8) == NULL);
+	same_id(file, len);
 	free(file);
 	close(fd);
 	folio_pdf_free(mem, len);

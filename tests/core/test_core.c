@@ -1,5 +1,6 @@
 /* test_core.c: the context's messages and exit classes, the arena, UTF-8,
- * whether a file read earlier is still the same file. */
+ * whether a file read earlier is still the same file, the lane digest in
+ * pieces. */
 #include "../check.h"
 #include "core/core.h"
 
@@ -211,6 +212,39 @@ static void test_file_changed(void)
 	CHECK(rmdir(dir) == 0);
 }
 
+/* The digest taken in pieces is the digest of the whole, however the
+ * pieces fall against the 32-byte blocks; and every byte counts. */
+static void test_lanes(void)
+{
+	unsigned char data[300];
+	for (size_t i = 0; i < sizeof data; i++)
+		data[i] = (unsigned char)(i * 131 + 7);
+	uint64_t whole[4];
+	folio_lanes(data, sizeof data, whole);
+	static const size_t cuts[][3] = {{0, 0, 0}, {1, 2, 3}, {31, 32, 33}, {5, 64, 299}, {100, 100, 299}};
+	for (size_t c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
+		folio_lanes_state s;
+		folio_lanes_start(&s);
+		size_t at = 0;
+		for (int k = 0; k < 3; k++) {
+			folio_lanes_add(&s, data + at, cuts[c][k] - at);
+			at = cuts[c][k];
+		}
+		folio_lanes_add(&s, data + at, sizeof data - at);
+		uint64_t v[4];
+		folio_lanes_end(&s, v);
+		CHECK(memcmp(v, whole, sizeof v) == 0);
+		CHECK(s.total == sizeof data);
+	}
+	for (size_t i = 0; i < sizeof data; i += 37) {
+		data[i] ^= 1;
+		uint64_t v[4];
+		folio_lanes(data, sizeof data, v);
+		CHECK(memcmp(v, whole, sizeof v) != 0);
+		data[i] ^= 1;
+	}
+}
+
 int main(void)
 {
 	test_diagnostics();
@@ -219,5 +253,6 @@ int main(void)
 	test_arena();
 	test_utf8();
 	test_file_changed();
+	test_lanes();
 	CHECK_DONE();
 }
