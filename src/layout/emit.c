@@ -143,14 +143,11 @@ static void folio_emit_jump_out(folio_lay *L, int article, const folio_row *rows
 	size_t k;
 	if (last == n || slots[last].col < 0 || !folio_jump_out_rows(L, to, &jr, &k) || k == 0)
 		return;
-	folio_cursor c = {.page = p, .col = slots[last].col, .limit_page = -1};
+	folio_cursor c = {.page = p, .col = slots[last].col, .limit_page = -1, .jump_line = true};
 	folio_page_geom_init(L, p, &c.geom);
 	c.y = slots[last].top + (rows[last].grid ? L->t->baseline : rows[last].h);
 	folio_slot *s = folio_arena_alloc(L->ctx->arena, k * sizeof *s);
-	double room = L->jump_out_h;
-	L->jump_out_h = 0; /* the line goes into the room kept for it */
 	folio_plan_rows(L, &c, jr, k, 0, s);
-	L->jump_out_h = room;
 	/* (where a picture took the room, the line goes untold) */
 	bool told = false;
 	for (size_t j = 0; j < k; j++)

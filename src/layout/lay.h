@@ -78,6 +78,9 @@ typedef struct folio_cursor {
 	folio_page_geom geom;
 	double limit;   /* balancing: no row may end below this on limit_page */
 	int limit_page; /* -1: no limit */
+	/* places the "Continued on page N" line itself: the room the last
+	 * column keeps for that line is its to take */
+	bool jump_line;
 	int deferred[FOLIO_MAX_DEFERRED][2]; /* figure groups waiting: rows [a,b] */
 	int ndeferred;
 } folio_cursor;

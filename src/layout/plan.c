@@ -47,7 +47,7 @@ static double folio_bottom(const folio_lay *L, const folio_cursor *cur, bool kee
 		return cur->limit < b ? cur->limit : b;
 	/* the last column of a page the article may leave keeps room for the
 	 * line that says where it goes on */
-	if (keep_room && L->jump_out_h > 0 && cur->col == L->t->columns - 1 &&
+	if (keep_room && !cur->jump_line && L->jump_out_h > 0 && cur->col == L->t->columns - 1 &&
 	    cur->page < L->jump_out_until && cur->page + 1 < L->t->npages)
 		b -= L->jump_out_h;
 	return b;
