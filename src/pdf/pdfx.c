@@ -34,12 +34,11 @@ static HPDF_Array iccbased(folio_pdf_writer *w, const unsigned char *icc, size_t
 	HPDF_Dict stream = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
 	if (!folio_pdf_got(w, stream))
 		return NULL;
-	stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Array cs = HPDF_Array_New(w->pdf->mmgr);
 	const char *alternate = n == 1 ? "DeviceGray" : n == 3 ? "DeviceRGB" : "DeviceCMYK";
 	if (!folio_pdf_ok(w, HPDF_Dict_AddNumber(stream, "N", n)) ||
 	    !folio_pdf_ok(w, HPDF_Dict_AddName(stream, "Alternate", alternate)) ||
-	    !folio_pdf_ok(w, HPDF_Stream_Write(stream->stream, icc, (HPDF_UINT)len)) ||
+	    !folio_pdf_put_deflated(w, stream, icc, len) ||
 	    !make_indirect(w, cs) || !folio_pdf_ok(w, HPDF_Array_AddName(cs, "ICCBased")) ||
 	    !folio_pdf_ok(w, HPDF_Array_Add(cs, stream)))
 		return NULL;
