@@ -147,8 +147,8 @@ void folio_cmyk_srgb(double c, double m, double y, double k, double rgb[3]);
 #define FOLIO_FNV_OFFSET 0xcbf29ce484222325ull
 uint64_t folio_fnv1a(uint64_t h, const void *data, size_t n);
 /* The digest of long data in four 64-bit lanes (a zero-padded tail is told
- * apart by the length, which the caller mixes in): a picture's stream in the
- * /ID. */
+ * apart by the length, which the caller mixes in): the PDF file in its /ID,
+ * the pixels of a picture folio watch keeps. */
 void folio_lanes(const unsigned char *p, size_t n, uint64_t v[4]);
 /* The same digest of bytes given in pieces (a file as it is written):
  * folio_lanes_add the pieces in order, and folio_lanes_end gives what
