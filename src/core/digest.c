@@ -1,6 +1,6 @@
 /* digest.c: hashes of bytes. FNV-1a for the keys of folio's maps (short
- * strings); four lanes in xxHash64's round for long data (a picture's
- * stream in the /ID, a page's content for folio watch), about ten times
+ * strings); four lanes in xxHash64's round for long data (the whole PDF
+ * in its /ID, a page's content for folio watch), about ten times
  * cheaper than MD5 per byte. */
 #include "core.h"
 
