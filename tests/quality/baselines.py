@@ -14,10 +14,9 @@ import bbox
 
 def main():
     pdf, grid, foot = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
-    _, trim_top = bbox.trim_origin(pdf)
+    _, trim_top, _, trim_h = bbox.trim_box(pdf)
     # the footer lives below the text area: leave out the bottom margin
-    # (of an A4 trim, the size of every layout folio ships)
-    limit = trim_top + 841.89 - foot
+    limit = trim_top + trim_h - foot
     pages = [[w for w in ws if w.y1 < limit] for ws in bbox.words(pdf)]
     residues = []
     shared = 0

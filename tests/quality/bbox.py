@@ -38,9 +38,9 @@ def words(pdf, pdftotext="pdftotext"):
     return pages
 
 
-def trim_origin(pdf, pdfinfo="pdfinfo"):
-    """The trim box's top-left corner in pdftotext's coordinates (from the
-    media box's top-left, y down), for the first page."""
+def trim_box(pdf, pdfinfo="pdfinfo"):
+    """The trim box of the first page in pdftotext's coordinates (from the
+    media box's top-left, y down): left, top, width, height."""
     out = subprocess.run([pdfinfo, "-box", pdf], check=True, capture_output=True,
                          text=True).stdout
     boxes = {}
@@ -50,4 +50,9 @@ def trim_origin(pdf, pdfinfo="pdfinfo"):
             boxes[m.group(1)] = [float(v) for v in m.groups()[1:]]
     media = boxes["MediaBox"]
     trim = boxes.get("TrimBox", media)
-    return trim[0] - media[0], media[3] - trim[3]
+    return trim[0] - media[0], media[3] - trim[3], trim[2] - trim[0], trim[3] - trim[1]
+
+
+def trim_origin(pdf, pdfinfo="pdfinfo"):
+    """The trim box's top-left corner in pdftotext's coordinates."""
+    return trim_box(pdf, pdfinfo)[:2]
