@@ -15,7 +15,8 @@
 #   5. folio watch: from saving an article to the new PDF, 10 saves 0.7 s
 #      apart (bench/watch.py), the print edition, then the screen edition;
 #   6. the sample's screen edition, one build (its pictures decoded and made
-#      smaller: what watch keeps from build to build).
+#      smaller: what watch keeps from build to build);
+#   7. issue 7's acceptance lines, each met or not, from the figures above.
 # Numbers come from here only, never from a timed test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +118,7 @@ printf 'folio: %d runs, median %.1f ms (min %.1f ms, max %.1f ms, spread %.1f ms
 printf 'peak RSS: %.1f MiB\n' "$(calc "$kib / 1024")"
 echo "PDF: $(stat -c %s "$work/x.pdf") bytes, $(pages_of "$work/x.pdf") pages"
 folio_med=$med
+sample_kib=$kib
 
 echo
 echo "== floor (bench_floor: what a build of the sample costs before any work)"
@@ -185,6 +187,8 @@ else
 	base=
 	prev_ms=
 	prev_pages=
+	pers=()
+	addeds=()
 	for p in 4 16 64 256; do
 		runs=$((p >= 256 ? 5 : 9))
 		python3 bench/scale.py "$work/scale-$p" "$p" "$folio" >"$work/scale.log"
@@ -201,6 +205,9 @@ else
 			"$(calc "$kib / 1024")" "$(calc "$kib / $got")"
 		prev_ms=$(calc "$med * 1000")
 		prev_pages=$got
+		pers+=("$per")
+		[ "$added" = - ] || addeds+=("$added")
+		last_kib=$kib
 		rm -rf "$work/scale-$p"
 	done
 fi
@@ -227,3 +234,37 @@ read -r med min max kib <"$work/t"
 printf 'folio: 20 runs, median %.1f ms (min %.1f ms, max %.1f ms), peak RSS %.1f MiB, PDF %d bytes\n' \
 	"$(calc "$med * 1000")" "$(calc "$min * 1000")" "$(calc "$max * 1000")" \
 	"$(calc "$kib / 1024")" "$(stat -c %s "$work/screen.pdf")"
+
+# spread LIST...: how far the largest is above the smallest, in %
+spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f", (hi / lo - 1) * 100 }'; }
+# verdict OK TEXT
+verdict() { if [ "$1" = 1 ]; then printf '  met      %s\n' "$2"; else printf '  NOT met  %s\n' "$2"; fi; }
+is() { awk "BEGIN { print ($1) ? 1 : 0 }"; }
+
+echo
+echo "== issue 7's acceptance, read from this run"
+tsv=build-bench/peers/out/results.tsv
+if [ "$peers" = yes ] && [ -s "$tsv" ]; then
+	for pair in typst:30 pdflatex:100; do
+		peer=${pair%%:*} want=${pair##*:}
+		peer_s=$(awk -F'\t' -v p="$peer" '$1 == p { print $2 }' "$tsv")
+		if [ -z "$peer_s" ]; then
+			echo "  -        ${want}x $peer: $peer did not run"
+			continue
+		fi
+		x=$(calc "$peer_s / $folio_med")
+		verdict "$(is "$x >= $want")" "$(printf '%dx %s: %.1fx (folio %.1f ms, %s %.0f ms; the floor alone %.1f ms)' \
+			"$want" "$peer" "$x" "$(calc "$folio_med * 1000")" "$peer" "$(calc "$peer_s * 1000")" \
+			"$(calc "$floor_med * 1000")")"
+	done
+else
+	echo "  -        30x typst, 100x pdflatex: the peers did not run"
+fi
+verdict "$(is "$sample_kib <= 16 * 1024")" "$(printf 'peak RSS of the sample at most 16 MiB: %.1f MiB' "$(calc "$sample_kib / 1024")")"
+if [ "$scale" = yes ]; then
+	verdict "$(is "$(spread "${pers[@]}") <= 25")" "$(printf 'time per page within 25%% from 4 to 256 pages, the whole build over its pages: %s%% apart' "$(spread "${pers[@]}")")"
+	verdict "$(is "$(spread "${addeds[@]}") <= 25")" "$(printf 'the same, each page past the fourth (what a page adds): %s%% apart (%s ms)' "$(spread "${addeds[@]}")" "${addeds[*]}")"
+	verdict "$(is "$last_kib <= 64 * 1024")" "$(printf 'peak RSS at 256 pages at most 64 MiB: %.1f MiB' "$(calc "$last_kib / 1024")")"
+else
+	echo "  -        time per page, RSS at 256 pages: the scale series did not run"
+fi
