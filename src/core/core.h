@@ -168,8 +168,18 @@ uint64_t folio_digest(uint64_t h, const void *data, size_t n);
 
 /* ---- UTF-8 ---- */
 /* Decode one code point at s[*i] (advancing *i); returns 0xFFFFFFFF for an
- * invalid sequence (and advances by one byte). */
-uint32_t folio_utf8_next(const char *s, size_t len, size_t *i);
+ * invalid sequence (and advances by one byte). ASCII is decoded here, in
+ * line: the text stage reads every character of an issue through it. */
+uint32_t folio_utf8_next_multi(const char *s, size_t len, size_t *i);
+static inline uint32_t folio_utf8_next(const char *s, size_t len, size_t *i)
+{
+	unsigned char c = (unsigned char)s[*i];
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	return folio_utf8_next_multi(s, len, i);
+}
 /* Byte offset of the first invalid sequence or NUL byte, or (size_t)-1. */
 size_t folio_utf8_check(const char *s, size_t len);
 size_t folio_utf8_put(uint32_t cp, char out[4]);

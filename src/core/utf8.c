@@ -5,7 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-uint32_t folio_utf8_next(const char *str, size_t len, size_t *i)
+/* A character of two bytes or more (folio_utf8_next, core.h, takes ASCII) */
+uint32_t folio_utf8_next_multi(const char *str, size_t len, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t p = *i;

@@ -43,15 +43,6 @@ static folio_quotes folio_quotes_for(const char *lang)
 	return q;
 }
 
-int folio_space_kind(uint32_t cp)
-{
-	if (cp == ' ' || cp == 0xA0)
-		return 1;
-	if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000)
-		return 2;
-	return 0;
-}
-
 static bool folio_is_dash(uint32_t cp)
 {
 	return cp == 0x2013 || cp == 0x2014;

@@ -244,7 +244,14 @@ size_t folio_build_items(folio_par *par, bool hyphenate, folio_item **items);
 double folio_first_protrusion(const folio_par *par, const folio_item *items, size_t n);
 
 /* Space characters: 0 if cp is not one, else 1 for a stretchable space
- * and 2 for a fixed one. */
-int folio_space_kind(uint32_t cp);
+ * and 2 for a fixed one. In line: asked of every character. */
+static inline int folio_space_kind(uint32_t cp)
+{
+	if (cp == ' ' || cp == 0xA0)
+		return 1;
+	if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000)
+		return 2;
+	return 0;
+}
 
 #endif
