@@ -18,7 +18,7 @@
 
 enum { VERY_LOOSE_FIT, LOOSE_FIT, DECENT_FIT, TIGHT_FIT };
 
-#define INF_BAD   10000
+#define INF_BAD   FOLIO_INF_BAD
 #define MAX_RUN   8 /* hyphen runs told apart: 0 .. MAX_RUN - 1 */
 #define AWFUL_BAD 1e300
 
@@ -61,28 +61,6 @@ typedef struct folio_breaker {
 	double minimum_demerits;
 	int easy_line; /* lines after it are all alike */
 } folio_breaker;
-
-/* tex.web section 108: about 100(t/s)^3, computed as TeX does it, in
- * scaled points, so the same paragraph breaks the same way. */
-int folio_badness(double t, double s)
-{
-	/* round to scaled points; both are positive where it matters */
-	int64_t ti = (int64_t)(t * 65536.0 + 0.5), si = (int64_t)(s * 65536.0 + 0.5);
-	if (ti <= 0)
-		return 0;
-	if (si <= 0)
-		return INF_BAD;
-	int64_t r;
-	if (ti <= 7230584)
-		r = (ti * 297) / si;
-	else if (si >= 1663497)
-		r = ti / (si / 297);
-	else
-		r = ti;
-	if (r > 1290)
-		return INF_BAD;
-	return (int)((r * r * r + 0x20000) / 0x40000);
-}
 
 /* Not cleared, as a node from the free list is not: the caller sets
  * every field. */

@@ -182,7 +182,31 @@ size_t folio_break_pass(folio_arena *scratch, const folio_item *items, size_t n,
                         const folio_break_params *p, folio_pass pass, size_t **breaks,
                         bool *looseness_met);
 
-int folio_badness(double t, double s);
+/* tex.web's inf_bad: a line this bad is as bad as it gets */
+#define FOLIO_INF_BAD 10000
+
+/* tex.web section 108: about 100(t/s)^3, computed as TeX does it, in
+ * scaled points, so the same paragraph breaks the same way. In line: the
+ * breaker asks it of every line it weighs. */
+static inline int folio_badness(double t, double s)
+{
+	/* round to scaled points; both are positive where it matters */
+	int64_t ti = (int64_t)(t * 65536.0 + 0.5), si = (int64_t)(s * 65536.0 + 0.5);
+	if (ti <= 0)
+		return 0;
+	if (si <= 0)
+		return FOLIO_INF_BAD;
+	int64_t r;
+	if (ti <= 7230584)
+		r = (ti * 297) / si;
+	else if (si >= 1663497)
+		r = ti / (si / 297);
+	else
+		r = ti;
+	if (r > 1290)
+		return FOLIO_INF_BAD;
+	return (int)((r * r * r + 0x20000) / 0x40000);
+}
 
 /* ---- the paragraph being set ---- */
 enum {
